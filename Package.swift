@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One target per concern; dependencies point one way:
+// CCmark → Markdown;  ReportModel → ContentLoading → Analysis → discern.
+let package = Package(
+    name: "Discern",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "discern", targets: ["discern"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "ReportModel"),
+        .target(name: "ContentLoading", dependencies: ["ReportModel", "Yams"]),
+        .target(name: "Analysis", dependencies: ["ReportModel"]),
+        .executableTarget(
+            name: "discern",
+            dependencies: [
+                "ReportModel", "ContentLoading", "Analysis",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ContentLoading"]),
+        .testTarget(name: "DiscernTests", dependencies: ["discern"]),
+    ]
+)

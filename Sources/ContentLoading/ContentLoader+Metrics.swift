@@ -1,0 +1,50 @@
+import ReportModel
+
+extension ContentLoader {
+    static let metricKeys = ["id", "name", "category", "unit", "better", "aggregate", "target", "baseline",
+                             "description", "format", "decimals", "min_n"]
+
+    /// `metrics.yaml`: the metric catalog, in report order as declared.
+    func loadMetrics(_ text: String?, diagnostics: inout [Diagnostic]) -> [Metric] {
+        let file = "metrics.yaml"
+        guard let text, let yaml = YAMLMapping.document(text, file: file, diagnostics: &diagnostics) else { return [] }
+        yaml.warnUnknownKeys(["metrics"], in: file, diagnostics: &diagnostics)
+        guard let items = yaml.sequence("metrics", diagnostics: &diagnostics) else {
+            yaml.missing("metrics", file, diagnostics: &diagnostics)
+            return []
+        }
+        var metrics: [Metric] = []
+        var firstLocation: [String: SourceLocation] = [:]
+        for item in items {
+            guard let entry = YAMLMapping(item, file: file, lineOffset: 0, what: "a metric", diagnostics: &diagnostics)
+            else { continue }
+            entry.warnUnknownKeys(Self.metricKeys, in: "a metric", diagnostics: &diagnostics)
+            let id = entry.slug("id", required: "a metric", diagnostics: &diagnostics)
+            let what = "metric '\(id ?? "?")'"
+            let name = entry.string("name", required: what, diagnostics: &diagnostics)
+            let category = entry.choice("category", as: Metric.Category.self, required: what, diagnostics: &diagnostics)
+            let unit = entry.string("unit", required: what, diagnostics: &diagnostics)
+            let better = entry.choice("better", as: Metric.Direction.self, required: what, diagnostics: &diagnostics)
+            let aggregate = entry.choice("aggregate", as: Metric.Aggregation.self, required: what,
+                                         diagnostics: &diagnostics)
+            let target = entry.number("target", diagnostics: &diagnostics)
+            let baseline = entry.period("baseline", diagnostics: &diagnostics)
+            let description = entry.string("description", diagnostics: &diagnostics)
+            let format = entry.choice("format", as: Metric.Format.self, diagnostics: &diagnostics)
+            let decimals = entry.integer("decimals", in: 0...6, diagnostics: &diagnostics)
+            let minN = entry.integer("min_n", in: 1...Int.max, diagnostics: &diagnostics)
+            guard let id, let name, let category, let unit, let better, let aggregate else { continue }
+            if let first = firstLocation[id] {
+                diagnostics.append(.error("duplicate metric id '\(id)'; first declared at \(first)",
+                                          at: entry.location(of: entry.node("id")!)))
+                continue
+            }
+            firstLocation[id] = entry.location(of: entry.node("id")!)
+            metrics.append(Metric(
+                id: id, name: name, category: category, unit: unit, better: better, aggregate: aggregate,
+                target: target, baseline: baseline, description: description,
+                format: format ?? .number, decimals: decimals, minN: minN, location: entry.location))
+        }
+        return metrics
+    }
+}

@@ -1,0 +1,88 @@
+import ReportModel
+
+extension ContentLoader {
+    static let frontMatterKeys = ["title", "summary", "author", "date", "highlights"]
+
+    /// A narrative at `narratives/org/<period>.md` or `narratives/teams/<team id>/<period>.md`.
+    func loadNarrative(_ text: String, file: String, organization: Organization, metrics: [Metric],
+                       periods: Set<Period>, diagnostics: inout [Diagnostic]) -> Narrative? {
+        let start = SourceLocation(file: file)
+        let parts = file.split(separator: "/").map(String.init)
+        let scope: Scope
+        let periodName: String
+        switch parts.count {
+        case 3 where parts[1] == "org":
+            scope = .organization
+            periodName = String(parts[2].dropLast(3))
+        case 4 where parts[1] == "teams":
+            let id = parts[2]
+            guard organization.contains(id) else {
+                diagnostics.append(.error(
+                    "narrative for unknown team '\(id)'" + Suggestion.hint(for: id, in: organization.teams.map(\.id)),
+                    at: start))
+                return nil
+            }
+            scope = .team(id)
+            periodName = String(parts[3].dropLast(3))
+        default:
+            diagnostics.append(.error(
+                "narrative path not understood; expected narratives/org/<YYYY-Qn>.md or "
+                    + "narratives/teams/<team id>/<YYYY-Qn>.md",
+                at: start))
+            return nil
+        }
+        guard let period = Period(periodName) else {
+            diagnostics.append(.error("narrative file name: " + Period.problem(periodName), at: start))
+            return nil
+        }
+        if !periods.isEmpty, !periods.contains(period) {
+            let range = "\(periods.min()!) to \(periods.max()!)"
+            diagnostics.append(.error("narrative for period \(period), which has no data; the data covers \(range)",
+                                      at: start))
+            return nil
+        }
+
+        let split = FrontMatter(splitting: text)
+        if split.unclosed {
+            diagnostics.append(.error("front matter opened with '---' on line 1 is not closed; add a '---' line after it",
+                                      at: start))
+            return nil
+        }
+        var title: String?, summary: String?, author: String?, date: String?
+        var highlights: [String] = []
+        if let yamlText = split.yaml,
+           let yaml = YAMLMapping.document(yamlText, file: file, lineOffset: 1, diagnostics: &diagnostics) {
+            yaml.warnUnknownKeys(Self.frontMatterKeys, in: "front matter", diagnostics: &diagnostics)
+            title = yaml.string("title", diagnostics: &diagnostics)
+            summary = yaml.string("summary", diagnostics: &diagnostics)
+            author = yaml.string("author", diagnostics: &diagnostics)
+            date = yaml.string("date", diagnostics: &diagnostics)
+            if let date, !Self.isISODate(date) {
+                diagnostics.append(.warning("date '\(date)' is not written YYYY-MM-DD",
+                                            at: yaml.location(of: yaml.node("date")!)))
+            }
+            let metricIDs = metrics.map(\.id)
+            for item in yaml.sequence("highlights", diagnostics: &diagnostics) ?? [] {
+                let location = yaml.location(of: item)
+                guard let id = item.string, case .scalar = item else {
+                    diagnostics.append(.error("highlights must be a list of metric ids", at: location))
+                    continue
+                }
+                guard metricIDs.contains(id) else {
+                    diagnostics.append(.error("unknown metric '\(id)' in highlights" + Suggestion.hint(for: id, in: metricIDs),
+                                              at: location))
+                    continue
+                }
+                highlights.append(id)
+            }
+        }
+        return Narrative(scope: scope, period: period, title: title, summary: summary, author: author, date: date,
+                         highlights: highlights, body: split.body, bodyLine: split.bodyLine, location: start)
+    }
+
+    private static func isISODate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        return [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) }
+    }
+}

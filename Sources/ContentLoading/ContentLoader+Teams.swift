@@ -1,0 +1,100 @@
+import ReportModel
+
+extension ContentLoader {
+    static let teamKeys = ["id", "name", "parent", "headcount"]
+
+    /// `teams.yaml`: the organization tree. Returns the teams that can be used: a
+    /// duplicate is dropped, and an unknown parent or a cycle is reported and cut so
+    /// that the rest of the content can still be checked.
+    func loadTeams(_ text: String?, diagnostics: inout [Diagnostic]) -> [Team] {
+        let file = "teams.yaml"
+        guard let text, let yaml = YAMLMapping.document(text, file: file, diagnostics: &diagnostics) else { return [] }
+        yaml.warnUnknownKeys(["teams"], in: file, diagnostics: &diagnostics)
+        guard let items = yaml.sequence("teams", diagnostics: &diagnostics) else {
+            yaml.missing("teams", file, diagnostics: &diagnostics)
+            return []
+        }
+
+        var teams: [Team] = []
+        var firstLocation: [String: SourceLocation] = [:]
+        for item in items {
+            guard let entry = YAMLMapping(item, file: file, lineOffset: 0, what: "a team", diagnostics: &diagnostics)
+            else { continue }
+            entry.warnUnknownKeys(Self.teamKeys, in: "a team", diagnostics: &diagnostics)
+            let id = entry.slug("id", required: "a team", diagnostics: &diagnostics)
+            let name = entry.string("name", required: "team '\(id ?? "?")'", diagnostics: &diagnostics)
+            let parent = entry.slug("parent", diagnostics: &diagnostics)
+            let headcount = entry.integer("headcount", in: 1...Int.max, diagnostics: &diagnostics)
+            guard let id, let name else { continue }
+            if id == Scope.organizationID {
+                diagnostics.append(.error(
+                    "'\(id)' is reserved for the whole organization; choose another team id",
+                    at: entry.location(of: entry.node("id")!)))
+                continue
+            }
+            if let first = firstLocation[id] {
+                diagnostics.append(.error("duplicate team id '\(id)'; first declared at \(first)",
+                                          at: entry.location(of: entry.node("id")!)))
+                continue
+            }
+            firstLocation[id] = entry.location(of: entry.node("id")!)
+            teams.append(Team(id: id, name: name, parent: parent, headcount: headcount, location: entry.location))
+        }
+
+        teams = Self.resolvingParents(teams, diagnostics: &diagnostics)
+        Self.checkHeadcounts(teams, diagnostics: &diagnostics)
+        return teams
+    }
+
+    /// Unknown parents and cycles become errors; the offending link is cut.
+    private static func resolvingParents(_ declared: [Team], diagnostics: inout [Diagnostic]) -> [Team] {
+        let ids = declared.map(\.id)
+        let known = Set(ids)
+        var teams = declared.map { team -> Team in
+            guard let parent = team.parent, !known.contains(parent) else { return team }
+            diagnostics.append(.error(
+                "team '\(team.id)' names unknown parent '\(parent)'" + Suggestion.hint(for: parent, in: ids),
+                at: team.location))
+            return Team(id: team.id, name: team.name, parent: nil, headcount: team.headcount, location: team.location)
+        }
+        var position = Dictionary(uniqueKeysWithValues: teams.enumerated().map { ($1.id, $0) })
+        for start in teams.indices {
+            var path = [teams[start].id]
+            var current = teams[start].parent
+            while let parent = current, let index = position[parent] {
+                if parent == teams[start].id {
+                    diagnostics.append(.error(
+                        "the team tree has a cycle: \((path + [parent]).joined(separator: " → ")); "
+                            + "a team cannot be its own ancestor",
+                        at: teams[start].location))
+                    let team = teams[start]
+                    teams[start] = Team(id: team.id, name: team.name, parent: nil, headcount: team.headcount,
+                                        location: team.location)
+                    break
+                }
+                if path.contains(parent) { break } // a cycle further up, reported from its own members
+                path.append(parent)
+                current = teams[index].parent
+            }
+        }
+        position.removeAll()
+        return teams
+    }
+
+    /// Teams need a headcount; on a group it is ignored, since it is the sum of its teams.
+    private static func checkHeadcounts(_ teams: [Team], diagnostics: inout [Diagnostic]) {
+        let parents = Set(teams.compactMap(\.parent))
+        for team in teams {
+            let isGroup = parents.contains(team.id)
+            if !isGroup, team.headcount == nil {
+                diagnostics.append(.error(
+                    "team '\(team.id)' is missing required field 'headcount' (teams without members need one)",
+                    at: team.location))
+            } else if isGroup, team.headcount != nil {
+                diagnostics.append(.warning(
+                    "headcount on group '\(team.id)' is ignored; a group's headcount is the sum of its teams'",
+                    at: team.location))
+            }
+        }
+    }
+}

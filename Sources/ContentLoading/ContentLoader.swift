@@ -1,0 +1,93 @@
+import ReportModel
+
+/// Reads a content folder into a validated `ReportContent`.
+///
+/// The files, in the order their meaning depends on each other:
+/// `site.yaml`, `teams.yaml`, `metrics.yaml`, `data/*.csv|json`, `narratives/**.md`.
+/// Loading never stops at the first problem: a bad row or entry is reported and left
+/// out, and the rest is read, so one run shows every problem.
+public struct ContentLoader: Sendable {
+    public let source: ContentSource
+
+    public init(source: ContentSource) {
+        self.source = source
+    }
+
+    public func load() -> ContentLoad {
+        var diagnostics: [Diagnostic] = []
+        let files: [String]
+        do {
+            files = try source.files()
+        } catch {
+            diagnostics.append(.error("cannot read the content folder: \(error.localizedDescription)",
+                                      at: SourceLocation(file: source.root)))
+            files = []
+        }
+        let present = Set(files)
+
+        let site = loadSite(text(of: "site.yaml", in: present, diagnostics: &diagnostics), diagnostics: &diagnostics)
+        let teams = loadTeams(text(of: "teams.yaml", in: present, diagnostics: &diagnostics), diagnostics: &diagnostics)
+        let organization = Organization(name: site.organization, teams: teams)
+        let metrics = loadMetrics(text(of: "metrics.yaml", in: present, diagnostics: &diagnostics), diagnostics: &diagnostics)
+
+        var collector = ObservationCollector(organization: organization, metrics: metrics)
+        for path in files where path.hasPrefix("data/") {
+            if path.hasSuffix(".csv") {
+                guard let text = text(of: path, diagnostics: &diagnostics) else { continue }
+                collector.readCSV(text, file: path)
+            } else if path.hasSuffix(".json") {
+                guard let text = text(of: path, diagnostics: &diagnostics) else { continue }
+                collector.readJSON(text, file: path)
+            } else {
+                diagnostics.append(.warning("ignored: data files must end in .csv or .json",
+                                            at: SourceLocation(file: path)))
+            }
+        }
+        diagnostics += collector.diagnostics
+
+        let periods = Set(collector.observations.map(\.period))
+        var narratives: [Narrative] = []
+        for path in files where path.hasPrefix("narratives/") {
+            guard path.hasSuffix(".md") else {
+                diagnostics.append(.warning("ignored: narratives must be Markdown files ending in .md",
+                                            at: SourceLocation(file: path)))
+                continue
+            }
+            guard let text = text(of: path, diagnostics: &diagnostics) else { continue }
+            if let narrative = loadNarrative(text, file: path, organization: organization, metrics: metrics,
+                                             periods: periods, diagnostics: &diagnostics) {
+                narratives.append(narrative)
+            }
+        }
+
+        let content = ReportContent(site: site, organization: organization, metrics: metrics,
+                                    observations: collector.observations, narratives: narratives)
+        return ContentLoad(content: content, diagnostics: diagnostics.sorted())
+    }
+
+    /// A required top-level file's text, with an error when it is absent.
+    private func text(of path: String, in present: Set<String>, diagnostics: inout [Diagnostic]) -> String? {
+        guard present.contains(path) else {
+            diagnostics.append(.error("missing \(path); every content folder needs one (see the README's content format)",
+                                      at: SourceLocation(file: path)))
+            return nil
+        }
+        return text(of: path, diagnostics: &diagnostics)
+    }
+
+    private func text(of path: String, diagnostics: inout [Diagnostic]) -> String? {
+        let bytes: [UInt8]
+        do {
+            bytes = try source.read(path)
+        } catch {
+            diagnostics.append(.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(file: path)))
+            return nil
+        }
+        switch TextDecoding.decode(bytes, file: path) {
+        case .success(let text): return text
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// How the loader reaches a content folder: a small struct of closures, with a real
+/// version for the disk and one in memory, so every stage can be tested without disk.
+public struct ContentSource: Sendable {
+    /// Shown in messages: the folder, or a label for in-memory content.
+    public var root: String
+    /// Every regular file below the root, as sorted relative paths with `/` separators.
+    public var files: @Sendable () throws -> [String]
+    /// The bytes of one file, by relative path.
+    public var read: @Sendable (String) throws -> [UInt8]
+
+    public init(root: String, files: @escaping @Sendable () throws -> [String],
+                read: @escaping @Sendable (String) throws -> [UInt8]) {
+        self.root = root
+        self.files = files
+        self.read = read
+    }
+
+    /// A content folder on disk. Hidden files and folders (`.git`, `.DS_Store`) are skipped.
+    public static func disk(_ folder: URL) -> ContentSource {
+        let base = folder.standardizedFileURL
+        return ContentSource(
+            root: folder.path,
+            files: {
+                guard let walker = FileManager.default.enumerator(
+                    at: base, includingPropertiesForKeys: [.isRegularFileKey],
+                    options: [.skipsHiddenFiles]) else { return [] }
+                var paths: [String] = []
+                let prefix = base.path.hasSuffix("/") ? base.path : base.path + "/"
+                for case let url as URL in walker {
+                    guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
+                    else { continue }
+                    let path = url.standardizedFileURL.path
+                    if path.hasPrefix(prefix) { paths.append(String(path.dropFirst(prefix.count))) }
+                }
+                return paths.sorted()
+            },
+            read: { path in
+                let data = try Data(contentsOf: base.appendingPathComponent(path))
+                return [UInt8](data)
+            }
+        )
+    }
+
+    /// Content held in memory: relative path to bytes.
+    public static func memory(_ files: [String: [UInt8]]) -> ContentSource {
+        ContentSource(
+            root: "(memory)",
+            files: { files.keys.sorted() },
+            read: { path in
+                guard let bytes = files[path] else { throw CocoaError(.fileNoSuchFile) }
+                return bytes
+            }
+        )
+    }
+
+    /// Content held in memory as text: relative path to UTF-8 contents.
+    public static func memory(text files: [String: String]) -> ContentSource {
+        memory(files.mapValues { Array($0.utf8) })
+    }
+}

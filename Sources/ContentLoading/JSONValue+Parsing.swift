@@ -1,0 +1,204 @@
+import ReportModel
+
+extension JSONValue {
+    /// Parses a JSON document (RFC 8259). On a syntax error, returns the error at its position.
+    static func parse(_ text: String, file: String) -> Result<JSONValue, Diagnostic> {
+        var parser = JSONParser(bytes: Array(text.utf8), file: file)
+        do throws(Diagnostic) {
+            parser.skipWhitespace()
+            let value = try parser.value(depth: 0)
+            parser.skipWhitespace()
+            if !parser.atEnd { throw parser.failure("unexpected text after the JSON value") }
+            return .success(value)
+        } catch {
+            return .failure(error)
+        }
+    }
+}
+
+private struct JSONParser {
+    let bytes: [UInt8]
+    let file: String
+    var index = 0
+    var line = 1
+    var column = 1
+
+    init(bytes: [UInt8], file: String) {
+        self.bytes = bytes
+        self.file = file
+    }
+
+    /// Deep nesting is refused instead of overflowing the stack on hostile input.
+    static let maximumDepth = 256
+
+    var atEnd: Bool { index >= bytes.count }
+
+    func failure(_ message: String) -> Diagnostic {
+        .error(message, at: SourceLocation(file: file, line: line, column: column))
+    }
+
+    mutating func advance() {
+        let byte = bytes[index]
+        index += 1
+        if byte == UInt8(ascii: "\n") {
+            line += 1
+            column = 1
+        } else if byte & 0xC0 != 0x80 {
+            column += 1
+        }
+    }
+
+    mutating func skipWhitespace() {
+        while !atEnd, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { advance() }
+    }
+
+    mutating func expect(_ literal: String) throws(Diagnostic) {
+        for byte in literal.utf8 {
+            guard !atEnd, bytes[index] == byte else { throw failure("expected '\(literal)'") }
+            advance()
+        }
+    }
+
+    mutating func value(depth: Int) throws(Diagnostic) -> JSONValue {
+        guard depth < Self.maximumDepth else { throw failure("JSON is nested too deeply") }
+        guard !atEnd else { throw failure("unexpected end of file; expected a value") }
+        let (startLine, startColumn) = (line, column)
+        let kind: JSONValue.Kind
+        switch bytes[index] {
+        case UInt8(ascii: "{"): kind = try object(depth: depth)
+        case UInt8(ascii: "["): kind = try array(depth: depth)
+        case UInt8(ascii: "\""): kind = .string(try string())
+        case UInt8(ascii: "t"): try expect("true"); kind = .bool(true)
+        case UInt8(ascii: "f"): try expect("false"); kind = .bool(false)
+        case UInt8(ascii: "n"): try expect("null"); kind = .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): kind = .number(try number())
+        default:
+            throw failure("unexpected character '\(String(decoding: [bytes[index]], as: UTF8.self))'; expected a value")
+        }
+        return JSONValue(kind: kind, line: startLine, column: startColumn)
+    }
+
+    mutating func object(depth: Int) throws(Diagnostic) -> JSONValue.Kind {
+        advance()
+        var members: [JSONValue.Member] = []
+        skipWhitespace()
+        if !atEnd, bytes[index] == UInt8(ascii: "}") {
+            advance()
+            return .object(members)
+        }
+        while true {
+            skipWhitespace()
+            guard !atEnd, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a quoted key") }
+            let (keyLine, keyColumn) = (line, column)
+            let key = try string()
+            skipWhitespace()
+            guard !atEnd, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after the key") }
+            advance()
+            skipWhitespace()
+            let member = try value(depth: depth + 1)
+            members.append(JSONValue.Member(key: key, keyLine: keyLine, keyColumn: keyColumn, value: member))
+            skipWhitespace()
+            guard !atEnd else { throw failure("unexpected end of file; expected ',' or '}'") }
+            if bytes[index] == UInt8(ascii: ",") { advance(); continue }
+            if bytes[index] == UInt8(ascii: "}") { advance(); return .object(members) }
+            throw failure("expected ',' or '}'")
+        }
+    }
+
+    mutating func array(depth: Int) throws(Diagnostic) -> JSONValue.Kind {
+        advance()
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if !atEnd, bytes[index] == UInt8(ascii: "]") {
+            advance()
+            return .array(elements)
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try value(depth: depth + 1))
+            skipWhitespace()
+            guard !atEnd else { throw failure("unexpected end of file; expected ',' or ']'") }
+            if bytes[index] == UInt8(ascii: ",") { advance(); continue }
+            if bytes[index] == UInt8(ascii: "]") { advance(); return .array(elements) }
+            throw failure("expected ',' or ']'")
+        }
+    }
+
+    mutating func string() throws(Diagnostic) -> String {
+        advance() // opening quote
+        var result: [UInt8] = []
+        while true {
+            guard !atEnd else { throw failure("unexpected end of file inside a string") }
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                advance()
+                return String(decoding: result, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                advance()
+                guard !atEnd else { throw failure("unexpected end of file inside a string") }
+                let escape = bytes[index]
+                advance()
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): result.append(escape)
+                case UInt8(ascii: "b"): result.append(0x08)
+                case UInt8(ascii: "f"): result.append(0x0C)
+                case UInt8(ascii: "n"): result.append(0x0A)
+                case UInt8(ascii: "r"): result.append(0x0D)
+                case UInt8(ascii: "t"): result.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4()
+                    if (0xD800...0xDBFF).contains(scalar) {
+                        // A surrogate pair: the low half must follow as another \u escape.
+                        try expect("\\u")
+                        let low = try hex4()
+                        guard (0xDC00...0xDFFF).contains(low) else { throw failure("invalid surrogate pair") }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let unicode = Unicode.Scalar(scalar) else { throw failure("invalid \\u escape") }
+                    result.append(contentsOf: Array(String(Character(unicode)).utf8))
+                default:
+                    throw failure("invalid escape in a string")
+                }
+            case 0x00..<0x20:
+                throw failure("control character inside a string; write it as an escape")
+            default:
+                result.append(byte)
+                advance()
+            }
+        }
+    }
+
+    mutating func hex4() throws(Diagnostic) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard !atEnd, let digit = Character(Unicode.Scalar(bytes[index])).hexDigitValue else {
+                throw failure("expected four hex digits after \\u")
+            }
+            value = value * 16 + UInt32(digit)
+            advance()
+        }
+        return value
+    }
+
+    mutating func number() throws(Diagnostic) -> String {
+        let start = index
+        func digits() -> Int {
+            var count = 0
+            while !atEnd, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { advance(); count += 1 }
+            return count
+        }
+        if bytes[index] == UInt8(ascii: "-") { advance() }
+        guard digits() > 0 else { throw failure("expected a digit") }
+        if !atEnd, bytes[index] == UInt8(ascii: ".") {
+            advance()
+            guard digits() > 0 else { throw failure("expected a digit after the decimal point") }
+        }
+        if !atEnd, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            advance()
+            if !atEnd, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { advance() }
+            guard digits() > 0 else { throw failure("expected a digit in the exponent") }
+        }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+}

@@ -1,0 +1,39 @@
+import ReportModel
+
+/// A JSON value with the position it starts at, for diagnostics.
+///
+/// Foundation's `JSONSerialization` gives no positions, so data files are read by the
+/// small parser in `JSONValue+Parsing.swift`.
+struct JSONValue {
+    enum Kind {
+        case object([Member])
+        case array([JSONValue])
+        case string(String)
+        /// The number as written; converted by whoever knows what it means.
+        case number(String)
+        case bool(Bool)
+        case null
+    }
+
+    struct Member {
+        var key: String
+        var keyLine: Int
+        var keyColumn: Int
+        var value: JSONValue
+    }
+
+    var kind: Kind
+    var line: Int
+    var column: Int
+
+    var typeName: String {
+        switch kind {
+        case .object: "an object"
+        case .array: "an array"
+        case .string: "a string"
+        case .number: "a number"
+        case .bool: "true or false"
+        case .null: "null"
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import ReportModel
+
+extension ObservationCollector {
+    /// Reads a CSV data file in long form (`period,team,metric,value[,n]`) or wide form
+    /// (`period,team[,n],<metric id>,...`). A file is long form when it has both a
+    /// `metric` and a `value` column.
+    mutating func readCSV(_ text: String, file: String) {
+        let (table, problems) = CSVTable.parse(text, file: file)
+        for problem in problems { report(problem) }
+        guard let header = table.rows.first else {
+            report(.warning("data file is empty", at: SourceLocation(file: file)))
+            return
+        }
+        func at(_ field: CSVTable.Field) -> SourceLocation {
+            SourceLocation(file: file, line: field.line, column: field.column)
+        }
+
+        var columns: [String: Int] = [:]
+        var refused: Set<Int> = []
+        for (index, field) in header.fields.enumerated() {
+            let name = field.text.trimmingSpaces
+            if PersonIdentifier.isIdentifierColumn(name) {
+                report(.error(PersonIdentifier.columnMessage(name), at: at(field)))
+                refused.insert(index)
+            } else if let first = columns[name] {
+                report(.error("duplicate column '\(name)'; first at column \(first + 1)", at: at(field)))
+            } else {
+                columns[name] = index
+            }
+        }
+        for required in ["period", "team"] where columns[required] == nil {
+            report(.error("missing column '\(required)'; the header must name period, team and the values",
+                          at: SourceLocation(file: file, line: header.line, column: 1)))
+        }
+        guard let periodColumn = columns["period"], let teamColumn = columns["team"] else { return }
+        let countColumn = columns["n"]
+
+        // Long form has one value per row; wide form one per metric column.
+        var valueColumns: [(index: Int, metric: String?)] = []
+        let longForm = columns["metric"] != nil && columns["value"] != nil
+        for (index, field) in header.fields.enumerated() where !refused.contains(index) {
+            let name = field.text.trimmingSpaces
+            if ["period", "team", "n"].contains(name) || columns[name] != index { continue }
+            if longForm {
+                if !["metric", "value"].contains(name) {
+                    report(.warning("unknown column '\(name)' is ignored; long-form data has period, team, metric, value and n",
+                                    at: at(field)))
+                }
+            } else if !PersonIdentifier.isIdentifierColumn(name) {
+                valueColumns.append((index, metric(name, at: at(field))))
+            }
+        }
+        if longForm { valueColumns = [(columns["value"]!, nil)] }
+
+        for row in table.rows.dropFirst() {
+            guard row.fields.count == header.fields.count else {
+                report(.error("expected \(header.fields.count) fields as in the header, found \(row.fields.count)",
+                              at: SourceLocation(file: file, line: row.line, column: 1)))
+                continue
+            }
+            for (index, field) in row.fields.enumerated() where !refused.contains(index) {
+                if PersonIdentifier.looksLikeEmail(field.text.trimmingSpaces), index != teamColumn {
+                    report(.error(PersonIdentifier.emailMessage, at: at(field)))
+                }
+            }
+            let periodField = row.fields[periodColumn], teamField = row.fields[teamColumn]
+            let period = period(periodField.text, at: at(periodField))
+            let scope = scope(teamField.text, at: at(teamField))
+            var n: Int?? = .some(nil)
+            if let countColumn { n = count(row.fields[countColumn].text, at: at(row.fields[countColumn])) }
+            var rowMetric: String?
+            if longForm {
+                let field = row.fields[columns["metric"]!]
+                rowMetric = metric(field.text, at: at(field))
+            }
+            for column in valueColumns {
+                let field = row.fields[column.index]
+                guard let parsed = value(field.text, at: at(field)) else { continue }
+                guard let value = parsed, let period, let scope, let n,
+                      let metric = longForm ? rowMetric : column.metric else { continue }
+                let location = longForm ? SourceLocation(file: file, line: row.line, column: 1) : at(field)
+                add(Observation(period: period, scope: scope, metric: metric, value: value, n: n, location: location))
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import ReportModel
+
+extension ObservationCollector {
+    static let jsonKeys = ["period", "team", "metric", "value", "n"]
+
+    /// Reads a JSON data file: an array of `{period, team, metric, value, n?}`.
+    /// A `null` value is missing, never zero.
+    mutating func readJSON(_ text: String, file: String) {
+        let document: JSONValue
+        switch JSONValue.parse(text, file: file) {
+        case .success(let value): document = value
+        case .failure(let diagnostic):
+            report(diagnostic)
+            return
+        }
+        func at(_ line: Int, _ column: Int) -> SourceLocation {
+            SourceLocation(file: file, line: line, column: column)
+        }
+        guard case .array(let items) = document.kind else {
+            report(.error("expected an array of {period, team, metric, value, n} objects, found \(document.typeName)",
+                          at: at(document.line, document.column)))
+            return
+        }
+        for item in items {
+            let itemLocation = at(item.line, item.column)
+            guard case .object(let members) = item.kind else {
+                report(.error("expected an object {period, team, metric, value, n}, found \(item.typeName)",
+                              at: itemLocation))
+                continue
+            }
+            var fields: [String: JSONValue] = [:]
+            var valid = true
+            for member in members {
+                let keyLocation = at(member.keyLine, member.keyColumn)
+                if PersonIdentifier.isIdentifierColumn(member.key) {
+                    report(.error(PersonIdentifier.columnMessage(member.key), at: keyLocation))
+                    valid = false
+                } else if fields[member.key] != nil {
+                    report(.error("duplicate key '\(member.key)'", at: keyLocation))
+                    valid = false
+                } else if !Self.jsonKeys.contains(member.key) {
+                    report(.warning("unknown key '\(member.key)' is ignored" + Suggestion.hint(for: member.key, in: Self.jsonKeys),
+                                    at: keyLocation))
+                } else {
+                    fields[member.key] = member.value
+                }
+            }
+            var texts: [String: String] = [:]
+            for key in ["period", "team", "metric"] {
+                guard let field = fields[key] else {
+                    report(.error("missing required key '\(key)'", at: itemLocation))
+                    valid = false
+                    continue
+                }
+                guard case .string(let text) = field.kind else {
+                    report(.error("'\(key)' must be a string, found \(field.typeName)", at: at(field.line, field.column)))
+                    valid = false
+                    continue
+                }
+                texts[key] = text
+            }
+            func location(_ key: String) -> SourceLocation { at(fields[key]!.line, fields[key]!.column) }
+            var period: Period?, scope: Scope?, metric: String?
+            if let text = texts["period"] { period = self.period(text, at: location("period")) }
+            if let text = texts["team"] { scope = self.scope(text, at: location("team")) }
+            if let text = texts["metric"] { metric = self.metric(text, at: location("metric")) }
+            let value = number(fields["value"], key: "value", required: itemLocation, file: file)
+            let n = number(fields["n"], key: "n", required: nil, file: file)
+            var count: Int?
+            if let n, let raw = n {
+                if raw >= 0, raw == raw.rounded(), raw < Double(Int.max) {
+                    count = Int(raw)
+                } else {
+                    report(.error("n must be a whole number of people (0 or more)",
+                                  at: location("n")))
+                    valid = false
+                }
+            }
+            guard valid, let period, let scope, let metric, let value, let value, n != nil else { continue }
+            add(Observation(period: period, scope: scope, metric: metric, value: value, n: count, location: itemLocation))
+        }
+    }
+
+    /// A number member: `.some(nil)` when null or absent (and optional), nil after an error.
+    private mutating func number(_ field: JSONValue?, key: String, required: SourceLocation?, file: String) -> Double?? {
+        guard let field else {
+            if let required {
+                report(.error("missing required key '\(key)'", at: required))
+                return nil
+            }
+            return .some(nil)
+        }
+        let location = SourceLocation(file: file, line: field.line, column: field.column)
+        switch field.kind {
+        case .null: return .some(nil)
+        case .number(let text):
+            switch NumberText.parse(text) {
+            case .success(let value): return .some(value)
+            case .failure(let problem):
+                report(.error("\(key) \(problem.message(for: text))", at: location))
+                return nil
+            }
+        default:
+            report(.error("\(key) must be a number, found \(field.typeName)", at: location))
+            return nil
+        }
+    }
+}

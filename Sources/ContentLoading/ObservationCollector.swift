@@ -1,0 +1,94 @@
+import ReportModel
+
+/// Gathers observations from data files, checking each against the organization and
+/// the metric catalog, and refusing duplicates across all files.
+struct ObservationCollector {
+    let organization: Organization
+    let metricIDs: [String]
+    private let knownMetrics: Set<String>
+    private(set) var observations: [Observation] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var firstSeen: [Key: SourceLocation] = [:]
+
+    private struct Key: Hashable {
+        var period: Period
+        var scope: Scope
+        var metric: String
+    }
+
+    init(organization: Organization, metrics: [Metric]) {
+        self.organization = organization
+        self.metricIDs = metrics.map(\.id)
+        self.knownMetrics = Set(metricIDs)
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// A period cell, or nil after reporting why not.
+    mutating func period(_ text: String, at location: SourceLocation) -> Period? {
+        if let period = Period(text.trimmingSpaces) { return period }
+        report(.error(Period.problem(text), at: location))
+        return nil
+    }
+
+    /// A team cell: a declared team or group, or `org` for the whole organization.
+    mutating func scope(_ text: String, at location: SourceLocation) -> Scope? {
+        let id = text.trimmingSpaces
+        if id == Scope.organizationID { return .organization }
+        if organization.contains(id) { return .team(id) }
+        if PersonIdentifier.looksLikeEmail(id) {
+            report(.error(PersonIdentifier.emailMessage, at: location))
+        } else if id.isEmpty {
+            report(.error("missing team id", at: location))
+        } else {
+            report(.error("unknown team '\(id)'" + Suggestion.hint(for: id, in: organization.teams.map(\.id)),
+                          at: location))
+        }
+        return nil
+    }
+
+    /// A metric id, from a cell or a column name.
+    mutating func metric(_ text: String, at location: SourceLocation) -> String? {
+        let id = text.trimmingSpaces
+        if knownMetrics.contains(id) { return id }
+        report(.error("unknown metric '\(id)'" + Suggestion.hint(for: id, in: metricIDs), at: location))
+        return nil
+    }
+
+    /// A value cell: a number, or nil for blank (missing, never zero) and for errors.
+    mutating func value(_ text: String, at location: SourceLocation) -> Double?? {
+        let trimmed = text.trimmingSpaces
+        if trimmed.isEmpty { return .some(nil) }
+        switch NumberText.parse(trimmed) {
+        case .success(let value): return .some(value)
+        case .failure(let problem):
+            report(.error("value \(problem.message(for: trimmed))", at: location))
+            return nil
+        }
+    }
+
+    /// An `n` cell: the number of people behind a value, or nil when blank.
+    mutating func count(_ text: String, at location: SourceLocation) -> Int?? {
+        let trimmed = text.trimmingSpaces
+        if trimmed.isEmpty { return .some(nil) }
+        if let n = Int(trimmed), n >= 0 { return .some(n) }
+        report(.error("n must be a whole number of people (0 or more), found '\(trimmed)'", at: location))
+        return nil
+    }
+
+    /// Adds an observation unless the same period, team and metric was already given.
+    mutating func add(_ observation: Observation) {
+        let key = Key(period: observation.period, scope: observation.scope, metric: observation.metric)
+        if let first = firstSeen[key] {
+            report(.error(
+                "duplicate value for \(observation.metric), \(observation.scope), \(observation.period); "
+                    + "first given at \(first)",
+                at: observation.location))
+            return
+        }
+        firstSeen[key] = observation.location
+        observations.append(observation)
+    }
+}

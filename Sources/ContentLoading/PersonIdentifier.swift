@@ -1,0 +1,38 @@
+/// Recognises data that identifies people, which Discern refuses at import.
+///
+/// Discern reports teams, never individuals: a column of logins or e-mail addresses
+/// means the file holds per-person rows that must be aggregated before import.
+enum PersonIdentifier {
+    /// Column names (lowercased, with everything but letters and digits removed) that
+    /// name or identify a person.
+    private static let columnNames: Set<String> = [
+        "email", "emailaddress", "mail", "user", "username", "userid", "userlogin", "login",
+        "person", "personid", "people", "employee", "employeeid", "employeenumber", "empid", "staffid",
+        "upn", "userprincipalname", "displayname", "fullname", "firstname", "lastname", "surname",
+        "name", "handle", "githubhandle", "githublogin", "assignee", "author", "individual", "individualid",
+        "worker", "workerid", "respondent", "respondentid", "manager",
+    ]
+
+    /// Whether a column or key name identifies people.
+    static func isIdentifierColumn(_ name: String) -> Bool {
+        let folded = String(name.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) })
+        return columnNames.contains(folded)
+    }
+
+    /// Whether a value looks like an e-mail address (`someone@domain.tld`).
+    static func looksLikeEmail(_ text: String) -> Bool {
+        guard let at = text.firstIndex(of: "@"), at != text.startIndex else { return false }
+        let domain = text[text.index(after: at)...]
+        return domain.contains(".") && !domain.contains("@") && !text.contains(" ")
+    }
+
+    static func columnMessage(_ name: String) -> String {
+        "column '\(name)' identifies people; Discern reports teams, never individuals. "
+            + "Aggregate the data to teams before import and drop this column"
+    }
+
+    /// The message for an e-mail address. It does not repeat the address, so the
+    /// diagnostic itself does not spread the identifier.
+    static let emailMessage = "this value looks like an e-mail address; Discern reports teams, never individuals. "
+        + "Aggregate the data to teams before import"
+}

@@ -1,0 +1,76 @@
+/// Something the report measures, as declared in `metrics.yaml`.
+public struct Metric: Hashable, Sendable, Identifiable {
+    /// Report order: outcomes lead, usage comes last as context.
+    public enum Category: String, CaseIterable, Comparable, Sendable {
+        case outcome, quality, judgment, sentiment, skills, usage
+
+        public static func < (lhs: Category, rhs: Category) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    /// Which way is better. `neutral` is for context metrics (usage) whose rise or fall
+    /// is reported without calling it good or bad.
+    public enum Direction: String, CaseIterable, Sendable {
+        case higher, lower, neutral
+    }
+
+    /// How team values combine into a group's value.
+    public enum Aggregation: String, CaseIterable, Sendable {
+        case sum, mean
+        /// Mean weighted by headcount.
+        case weightedMean = "weighted_mean"
+        case median, min, max
+    }
+
+    /// How values are written in pages.
+    public enum Format: String, CaseIterable, Sendable {
+        /// A plain number with `decimals` places (default 1).
+        case number
+        /// A whole number.
+        case integer
+        /// A percentage: the value 42.5 is written 42.5%.
+        case percent
+        /// Money; the unit names the currency, e.g. `USD/month`.
+        case currency
+        /// Large numbers shortened: 1.2k, 3.4M.
+        case compact
+    }
+
+    public let id: String
+    public let name: String
+    public let category: Category
+    public let unit: String
+    public let better: Direction
+    public let aggregate: Aggregation
+    public let target: Double?
+    public let baseline: Period?
+    public let description: String?
+    public let format: Format
+    /// Decimal places shown; nil means the format's default.
+    public let decimals: Int?
+    /// The fewest people behind a value for it to be shown. The site's minimum group
+    /// size applies too; the larger of the two wins.
+    public let minN: Int?
+    public let location: SourceLocation
+
+    public init(id: String, name: String, category: Category, unit: String = "",
+                better: Direction = .higher, aggregate: Aggregation = .mean,
+                target: Double? = nil, baseline: Period? = nil, description: String? = nil,
+                format: Format = .number, decimals: Int? = nil, minN: Int? = nil,
+                location: SourceLocation = SourceLocation(file: "metrics.yaml")) {
+        self.id = id
+        self.name = name
+        self.category = category
+        self.unit = unit
+        self.better = better
+        self.aggregate = aggregate
+        self.target = target
+        self.baseline = baseline
+        self.description = description
+        self.format = format
+        self.decimals = decimals
+        self.minN = minN
+        self.location = location
+    }
+}

@@ -1,0 +1,93 @@
+/// The organization tree: the organization at the root, groups inside, teams at the leaves.
+///
+/// Built from teams that have already been validated (unique ids, known parents, no
+/// cycles); the loader drops the nodes that break those rules before it gets here.
+public struct Organization: Sendable {
+    public let name: String
+    /// Every group and team, in depth-first order with siblings in declaration order.
+    public let teams: [Team]
+
+    private let index: [String: Int]
+    private let childIDs: [String: [String]]
+    private let rootIDs: [String]
+    private let headcounts: [String: Int]
+
+    public init(name: String, teams declared: [Team]) {
+        self.name = name
+        var children: [String: [String]] = [:]
+        var roots: [String] = []
+        let byID = Dictionary(declared.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for team in declared {
+            if let parent = team.parent, byID[parent] != nil {
+                children[parent, default: []].append(team.id)
+            } else {
+                roots.append(team.id)
+            }
+        }
+        // Depth-first order, so a group is followed by its members on every page.
+        var ordered: [Team] = []
+        var headcounts: [String: Int] = [:]
+        var visiting: Set<String> = []
+        func visit(_ id: String) -> Int {
+            guard let team = byID[id], visiting.insert(id).inserted else { return 0 }
+            ordered.append(team)
+            let kids = children[id] ?? []
+            let count = kids.isEmpty ? (team.headcount ?? 0) : kids.reduce(0) { $0 + visit($1) }
+            headcounts[id] = count
+            return count
+        }
+        for root in roots { _ = visit(root) }
+        self.teams = ordered
+        self.index = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($1.id, $0) })
+        self.childIDs = children
+        self.rootIDs = roots
+        self.headcounts = headcounts
+    }
+
+    public func team(_ id: String) -> Team? {
+        index[id].map { teams[$0] }
+    }
+
+    public func contains(_ id: String) -> Bool { index[id] != nil }
+
+    /// The direct members of a scope: the top-level nodes for the organization.
+    public func children(of scope: Scope) -> [Team] {
+        let ids = switch scope {
+        case .organization: rootIDs
+        case .team(let id): childIDs[id] ?? []
+        }
+        return ids.compactMap(team)
+    }
+
+    /// Whether a node has members of its own.
+    public func isGroup(_ id: String) -> Bool { !(childIDs[id] ?? []).isEmpty }
+
+    public var groups: [Team] { teams.filter { isGroup($0.id) } }
+    /// The leaves: nodes without members.
+    public var leafTeams: [Team] { teams.filter { !isGroup($0.id) } }
+
+    /// A team's declared headcount, or the sum over a group's teams.
+    public func headcount(of scope: Scope) -> Int {
+        switch scope {
+        case .organization: rootIDs.reduce(0) { $0 + (headcounts[$1] ?? 0) }
+        case .team(let id): headcounts[id] ?? 0
+        }
+    }
+
+    /// The scopes above a node, nearest first, ending with the organization.
+    public func ancestors(of id: String) -> [Scope] {
+        var result: [Scope] = []
+        var current = team(id)?.parent
+        while let parent = current, let node = team(parent), result.count <= teams.count {
+            result.append(.team(parent))
+            current = node.parent
+        }
+        result.append(.organization)
+        return result
+    }
+
+    /// The scope a node rolls up into.
+    public func parent(of id: String) -> Scope {
+        team(id)?.parent.map(Scope.team) ?? .organization
+    }
+}

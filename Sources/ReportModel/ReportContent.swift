@@ -1,0 +1,27 @@
+/// Everything read from a content folder, validated: the input to analysis.
+public struct ReportContent: Sendable {
+    public var site: SiteSettings
+    public var organization: Organization
+    /// Metrics in declaration order.
+    public var metrics: [Metric]
+    public var observations: [Observation]
+    public var narratives: [Narrative]
+
+    public init(site: SiteSettings, organization: Organization, metrics: [Metric],
+                observations: [Observation], narratives: [Narrative] = []) {
+        self.site = site
+        self.organization = organization
+        self.metrics = metrics
+        self.observations = observations
+        self.narratives = narratives
+    }
+
+    /// Every quarter that has an observation or a narrative, oldest first.
+    public var periods: [Period] {
+        Set(observations.map(\.period) + narratives.map(\.period)).sorted()
+    }
+
+    public func metric(_ id: String) -> Metric? {
+        metrics.first { $0.id == id }
+    }
+}
