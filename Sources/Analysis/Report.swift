@@ -1,0 +1,84 @@
+import ReportModel
+
+/// The analysed report: roll-ups with the privacy rules applied. This is what the site
+/// renders, and the only way to a value: anything a privacy rule hides comes back
+/// without its number, and suppressed teams do not come back at all.
+public struct Report: Sendable {
+    public let content: ReportContent
+    public let rollUp: RollUp
+    public let suppression: Suppression
+    /// Findings of the analysis itself, such as a narrative that will not be published.
+    public let diagnostics: [Diagnostic]
+
+    public init(content: ReportContent) {
+        self.content = content
+        rollUp = RollUp(content: content)
+        suppression = Suppression(content: content, rollUp: rollUp)
+        var diagnostics: [Diagnostic] = []
+        for narrative in content.narratives {
+            if let id = narrative.scope.teamID, suppression.suppressedTeams.contains(id) {
+                diagnostics.append(.warning(
+                    "'\(id)' has fewer people than min_group_size (\(content.site.minGroupSize)); "
+                        + "this narrative will not be published",
+                    at: narrative.location))
+            }
+        }
+        self.diagnostics = diagnostics.sorted()
+    }
+
+    public var organization: Organization { content.organization }
+    public var metrics: [Metric] { content.metrics }
+    /// The quarters with data, oldest first.
+    public var periods: [Period] { rollUp.periods }
+    public var latestPeriod: Period? { periods.last }
+
+    /// Whether a team or group may appear in the output.
+    public func isVisible(_ scope: Scope) -> Bool {
+        guard let id = scope.teamID else { return true }
+        return organization.contains(id) && !suppression.suppressedTeams.contains(id)
+    }
+
+    /// The teams and groups that may appear, in tree order.
+    public var visibleTeams: [Team] {
+        organization.teams.filter { !suppression.suppressedTeams.contains($0.id) }
+    }
+
+    /// What may be said about a metric for a scope in a quarter; nil for no data or a
+    /// suppressed team.
+    public func reading(_ metric: String, for scope: Scope, in period: Period) -> Reading? {
+        guard isVisible(scope), let cell = rollUp.cell(scope, metric, period) else { return nil }
+        let reason = suppression.reason(scope, metric, period)
+        return Reading(value: reason == nil ? cell.value : nil, n: cell.n, source: cell.source, suppression: reason)
+    }
+
+    /// The published value, or nil when absent or hidden.
+    public func value(_ metric: String, for scope: Scope, in period: Period) -> Double? {
+        reading(metric, for: scope, in: period)?.value
+    }
+
+    /// The change from the previous quarter; nil unless both values may be shown.
+    public func change(_ metric: String, for scope: Scope, in period: Period) -> Change? {
+        change(metric, for: scope, from: period.previous, to: period)
+    }
+
+    /// The change from the metric's baseline quarter; nil without a baseline or values.
+    public func changeFromBaseline(_ metric: String, for scope: Scope, in period: Period) -> Change? {
+        guard let baseline = content.metric(metric)?.baseline else { return nil }
+        return change(metric, for: scope, from: baseline, to: period)
+    }
+
+    /// The change between any two quarters; nil unless both values may be shown.
+    public func change(_ metric: String, for scope: Scope, from start: Period, to end: Period) -> Change? {
+        guard let definition = content.metric(metric),
+              let from = value(metric, for: scope, in: start),
+              let to = value(metric, for: scope, in: end) else { return nil }
+        return Change(from: from, to: to, better: definition.better)
+    }
+
+    /// The distance to the metric's target; nil without a target or a value.
+    public func targetGap(_ metric: String, for scope: Scope, in period: Period) -> TargetGap? {
+        guard let definition = content.metric(metric), let target = definition.target,
+              let value = value(metric, for: scope, in: period) else { return nil }
+        return TargetGap(target: target, value: value, better: definition.better)
+    }
+}

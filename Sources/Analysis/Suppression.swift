@@ -1,0 +1,118 @@
+import ReportModel
+
+/// The privacy rules: which teams and which values never reach the output.
+///
+/// 1. A team or group whose headcount is below the minimum group size is *suppressed*:
+///    it gets no page, and its name and values appear nowhere. Its data still counts
+///    toward its parent's roll-up.
+/// 2. A value with `n` below the threshold (the larger of the minimum group size and
+///    the metric's `min_n`) is hidden; its count stays visible.
+/// 3. *Complementary suppression* blocks subtraction. For every published roll-up, the
+///    members whose contribution is hidden must be none, or at least two adding up to at
+///    least the minimum group size. Otherwise the smallest visible member team (by
+///    people, then id) is hidden too, or, when no team can be, the roll-up itself. This
+///    repeats up the tree until nothing changes, since hiding a group's value changes
+///    what its parent may show.
+public struct Suppression: Sendable {
+    public enum Reason: Hashable, Sendable {
+        /// The team or group has fewer people than the minimum group size.
+        case smallGroup(minimum: Int)
+        /// Fewer people stand behind the value than the threshold.
+        case fewPeople(minimum: Int)
+        /// Hidden so that a smaller group's value cannot be worked out by subtraction.
+        case complementary
+    }
+
+    private struct Key: Hashable {
+        var scope: Scope
+        var metric: String
+        var period: Period
+    }
+
+    public let minimumGroupSize: Int
+    /// Teams and groups that are too small to appear in the output at all.
+    public let suppressedTeams: Set<String>
+    private var hidden: [Key: Reason] = [:]
+
+    public init(content: ReportContent, rollUp: RollUp) {
+        let organization = content.organization
+        let minimum = content.site.minGroupSize
+        minimumGroupSize = minimum
+        suppressedTeams = Set(organization.teams.map(\.id).filter { organization.headcount(of: .team($0)) < minimum })
+
+        for scope in rollUp.scopes {
+            for metric in rollUp.metrics {
+                let threshold = max(minimum, metric.minN ?? 0)
+                for period in rollUp.periods {
+                    guard let cell = rollUp.cell(scope, metric.id, period) else { continue }
+                    let key = Key(scope: scope, metric: metric.id, period: period)
+                    if let id = scope.teamID, suppressedTeams.contains(id) {
+                        hidden[key] = .smallGroup(minimum: minimum)
+                    } else if let n = cell.n, n < threshold {
+                        hidden[key] = .fewPeople(minimum: threshold)
+                    }
+                }
+            }
+        }
+        blockSubtraction(organization: organization, rollUp: rollUp)
+    }
+
+    /// Why a value is hidden, or nil when it may be published.
+    public func reason(_ scope: Scope, _ metric: String, _ period: Period) -> Reason? {
+        hidden[Key(scope: scope, metric: metric, period: period)]
+    }
+
+    /// How many values are hidden, over all scopes, metrics and quarters.
+    public var hiddenValueCount: Int { hidden.count }
+
+    private mutating func blockSubtraction(organization: Organization, rollUp: RollUp) {
+        let groups: [Scope] = organization.groups.reversed().map { .team($0.id) } + [.organization]
+        var changed = true
+        while changed {
+            changed = false
+            for metric in rollUp.metrics {
+                for period in rollUp.periods {
+                    for group in groups where protect(group, metric.id, period, organization, rollUp) {
+                        changed = true
+                    }
+                }
+            }
+        }
+    }
+
+    /// Applies rule 3 to one published roll-up. Returns whether it hid something.
+    private mutating func protect(_ group: Scope, _ metric: String, _ period: Period,
+                                  _ organization: Organization, _ rollUp: RollUp) -> Bool {
+        guard let cell = rollUp.cell(group, metric, period), case .rolledUp = cell.source,
+              reason(group, metric, period) == nil else { return false }
+        let members = organization.children(of: group).map { Scope.team($0.id) }
+            .compactMap { scope in rollUp.cell(scope, metric, period).map { (scope: scope, cell: $0) } }
+        func size(_ member: (scope: Scope, cell: RollUp.Cell)) -> Int {
+            member.cell.n ?? organization.headcount(of: member.scope)
+        }
+        let concealed = members.filter { isConcealed($0.scope, metric, period, organization, rollUp) }
+        guard !concealed.isEmpty else { return false }
+        if concealed.count >= 2, concealed.reduce(0, { $0 + size($1) }) >= minimumGroupSize { return false }
+
+        let candidates = members.filter { member in
+            guard !isConcealed(member.scope, metric, period, organization, rollUp) else { return false }
+            // Hiding a rolled-up member would not conceal it: its own members still add up to it.
+            if case .rolledUp = member.cell.source { return false }
+            return true
+        }
+        let smallest = candidates.min { (size($0), $0.scope) < (size($1), $1.scope) }
+        hidden[Key(scope: smallest?.scope ?? group, metric: metric, period: period)] = .complementary
+        return true
+    }
+
+    /// Whether a member's contribution to its group is unknown to a reader: its value is
+    /// hidden and, for a rolled-up group, it cannot be rebuilt from its own members.
+    private func isConcealed(_ scope: Scope, _ metric: String, _ period: Period,
+                             _ organization: Organization, _ rollUp: RollUp) -> Bool {
+        guard let cell = rollUp.cell(scope, metric, period), reason(scope, metric, period) != nil else { return false }
+        guard case .rolledUp = cell.source else { return true }
+        return organization.children(of: scope).contains {
+            isConcealed(.team($0.id), metric, period, organization, rollUp)
+        }
+    }
+}

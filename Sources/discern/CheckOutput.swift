@@ -1,0 +1,31 @@
+import Analysis
+import Foundation
+import ReportModel
+
+/// The `--format json` document of `discern check`. Its schema is in the README.
+struct CheckOutput: Encodable {
+    struct Entry: Encodable {
+        var file: String
+        var line: Int
+        var column: Int
+        var severity: String
+        var message: String
+    }
+
+    var diagnostics: [Entry]
+    var summary: ReportSummary
+
+    init(diagnostics: [Diagnostic], summary: ReportSummary) {
+        self.diagnostics = diagnostics.map {
+            Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column,
+                  severity: $0.severity.rawValue, message: $0.message)
+        }
+        self.summary = summary
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+@testable import ContentLoading
+
+@Suite("CSV per RFC 4180")
+struct CSVTableTests {
+    func texts(_ csv: String) -> [[String]] {
+        CSVTable.parse(csv, file: "x.csv").0.rows.map { $0.fields.map(\.text) }
+    }
+
+    @Test("quoted fields keep commas, doubled quotes and newlines")
+    func quoted() {
+        let csv = "a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n"
+        #expect(texts(csv) == [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"]])
+    }
+
+    @Test("CRLF line endings read the same as LF, inside quotes too")
+    func crlf() {
+        #expect(texts("a,b\r\n1,\"p\r\nq\"\r\n") == [["a", "b"], ["1", "p\nq"]])
+    }
+
+    @Test("spaces around fields are trimmed; spaces inside quotes are kept")
+    func trimming() {
+        #expect(texts("  a ,b  \n 1 ,  \" 2 \"  \n") == [["a", "b"], ["1", " 2 "]])
+    }
+
+    @Test("blank fields stay blank and blank lines are skipped")
+    func blanks() {
+        #expect(texts("a,b,c\n\n1,,3\n\n") == [["a", "b", "c"], ["1", "", "3"]])
+    }
+
+    @Test("every field knows its line and column, counted in characters")
+    func positions() {
+        let table = CSVTable.parse("é,b\n\"m\nn\",z\n", file: "x.csv").0
+        let fields = table.rows.flatMap(\.fields).map { "\($0.line):\($0.column)" }
+        #expect(fields == ["1:1", "1:3", "2:1", "3:4"])
+        #expect(table.rows.map(\.line) == [1, 2])
+    }
+
+    @Test("an unclosed quote is an error at the opening quote")
+    func unclosed() {
+        let (_, diagnostics) = CSVTable.parse("a,b\n1,\"open\n", file: "x.csv")
+        #expect(diagnostics.map(\.description) == ["x.csv:2:3: error: quoted field is not closed; add the closing quote"])
+    }
+
+    @Test("a stray quote and text after a closing quote are errors")
+    func strayQuotes() {
+        let (_, diagnostics) = CSVTable.parse("a,b\n1x\"y,\"q\"z\n", file: "x.csv")
+        #expect(diagnostics.map(\.description) == [
+            "x.csv:2:3: error: stray quote in an unquoted field; quote the whole field and double any quotes inside it",
+            "x.csv:2:9: error: unexpected text after a closing quote; expected a comma or the end of the line",
+        ])
+    }
+}
