@@ -1,0 +1,65 @@
+import Testing
+import ReportModel
+@testable import Analysis
+
+@Suite("Changes, baselines and targets")
+struct ChangeTests {
+    @Test("a change is judged by the metric's direction")
+    func assessment() {
+        #expect(Change(from: 5, to: 4, better: .lower).assessment == .better)
+        #expect(Change(from: 5, to: 6, better: .lower).assessment == .worse)
+        #expect(Change(from: 5, to: 6, better: .higher).assessment == .better)
+        #expect(Change(from: 5, to: 5, better: .higher).assessment == .unchanged)
+        #expect(Change(from: 0.1 + 0.2, to: 0.3, better: .higher).assessment == .unchanged)
+        #expect(Change(from: 40, to: 70, better: .neutral).assessment == .neutral)
+    }
+
+    @Test("delta and relative change")
+    func arithmetic() {
+        let change = Change(from: 4, to: 3, better: .lower)
+        #expect(change.delta == -1)
+        #expect(change.relative == -0.25)
+        #expect(Change(from: 0, to: 3, better: .higher).relative == nil)
+        #expect(Change(from: -2, to: -1, better: .higher).relative == 0.5)
+    }
+
+    @Test("targets are met from the right side")
+    func targets() {
+        #expect(TargetGap(target: 3, value: 2.5, better: .lower).isMet == true)
+        #expect(TargetGap(target: 3, value: 3.5, better: .lower).isMet == false)
+        #expect(TargetGap(target: 80, value: 85, better: .higher).isMet == true)
+        #expect(TargetGap(target: 80, value: 85, better: .higher).distance == 5)
+        #expect(TargetGap(target: 80, value: 85, better: .neutral).isMet == nil)
+    }
+
+    func report() -> Report {
+        var model = ModelBuilder()
+        model.team("a", headcount: 10)
+        model.team("b", headcount: 12)
+        model.metric("cycle", .weightedMean, better: .lower, target: 3, baseline: "2025-Q3")
+        for (period, a, b) in [("2025-Q3", 5.0, 6.0), ("2025-Q4", 4.5, 6.0), ("2026-Q1", 4.0, 5.5)] {
+            model.value("cycle", "a", a, period: period)
+            model.value("cycle", "b", b, period: period)
+        }
+        return model.report
+    }
+
+    @Test("the report gives change from the previous quarter and from the baseline")
+    func reportChanges() throws {
+        let report = report()
+        let previous = try #require(report.change("cycle", for: .team("a"), in: q1))
+        #expect(previous.from == 4.5 && previous.to == 4 && previous.assessment == .better)
+        let baseline = try #require(report.changeFromBaseline("cycle", for: .team("b"), in: q1))
+        #expect(baseline.from == 6 && baseline.to == 5.5)
+        let orgBaseline = try #require(report.changeFromBaseline("cycle", for: .organization, in: q1))
+        #expect(abs(orgBaseline.from - (10 * 5 + 12 * 6) / 22.0) < 1e-12)
+        #expect(report.change("cycle", for: .team("a"), in: Period("2025-Q3")!) == nil)
+    }
+
+    @Test("the report gives the distance to target")
+    func reportTarget() throws {
+        let gap = try #require(report().targetGap("cycle", for: .team("a"), in: q1))
+        #expect(gap.distance == 1)
+        #expect(gap.isMet == false)
+    }
+}
