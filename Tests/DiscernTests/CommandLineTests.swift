@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// Runs the real `discern` executable, as a user or a CI pipeline would.
+@Suite("discern check on the command line")
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The built executable sits beside the test bundle in the build folder.
+    static let executable: URL = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("discern").path),
+              folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("discern")
+    }()
+
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    func discern(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.packageRoot
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus,
+                   stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Writes a content folder to a fresh temporary directory.
+    func folder(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("discern-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    let valid: [String: String] = [
+        "site.yaml": "title: T\norganization: Acme\n",
+        "teams.yaml": "teams:\n  - {id: a, name: A, headcount: 8}\n  - {id: b, name: B, headcount: 9}\n",
+        "metrics.yaml": "metrics:\n  - {id: m, name: M, category: outcome, unit: d, better: lower, aggregate: mean}\n",
+        "data/v.csv": "period,team,metric,value\n2026-Q1,a,m,2\n2026-Q1,b,m,3\n",
+    ]
+
+    @Test("the sample content checks clean and prints the summary")
+    func sampleContent() throws {
+        let run = try discern(["check"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("content: "))
+        #expect(run.stdout.contains("1 team and"), "one team in the sample is below the minimum group size")
+        #expect(run.stdout.contains(", 0 errors,"))
+    }
+
+    @Test("clean content exits 0 with the summary on stdout")
+    func clean() throws {
+        let root = try folder(valid)
+        let run = try discern(["check", "--content", root.path])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        #expect(run.stdout == "\(root.path): 2 teams, 0 groups, 1 metric, 1 period (2026-Q1 to 2026-Q1), 2 observations, 0 narratives, suppressed: 0 teams and 0 values, 0 errors, 0 warnings\n")
+    }
+
+    @Test("errors are printed as path:line:column and exit 1")
+    func errors() throws {
+        var files = valid
+        files["data/v.csv"] = "period,team,metric,value\n2026-Q1,aa,m,2\n2026-Q1,b,m,x\n"
+        let run = try discern(["check", "--content", try folder(files).path])
+        #expect(run.status == 1)
+        #expect(run.stderr == """
+            data/v.csv:2:9: error: unknown team 'aa'; did you mean 'a'?
+            data/v.csv:3:13: error: value must be a number, found 'x'
+
+            """)
+    }
+
+    @Test("warnings pass, and fail with --strict")
+    func strict() throws {
+        var files = valid
+        files["site.yaml"] = "title: T\ncolour: blue\n"
+        let root = try folder(files)
+        #expect(try discern(["check", "--content", root.path]).status == 0)
+        let strict = try discern(["check", "--content", root.path, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr == "site.yaml:2:1: warning: unknown key 'colour' in site.yaml is ignored\n")
+    }
+
+    @Test("--format json gives machine-readable diagnostics and the summary")
+    func json() throws {
+        var files = valid
+        files["data/v.csv"] = "period,team,metric,value\n2026-Q1,a,m,NaN\n"
+        let run = try discern(["check", "--content", try folder(files).path, "--format", "json"])
+        #expect(run.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let diagnostics = object?["diagnostics"] as? [[String: Any]]
+        #expect(diagnostics?.count == 1)
+        #expect(diagnostics?.first?["file"] as? String == "data/v.csv")
+        #expect(diagnostics?.first?["line"] as? Int == 2)
+        #expect(diagnostics?.first?["column"] as? Int == 13)
+        #expect(diagnostics?.first?["severity"] as? String == "error")
+        #expect((object?["summary"] as? [String: Any])?["errors"] as? Int == 1)
+    }
+
+    @Test("usage errors exit 2")
+    func usage() throws {
+        #expect(try discern(["check", "--content", "/nonexistent/content"]).status == 2)
+        #expect(try discern(["check", "--format", "xml"]).status == 2)
+        #expect(try discern(["frobnicate"]).status == 2)
+        let help = try discern(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("check"))
+    }
+}
