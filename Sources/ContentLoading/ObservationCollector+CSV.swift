@@ -16,18 +16,20 @@ extension ObservationCollector {
         }
 
         var columns: [String: Int] = [:]
-        var refused: Set<Int> = []
+        var identifiesPeople = false
         for (index, field) in header.fields.enumerated() {
             let name = field.text.trimmingSpaces
             if PersonIdentifier.isIdentifierColumn(name) {
                 report(.error(PersonIdentifier.columnMessage(name), at: at(field)))
-                refused.insert(index)
+                identifiesPeople = true
             } else if let first = columns[name] {
                 report(.error("duplicate column '\(name)'; first at column \(first + 1)", at: at(field)))
             } else {
                 columns[name] = index
             }
         }
+        // A file keyed by person holds per-person rows: none of them may be used.
+        guard !identifiesPeople else { return }
         for required in ["period", "team"] where columns[required] == nil {
             report(.error("missing column '\(required)'; the header must name period, team and the values",
                           at: SourceLocation(file: file, line: header.line, column: 1)))
@@ -38,7 +40,7 @@ extension ObservationCollector {
         // Long form has one value per row; wide form one per metric column.
         var valueColumns: [(index: Int, metric: String?)] = []
         let longForm = columns["metric"] != nil && columns["value"] != nil
-        for (index, field) in header.fields.enumerated() where !refused.contains(index) {
+        for (index, field) in header.fields.enumerated() {
             let name = field.text.trimmingSpaces
             if ["period", "team", "n"].contains(name) || columns[name] != index { continue }
             if longForm {
@@ -46,7 +48,7 @@ extension ObservationCollector {
                     report(.warning("unknown column '\(name)' is ignored; long-form data has period, team, metric, value and n",
                                     at: at(field)))
                 }
-            } else if !PersonIdentifier.isIdentifierColumn(name) {
+            } else {
                 valueColumns.append((index, metric(name, at: at(field))))
             }
         }
@@ -58,7 +60,7 @@ extension ObservationCollector {
                               at: SourceLocation(file: file, line: row.line, column: 1)))
                 continue
             }
-            for (index, field) in row.fields.enumerated() where !refused.contains(index) {
+            for (index, field) in row.fields.enumerated() {
                 if PersonIdentifier.looksLikeEmail(field.text.trimmingSpaces), index != teamColumn {
                     report(.error(PersonIdentifier.emailMessage, at: at(field)))
                 }

@@ -13,10 +13,16 @@ enum PersonIdentifier {
         "worker", "workerid", "respondent", "respondentid", "manager",
     ]
 
+    /// Parts that identify a person wherever they appear in a name: `user_email`,
+    /// `github_login`, `UserPrincipalName`.
+    private static let identifyingParts = [
+        "email", "login", "principalname", "userid", "username", "personid", "employeeid", "displayname", "fullname",
+    ]
+
     /// Whether a column or key name identifies people.
     static func isIdentifierColumn(_ name: String) -> Bool {
         let folded = String(name.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) })
-        return columnNames.contains(folded)
+        return columnNames.contains(folded) || identifyingParts.contains { folded.contains($0) }
     }
 
     /// Whether a value looks like an e-mail address (`someone@domain.tld`).

@@ -99,6 +99,13 @@ struct DataDiagnosticsTests {
         #expect(load.diagnostics.map(\.description) == [
             "data/v.csv:1:13: error: column 'user_login' identifies people; Discern reports teams, never individuals. Aggregate the data to teams before import and drop this column",
         ])
+        #expect(load.content.observations.isEmpty, "a per-person file contributes nothing")
+        for column in ["email", "User Principal Name", "user_email", "github_login", "PersonId", "employee_id", "display_name"] {
+            #expect(PersonIdentifier.isIdentifierColumn(column), "\(column)")
+        }
+        for column in ["weekly_active_users", "team", "value", "csat", "suggestion_acceptance_rate"] {
+            #expect(!PersonIdentifier.isIdentifierColumn(column), "\(column)")
+        }
         let emails = "period,team,metric,value\n2026-Q1,ada@example.com,cycle_time,2\n"
         let messages = Fixture.messages(["data/e.csv": emails])
         #expect(messages == [
