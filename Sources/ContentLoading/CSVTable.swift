@@ -22,62 +22,43 @@ struct CSVTable {
 
     /// Parses text (already checked as UTF-8, byte-order mark removed).
     static func parse(_ text: String, file: String) -> (CSVTable, [Diagnostic]) {
-        var parser = Parser(bytes: Array(text.utf8), file: file)
+        var parser = Parser(cursor: TextCursor(text, file: file))
         parser.run()
         return (CSVTable(rows: parser.rows), parser.diagnostics)
     }
 
     private struct Parser {
-        let bytes: [UInt8]
-        let file: String
+        var cursor: TextCursor
         var rows: [Row] = []
         var diagnostics: [Diagnostic] = []
-        var index = 0
-        var line = 1
-        var column = 1
-
-        init(bytes: [UInt8], file: String) {
-            self.bytes = bytes
-            self.file = file
-        }
 
         static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), space = UInt8(ascii: " ")
         static let tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
-        var atEnd: Bool { index >= bytes.count }
-        var atLineEnd: Bool { atEnd || bytes[index] == Self.lf || (bytes[index] == Self.cr && (index + 1 >= bytes.count || bytes[index + 1] == Self.lf)) }
+        var atEnd: Bool { cursor.atEnd }
+        var atLineEnd: Bool { atEnd || cursor.at(Self.lf) || (cursor.at(Self.cr) && (cursor.next == nil || cursor.next == Self.lf)) }
 
-        mutating func advance() {
-            let byte = bytes[index]
-            index += 1
-            if byte == Self.lf {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                // Count Unicode scalars, not bytes: continuation bytes do not move the column.
-                column += 1
-            }
-        }
+        mutating func advance() { cursor.advance() }
 
         mutating func skipSpaces() {
-            while !atEnd, bytes[index] == Self.space || bytes[index] == Self.tab { advance() }
+            while cursor.at(Self.space) || cursor.at(Self.tab) { advance() }
         }
 
         mutating func run() {
             while !atEnd {
-                let rowLine = line
+                let rowLine = cursor.line
                 var fields: [Field] = []
                 while true {
                     fields.append(field())
-                    if !atEnd, bytes[index] == Self.comma {
+                    if cursor.at(Self.comma) {
                         advance()
                         continue
                     }
                     break
                 }
                 // Line end: CR LF, LF, or a lone CR at the end.
-                if !atEnd, bytes[index] == Self.cr { index += 1 }
-                if !atEnd, bytes[index] == Self.lf { advance() }
+                if cursor.at(Self.cr) { cursor.skipInvisible() }
+                if cursor.at(Self.lf) { advance() }
                 let blank = fields.count == 1 && fields[0].text.isEmpty
                 if !blank { rows.append(Row(fields: fields, line: rowLine)) }
             }
@@ -85,22 +66,23 @@ struct CSVTable {
 
         mutating func field() -> Field {
             skipSpaces()
-            let startLine = line, startColumn = column
-            if !atEnd, bytes[index] == Self.quote {
+            let startLine = cursor.line, startColumn = cursor.column
+            if cursor.at(Self.quote) {
                 return quotedField(line: startLine, column: startColumn)
             }
-            let start = index
-            var end = index
-            while !atEnd, bytes[index] != Self.comma, !atLineEnd {
-                if bytes[index] == Self.quote {
+            let start = cursor.index
+            var end = start
+            while !atLineEnd, !cursor.at(Self.comma) {
+                let byte = cursor.current
+                if byte == Self.quote {
                     diagnostics.append(.error(
                         "stray quote in an unquoted field; quote the whole field and double any quotes inside it",
-                        at: SourceLocation(file: file, line: line, column: column)))
+                        at: cursor.location))
                 }
                 advance()
-                if bytes[index - 1] != Self.space, bytes[index - 1] != Self.tab { end = index }
+                if byte != Self.space, byte != Self.tab { end = cursor.index }
             }
-            return Field(text: String(decoding: bytes[start..<end], as: UTF8.self), line: startLine, column: startColumn)
+            return Field(text: String(decoding: cursor.bytes[start..<end], as: UTF8.self), line: startLine, column: startColumn)
         }
 
         mutating func quotedField(line startLine: Int, column startColumn: Int) -> Field {
@@ -110,12 +92,12 @@ struct CSVTable {
                 guard !atEnd else {
                     diagnostics.append(.error(
                         "quoted field is not closed; add the closing quote",
-                        at: SourceLocation(file: file, line: startLine, column: startColumn)))
+                        at: SourceLocation(file: cursor.file, line: startLine, column: startColumn)))
                     break
                 }
-                let byte = bytes[index]
+                let byte = cursor.current
                 if byte == Self.quote {
-                    if index + 1 < bytes.count, bytes[index + 1] == Self.quote {
+                    if cursor.next == Self.quote {
                         content.append(Self.quote)
                         advance()
                         advance()
@@ -123,17 +105,17 @@ struct CSVTable {
                     }
                     advance() // closing quote
                     skipSpaces()
-                    if !atEnd, bytes[index] != Self.comma, !atLineEnd {
+                    if !atLineEnd, !cursor.at(Self.comma) {
                         diagnostics.append(.error(
                             "unexpected text after a closing quote; expected a comma or the end of the line",
-                            at: SourceLocation(file: file, line: line, column: column)))
-                        while !atEnd, bytes[index] != Self.comma, !atLineEnd { advance() }
+                            at: cursor.location))
+                        while !atLineEnd, !cursor.at(Self.comma) { advance() }
                     }
                     break
                 }
                 // Inside quotes CRLF is kept as LF, so a field reads the same on every platform.
-                if byte == Self.cr, index + 1 < bytes.count, bytes[index + 1] == Self.lf {
-                    index += 1
+                if byte == Self.cr, cursor.next == Self.lf {
+                    cursor.skipInvisible()
                     continue
                 }
                 content.append(byte)

@@ -6,19 +6,10 @@ extension ContentLoader {
 
     /// `metrics.yaml`: the metric catalog, in report order as declared.
     func loadMetrics(_ text: String?, diagnostics: inout [Diagnostic]) -> [Metric] {
-        let file = "metrics.yaml"
-        guard let text, let yaml = YAMLMapping.document(text, file: file, diagnostics: &diagnostics) else { return [] }
-        yaml.warnUnknownKeys(["metrics"], in: file, diagnostics: &diagnostics)
-        guard let items = yaml.sequence("metrics", diagnostics: &diagnostics) else {
-            yaml.missing("metrics", file, diagnostics: &diagnostics)
-            return []
-        }
         var metrics: [Metric] = []
         var firstLocation: [String: SourceLocation] = [:]
-        for item in items {
-            guard let entry = YAMLMapping(item, file: file, lineOffset: 0, what: "a metric", diagnostics: &diagnostics)
-            else { continue }
-            entry.warnUnknownKeys(Self.metricKeys, in: "a metric", diagnostics: &diagnostics)
+        for entry in YAMLMapping.entries(of: "metrics", in: text, file: "metrics.yaml", entry: "a metric",
+                                         keys: Self.metricKeys, diagnostics: &diagnostics) {
             let id = entry.slug("id", required: "a metric", diagnostics: &diagnostics)
             let what = "metric '\(id ?? "?")'"
             let name = entry.string("name", required: what, diagnostics: &diagnostics)

@@ -7,20 +7,10 @@ extension ContentLoader {
     /// duplicate is dropped, and an unknown parent or a cycle is reported and cut so
     /// that the rest of the content can still be checked.
     func loadTeams(_ text: String?, diagnostics: inout [Diagnostic]) -> [Team] {
-        let file = "teams.yaml"
-        guard let text, let yaml = YAMLMapping.document(text, file: file, diagnostics: &diagnostics) else { return [] }
-        yaml.warnUnknownKeys(["teams"], in: file, diagnostics: &diagnostics)
-        guard let items = yaml.sequence("teams", diagnostics: &diagnostics) else {
-            yaml.missing("teams", file, diagnostics: &diagnostics)
-            return []
-        }
-
         var teams: [Team] = []
         var firstLocation: [String: SourceLocation] = [:]
-        for item in items {
-            guard let entry = YAMLMapping(item, file: file, lineOffset: 0, what: "a team", diagnostics: &diagnostics)
-            else { continue }
-            entry.warnUnknownKeys(Self.teamKeys, in: "a team", diagnostics: &diagnostics)
+        for entry in YAMLMapping.entries(of: "teams", in: text, file: "teams.yaml", entry: "a team",
+                                         keys: Self.teamKeys, diagnostics: &diagnostics) {
             let id = entry.slug("id", required: "a team", diagnostics: &diagnostics)
             let name = entry.string("name", required: "team '\(id ?? "?")'", diagnostics: &diagnostics)
             let parent = entry.slug("parent", diagnostics: &diagnostics)

@@ -3,7 +3,7 @@ import ReportModel
 extension JSONValue {
     /// Parses a JSON document (RFC 8259). On a syntax error, returns the error at its position.
     static func parse(_ text: String, file: String) -> Result<JSONValue, Diagnostic> {
-        var parser = JSONParser(bytes: Array(text.utf8), file: file)
+        var parser = JSONParser(cursor: TextCursor(text, file: file))
         do throws(Diagnostic) {
             parser.skipWhitespace()
             let value = try parser.value(depth: 0)
@@ -17,44 +17,26 @@ extension JSONValue {
 }
 
 private struct JSONParser {
-    let bytes: [UInt8]
-    let file: String
-    var index = 0
-    var line = 1
-    var column = 1
-
-    init(bytes: [UInt8], file: String) {
-        self.bytes = bytes
-        self.file = file
-    }
+    var cursor: TextCursor
 
     /// Deep nesting is refused instead of overflowing the stack on hostile input.
     static let maximumDepth = 256
 
-    var atEnd: Bool { index >= bytes.count }
+    var atEnd: Bool { cursor.atEnd }
 
     func failure(_ message: String) -> Diagnostic {
-        .error(message, at: SourceLocation(file: file, line: line, column: column))
+        .error(message, at: cursor.location)
     }
 
-    mutating func advance() {
-        let byte = bytes[index]
-        index += 1
-        if byte == UInt8(ascii: "\n") {
-            line += 1
-            column = 1
-        } else if byte & 0xC0 != 0x80 {
-            column += 1
-        }
-    }
+    mutating func advance() { cursor.advance() }
 
     mutating func skipWhitespace() {
-        while !atEnd, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { advance() }
+        while !atEnd, [0x20, 0x09, 0x0A, 0x0D].contains(cursor.current) { advance() }
     }
 
     mutating func expect(_ literal: String) throws(Diagnostic) {
         for byte in literal.utf8 {
-            guard !atEnd, bytes[index] == byte else { throw failure("expected '\(literal)'") }
+            guard cursor.at(byte) else { throw failure("expected '\(literal)'") }
             advance()
         }
     }
@@ -62,9 +44,9 @@ private struct JSONParser {
     mutating func value(depth: Int) throws(Diagnostic) -> JSONValue {
         guard depth < Self.maximumDepth else { throw failure("JSON is nested too deeply") }
         guard !atEnd else { throw failure("unexpected end of file; expected a value") }
-        let (startLine, startColumn) = (line, column)
+        let (startLine, startColumn) = (cursor.line, cursor.column)
         let kind: JSONValue.Kind
-        switch bytes[index] {
+        switch cursor.current {
         case UInt8(ascii: "{"): kind = try object(depth: depth)
         case UInt8(ascii: "["): kind = try array(depth: depth)
         case UInt8(ascii: "\""): kind = .string(try string())
@@ -73,7 +55,7 @@ private struct JSONParser {
         case UInt8(ascii: "n"): try expect("null"); kind = .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): kind = .number(try number())
         default:
-            throw failure("unexpected character '\(String(decoding: [bytes[index]], as: UTF8.self))'; expected a value")
+            throw failure("unexpected character '\(String(decoding: [cursor.current], as: UTF8.self))'; expected a value")
         }
         return JSONValue(kind: kind, line: startLine, column: startColumn)
     }
@@ -82,25 +64,25 @@ private struct JSONParser {
         advance()
         var members: [JSONValue.Member] = []
         skipWhitespace()
-        if !atEnd, bytes[index] == UInt8(ascii: "}") {
+        if cursor.at(UInt8(ascii: "}")) {
             advance()
             return .object(members)
         }
         while true {
             skipWhitespace()
-            guard !atEnd, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a quoted key") }
-            let (keyLine, keyColumn) = (line, column)
+            guard cursor.at(UInt8(ascii: "\"")) else { throw failure("expected a quoted key") }
+            let (keyLine, keyColumn) = (cursor.line, cursor.column)
             let key = try string()
             skipWhitespace()
-            guard !atEnd, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after the key") }
+            guard cursor.at(UInt8(ascii: ":")) else { throw failure("expected ':' after the key") }
             advance()
             skipWhitespace()
             let member = try value(depth: depth + 1)
             members.append(JSONValue.Member(key: key, keyLine: keyLine, keyColumn: keyColumn, value: member))
             skipWhitespace()
             guard !atEnd else { throw failure("unexpected end of file; expected ',' or '}'") }
-            if bytes[index] == UInt8(ascii: ",") { advance(); continue }
-            if bytes[index] == UInt8(ascii: "}") { advance(); return .object(members) }
+            if cursor.current == UInt8(ascii: ",") { advance(); continue }
+            if cursor.current == UInt8(ascii: "}") { advance(); return .object(members) }
             throw failure("expected ',' or '}'")
         }
     }
@@ -109,7 +91,7 @@ private struct JSONParser {
         advance()
         var elements: [JSONValue] = []
         skipWhitespace()
-        if !atEnd, bytes[index] == UInt8(ascii: "]") {
+        if cursor.at(UInt8(ascii: "]")) {
             advance()
             return .array(elements)
         }
@@ -118,8 +100,8 @@ private struct JSONParser {
             elements.append(try value(depth: depth + 1))
             skipWhitespace()
             guard !atEnd else { throw failure("unexpected end of file; expected ',' or ']'") }
-            if bytes[index] == UInt8(ascii: ",") { advance(); continue }
-            if bytes[index] == UInt8(ascii: "]") { advance(); return .array(elements) }
+            if cursor.current == UInt8(ascii: ",") { advance(); continue }
+            if cursor.current == UInt8(ascii: "]") { advance(); return .array(elements) }
             throw failure("expected ',' or ']'")
         }
     }
@@ -129,7 +111,7 @@ private struct JSONParser {
         var result: [UInt8] = []
         while true {
             guard !atEnd else { throw failure("unexpected end of file inside a string") }
-            let byte = bytes[index]
+            let byte = cursor.current
             switch byte {
             case UInt8(ascii: "\""):
                 advance()
@@ -137,7 +119,7 @@ private struct JSONParser {
             case UInt8(ascii: "\\"):
                 advance()
                 guard !atEnd else { throw failure("unexpected end of file inside a string") }
-                let escape = bytes[index]
+                let escape = cursor.current
                 advance()
                 switch escape {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): result.append(escape)
@@ -172,7 +154,7 @@ private struct JSONParser {
     mutating func hex4() throws(Diagnostic) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard !atEnd, let digit = Character(Unicode.Scalar(bytes[index])).hexDigitValue else {
+            guard !atEnd, let digit = Character(Unicode.Scalar(cursor.current)).hexDigitValue else {
                 throw failure("expected four hex digits after \\u")
             }
             value = value * 16 + UInt32(digit)
@@ -182,23 +164,23 @@ private struct JSONParser {
     }
 
     mutating func number() throws(Diagnostic) -> String {
-        let start = index
+        let start = cursor.index
         func digits() -> Int {
             var count = 0
-            while !atEnd, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { advance(); count += 1 }
+            while !atEnd, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(cursor.current) { advance(); count += 1 }
             return count
         }
-        if bytes[index] == UInt8(ascii: "-") { advance() }
+        if cursor.current == UInt8(ascii: "-") { advance() }
         guard digits() > 0 else { throw failure("expected a digit") }
-        if !atEnd, bytes[index] == UInt8(ascii: ".") {
+        if cursor.at(UInt8(ascii: ".")) {
             advance()
             guard digits() > 0 else { throw failure("expected a digit after the decimal point") }
         }
-        if !atEnd, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+        if cursor.at(UInt8(ascii: "e")) || cursor.at(UInt8(ascii: "E")) {
             advance()
-            if !atEnd, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { advance() }
+            if cursor.at(UInt8(ascii: "+")) || cursor.at(UInt8(ascii: "-")) { advance() }
             guard digits() > 0 else { throw failure("expected a digit in the exponent") }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return String(decoding: cursor.bytes[start..<cursor.index], as: UTF8.self)
     }
 }
