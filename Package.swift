@@ -31,6 +31,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ContentLoading"]),
         .testTarget(name: "DiscernTests", dependencies: ["discern"]),

@@ -3,8 +3,10 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let quarter: Int
 
+    /// Any year is accepted, so that `previous` and `next` never fail; text input is
+    /// limited to four digits by `init?(_:)`.
     public init?(year: Int, quarter: Int) {
-        guard (1...4).contains(quarter), (1000...9999).contains(year) else { return nil }
+        guard (1...4).contains(quarter) else { return nil }
         self.year = year
         self.quarter = quarter
     }
