@@ -9,8 +9,13 @@ import Darwin
 ///
 /// `~Copyable` so that exactly one value owns the root node: the tree cannot be freed
 /// twice, nor used after it was freed.
+///
+/// Generated HTML (charts, tables, live values) enters the tree as cmark *custom* nodes.
+/// cmark's renderer writes those verbatim even in safe mode, and Markdown source cannot
+/// create them, so a narrative's own raw HTML stays stripped while Discern's output shows.
 public struct MarkdownDocument: ~Copyable {
     private let root: OpaquePointer
+    private let source: [Substring]
 
     /// Parses Markdown. cmark accepts any input, so parsing cannot fail.
     public init(_ markdown: String) {
@@ -20,6 +25,7 @@ public struct MarkdownDocument: ~Copyable {
                 cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
             }
         }
+        source = markdown.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     deinit {
@@ -38,27 +44,115 @@ public struct MarkdownDocument: ~Copyable {
     /// The text of every heading, in document order.
     public var headings: [String] {
         var result: [String] = []
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        var inHeading = false
-        var current = ""
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard let node = cmark_iter_get_node(iterator) else { continue }
+        var current: String?
+        walk { node, entering in
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HEADING {
-                if event == CMARK_EVENT_ENTER {
-                    inHeading = true
-                    current = ""
-                } else {
-                    inHeading = false
-                    result.append(current)
-                }
-            } else if inHeading, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE,
-                      let literal = cmark_node_get_literal(node) {
-                // Literals belong to the node; cmark frees them with the tree.
-                current += String(cString: literal)
+                if entering { current = "" } else if let text = current { result.append(text); current = nil }
+            } else if current != nil, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                current! += Self.literal(of: node)
             }
         }
         return result
+    }
+
+    /// Replaces every fenced code block whose info string starts with one of `languages`
+    /// by the HTML `render` returns for it. Blocks are visited in document order.
+    public mutating func replaceFencedBlocks(_ languages: Set<String>, render: (FencedBlock) -> String) {
+        // Collect during the walk, replace after it: changing the tree under a live
+        // iterator is undefined in cmark.
+        var found: [(node: OpaquePointer, block: FencedBlock)] = []
+        walk { node, entering in
+            guard entering, cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK,
+                  let language = Self.fenceLanguage(of: node), languages.contains(language) else { return }
+            let block = FencedBlock(language: language, body: Self.literal(of: node),
+                                    line: Int(cmark_node_get_start_line(node)))
+            found.append((node, block))
+        }
+        for (node, block) in found {
+            let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            cmark_node_set_on_enter(custom, render(block))
+            cmark_node_replace(node, custom)
+            cmark_node_free(node)
+        }
+    }
+
+    /// Replaces every `{{ … }}` in the text of the document (not in code) by the HTML
+    /// `render` returns for it.
+    public mutating func replaceExpressions(render: (Expression) -> String) {
+        // Adjacent text nodes are merged first, so an expression split by cmark's
+        // delimiter scanning (`_`, `*`) is seen whole.
+        cmark_consolidate_text_nodes(root)
+        var found: [(node: OpaquePointer, text: String, block: Int)] = []
+        walk { node, entering in
+            guard entering, cmark_node_get_type(node) == CMARK_NODE_TEXT else { return }
+            let text = Self.literal(of: node)
+            guard text.contains("{{") else { return }
+            found.append((node, text, Self.blockLine(of: node)))
+        }
+        for (node, text, blockLine) in found {
+            let segments = InlineSegment.segments(of: text)
+            guard segments.contains(where: { if case .expression = $0 { true } else { false } }) else { continue }
+            for segment in segments {
+                let inserted: OpaquePointer?
+                switch segment {
+                case .text(let plain):
+                    inserted = cmark_node_new(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(inserted, plain)
+                case .expression(let inner):
+                    inserted = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+                    let (line, column) = position(of: "{{" + inner + "}}", from: blockLine)
+                    cmark_node_set_on_enter(inserted, render(Expression(text: inner, line: line, column: column)))
+                }
+                cmark_node_insert_before(node, inserted)
+            }
+            cmark_node_free(node) // unlinks it first
+        }
+    }
+
+    /// Where an expression's text first appears at or after a line, for diagnostics.
+    private func position(of needle: String, from line: Int) -> (line: Int, column: Int) {
+        for index in max(0, line - 1)..<source.count {
+            if let range = source[index].firstRange(of: needle) {
+                return (index + 1, source[index].unicodeScalars.distance(
+                    from: source[index].startIndex, to: range.lowerBound) + 1)
+            }
+        }
+        return (max(1, line), 1)
+    }
+
+    // MARK: - cmark helpers
+
+    private func walk(_ visit: (OpaquePointer, _ entering: Bool) -> Void) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(node, event == CMARK_EVENT_ENTER)
+        }
+    }
+
+    /// A node's literal as a Swift string. The C string belongs to the node and is freed
+    /// with the tree, so it is copied out here and never freed by the caller.
+    private static func literal(of node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    private static func fenceLanguage(of node: OpaquePointer) -> String? {
+        guard let info = cmark_node_get_fence_info(node) else { return nil }
+        let word = String(cString: info).split(whereSeparator: { $0 == " " || $0 == "\t" }).first
+        return word.map(String.init)
+    }
+
+    /// The start line of the nearest block around an inline node (inline nodes carry
+    /// no reliable position in cmark 0.30).
+    private static func blockLine(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return line }
+            current = cmark_node_parent(candidate)
+        }
+        return 1
     }
 }
