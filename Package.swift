@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One target per concern; dependencies point one way:
-// CCmark → Markdown;  ReportModel → ContentLoading → Analysis → discern.
+// ReportModel → ContentLoading → Analysis → Site (with Markdown over CCmark) → discern.
 let package = Package(
     name: "Discern",
     platforms: [.macOS(.v14)],
@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -23,10 +24,17 @@ let package = Package(
         .target(name: "ReportModel"),
         .target(name: "ContentLoading", dependencies: ["ReportModel", "Yams"]),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
+        .target(
+            name: "Site",
+            dependencies: [
+                "ReportModel", "ContentLoading", "Analysis", "Markdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .executableTarget(
             name: "discern",
             dependencies: [
-                "ReportModel", "ContentLoading", "Analysis",
+                "ReportModel", "ContentLoading", "Analysis", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,6 +42,7 @@ let package = Package(
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ContentLoading"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading"]),
         .testTarget(name: "DiscernTests", dependencies: ["discern"]),
     ]
 )

@@ -64,10 +64,3 @@ extension String {
         return String(scalars[first...last])
     }
 }
-
-extension Period {
-    /// The message for a period that is not written `YYYY-Qn`.
-    static func problem(_ text: String) -> String {
-        "malformed period '\(text)'; expected YYYY-Qn, like 2026-Q3"
-    }
-}

@@ -28,6 +28,11 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(year)-Q\(quarter)" }
 
+    /// The message for a period that is not written `YYYY-Qn`.
+    public static func problem(_ text: String) -> String {
+        "malformed period '\(text)'; expected YYYY-Qn, like 2026-Q3"
+    }
+
     /// The quarter before this one.
     public var previous: Period {
         quarter == 1 ? Period(year: year - 1, quarter: 4)! : Period(year: year, quarter: quarter - 1)!

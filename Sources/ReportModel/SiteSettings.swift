@@ -8,6 +8,12 @@ public struct SiteSettings: Hashable, Sendable {
     public var organization: String
     public var description: String?
     public var minGroupSize: Int
+    /// Whether narratives may contain raw HTML. Off by default: cmark drops it.
+    public var allowRawHTML: Bool = false
+    /// The theme to build with: a name under `Themes/` or a folder path.
+    public var theme: String?
+    /// The page language, for `<html lang>`.
+    public var language: String = "en"
 
     public init(title: String = "AI impact report", organization: String = "Organization",
                 description: String? = nil, minGroupSize: Int = SiteSettings.defaultMinGroupSize) {

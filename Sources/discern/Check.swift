@@ -1,8 +1,8 @@
 import Analysis
 import ArgumentParser
-import ContentLoading
 import Foundation
 import ReportModel
+import Site
 
 /// `discern check`: validate the content and print every diagnostic and a summary.
 struct Check: ParsableCommand {
@@ -23,11 +23,17 @@ struct Check: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(name: .long, help: ArgumentHelp("A theme name under Themes/, or a theme folder, to check too.", valueName: "name|dir"))
+    var theme: String?
+
     func run() throws {
-        let load = ContentLoader(source: .disk(options.url)).load()
-        let report = Report(content: load.content)
-        let diagnostics = (load.diagnostics + report.diagnostics).sorted()
-        let summary = ReportSummary(report: report, diagnostics: diagnostics)
+        let pipeline = Pipeline(content: options.url, contentLabel: options.content, theme: theme)
+        var diagnostics = pipeline.diagnostics
+        if let theme = pipeline.theme {
+            diagnostics += SiteBuilder(report: pipeline.report, theme: theme).diagnostics()
+        }
+        diagnostics.sort()
+        let summary = ReportSummary(report: pipeline.report, diagnostics: diagnostics)
 
         switch format {
         case .text:

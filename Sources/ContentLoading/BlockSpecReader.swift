@@ -1,0 +1,85 @@
+import ReportModel
+import Yams
+
+/// Reads the YAML body of a narrative's data block into a `BlockSpec`, checking its ids
+/// against the content. Positions point into the narrative file.
+public enum BlockSpecReader {
+    static let keys: [BlockSpec.Kind: [String]] = [
+        .chart: ["type", "metric", "metrics", "x", "y", "team", "teams", "period", "periods", "title", "caption"],
+        .table: ["metric", "metrics", "team", "teams", "period", "periods", "title", "caption"],
+        .kpis: ["metric", "metrics", "team", "teams", "period", "periods", "title"],
+    ]
+
+    /// - Parameters:
+    ///   - bodyLine: the line of the narrative file where the block's body starts.
+    public static func read(_ kind: BlockSpec.Kind, body: String, file: String, bodyLine: Int,
+                            content: ReportContent) -> (BlockSpec?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let start = SourceLocation(file: file, line: bodyLine - 1, column: 1)
+        guard let yaml = YAMLMapping.document(body, file: file, lineOffset: bodyLine - 1, diagnostics: &diagnostics)
+        else { return (nil, diagnostics) }
+        yaml.warnUnknownKeys(keys[kind] ?? [], in: "a \(kind.rawValue) block", diagnostics: &diagnostics)
+
+        var spec = BlockSpec(kind: kind, metrics: [], location: start)
+        let metricIDs = content.metrics.map(\.id)
+        func metric(_ node: Node) -> String? {
+            guard case .scalar(let scalar) = node else {
+                diagnostics.append(.error("expected a metric id", at: yaml.location(of: node)))
+                return nil
+            }
+            guard metricIDs.contains(scalar.string) else {
+                diagnostics.append(.error("unknown metric '\(scalar.string)'" + Suggestion.hint(for: scalar.string, in: metricIDs),
+                                          at: yaml.location(of: node)))
+                return nil
+            }
+            return scalar.string
+        }
+        func list(_ single: String, _ plural: String) -> [Node]? {
+            if let node = yaml.node(single) { return [node] }
+            return yaml.sequence(plural, diagnostics: &diagnostics)
+        }
+
+        if kind == .chart {
+            spec.chartType = yaml.choice("type", as: BlockSpec.ChartType.self, required: "a chart block",
+                                         diagnostics: &diagnostics)
+        }
+        if spec.chartType == .scatter {
+            for axis in ["x", "y"] {
+                if let node = yaml.node(axis) { spec.metrics += metric(node).map { [$0] } ?? [] } else {
+                    yaml.missing(axis, "a scatter chart", diagnostics: &diagnostics)
+                }
+            }
+        } else {
+            spec.metrics = (list("metric", "metrics") ?? []).compactMap(metric)
+            if spec.metrics.isEmpty, kind != .kpis, yaml.node("metric") == nil, yaml.node("metrics") == nil {
+                yaml.missing("metric", "a \(kind.rawValue) block", diagnostics: &diagnostics)
+            }
+        }
+
+        let teamIDs = content.organization.teams.map(\.id)
+        if let nodes = list("team", "teams") {
+            spec.teams = nodes.compactMap { node in
+                guard case .scalar(let scalar) = node else { return nil }
+                if scalar.string == Scope.organizationID { return .organization }
+                guard content.organization.contains(scalar.string) else {
+                    diagnostics.append(.error("unknown team '\(scalar.string)'" + Suggestion.hint(for: scalar.string, in: teamIDs),
+                                              at: yaml.location(of: node)))
+                    return nil
+                }
+                return .team(scalar.string)
+            }
+        }
+        if let nodes = list("period", "periods") {
+            spec.periods = nodes.compactMap { node in
+                guard let text = node.string, let period = Period(text) else {
+                    diagnostics.append(.error(Period.problem(node.string ?? ""), at: yaml.location(of: node)))
+                    return nil
+                }
+                return period
+            }
+        }
+        spec.title = yaml.string("title", diagnostics: &diagnostics)
+        spec.caption = yaml.string("caption", diagnostics: &diagnostics)
+        return (diagnostics.hasErrors ? nil : spec, diagnostics)
+    }
+}

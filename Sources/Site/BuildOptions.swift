@@ -1,0 +1,14 @@
+/// What a build is asked for, beyond the content itself.
+public struct BuildOptions: Sendable {
+    /// The absolute URL the site is served from, used only where a relative link will
+    /// not do (the canonical link, the 404 page). Nil keeps every link relative.
+    public var baseURL: String?
+    /// A date to print in the footer, from `SOURCE_DATE_EPOCH`; nil prints none, so
+    /// that builds stay byte-identical.
+    public var generated: String?
+
+    public init(baseURL: String? = nil, generated: String? = nil) {
+        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        self.generated = generated
+    }
+}

@@ -1,0 +1,69 @@
+import ReportModel
+
+/// The pages about the report itself: the metric catalog, the methodology, and 404.
+struct CatalogPages {
+    let context: SiteContext
+
+    /// `metrics/index.html`: every metric by category, in report order.
+    func metrics() -> RenderedPage {
+        let address = PageAddress.metrics
+        var main: HTML = "<header class=\"page-header\"><h1>Metrics</h1><p class=\"summary\">What this report measures, in report order: outcomes lead, usage comes last as context.</p></header>\n"
+        for category in Metric.Category.allCases {
+            let metrics = context.report.metrics.filter { $0.category == category }
+            guard !metrics.isEmpty else { continue }
+            main += "<section aria-labelledby=\"\(category.rawValue)\"><h2 id=\"\(category.rawValue)\">\(ScopePage.heading(category))</h2><ul>"
+            for metric in metrics {
+                main += "<li><a href=\"\(context.link(from: address, to: .metric(metric.id)))\">\(metric.name)</a>"
+                if let description = metric.description { main += ": \(description)" }
+                main += "</li>"
+            }
+            main += "</ul></section>\n"
+        }
+        return RenderedPage(address: address, html: context.shell(address, title: "Metrics", pageClass: "page-metrics", main: main))
+    }
+
+    /// `methodology/index.html`: definitions, roll-ups, privacy rules, and what the
+    /// report does not measure.
+    func methodology() -> RenderedPage {
+        let address = PageAddress.methodology
+        let site = context.site
+        let minimum = String(site.minGroupSize)
+        var main: HTML = "<header class=\"page-header\"><h1>How this report is made</h1><p class=\"summary\">Definitions, roll-ups and the privacy rules in force.</p></header>\n"
+        main += """
+            <section aria-labelledby="principles"><h2 id="principles">What the report measures, and what it does not</h2>
+            <p>The report leads with <strong>outcomes</strong> (speed, quality, customer results, against a baseline) and with <strong>judgment</strong> in AI use. Usage is shown as context: it says how much AI is used, not whether it helps.</p>
+            <p>Everything is measured for <strong>teams</strong>. The report does not measure, rank or name individuals, and no number in it should be used to assess a person. Metrics are not targets for people.</p>
+            </section>
+            <section aria-labelledby="privacy"><h2 id="privacy">Privacy rules in force</h2><ul>
+            <li>Teams and groups of fewer than \(minimum) people are not shown. Their data still counts in their group's numbers.</li>
+            <li>A value with fewer than \(minimum) people behind it (or more, where a metric asks for more) is hidden; how many people responded is still shown.</li>
+            <li>No hidden value can be worked out by subtraction: where a group's number and all but one of its members' numbers would reveal the last, another member's number (or the group's) is hidden too.</li>
+            <li>No data about individuals is accepted: files with person identifiers are refused.</li>
+            </ul></section>
+            <section aria-labelledby="rollups"><h2 id="rollups">How numbers combine</h2>
+            <p>A group's value combines its teams' values by each metric's rule. Teams without a value are left out, never counted as zero. A value reported for a group directly (an organization-wide survey, for example) takes the place of the combined value, and its card says so. Changes are measured against the previous quarter and against each metric's baseline quarter.</p>
+            </section>
+
+            """
+        main += "<section aria-labelledby=\"definitions\"><h2 id=\"definitions\">Metric definitions</h2>"
+        let headings = ["Metric", "Category", "Unit", "Better", "Roll-up", "Target", "Baseline"]
+        main += "<div class=\"table-scroll\"><table><thead><tr>\(headings.map { HTML("<th scope=\"col\">\($0)</th>") }.joined())</tr></thead><tbody>"
+        for metric in context.report.metrics {
+            let target = metric.target.map { ValueFormatter.value($0, for: metric) } ?? "–"
+            main += "<tr><th scope=\"row\"><a href=\"\(context.link(from: address, to: .metric(metric.id)))\">\(metric.name)</a></th>"
+            main += "<td>\(ScopePage.heading(metric.category))</td><td>\(metric.unit)</td><td>\(metric.better.rawValue)</td>"
+            main += "<td>\(MetricPage.aggregation(metric.aggregate))</td><td>\(target)</td><td>\(metric.baseline?.description ?? "–")</td></tr>"
+        }
+        main += "</tbody></table></div></section>\n"
+        return RenderedPage(address: address, html: context.shell(address, title: "Methodology", pageClass: "page-methodology", main: main))
+    }
+
+    /// `404.html`: served for any missing path, so its links are absolute when a base
+    /// URL is known and relative to the root otherwise.
+    func notFound() -> RenderedPage {
+        let address = PageAddress.notFound
+        let home = (context.options.baseURL ?? "") + "index.html"
+        let main: HTML = "<header class=\"page-header\"><h1>Page not found</h1></header>\n<p>This page does not exist, or belongs to a team too small to report on its own. Go to the <a href=\"\(home)\">organization report</a>.</p>\n"
+        return RenderedPage(address: address, html: context.shell(address, title: "Page not found", pageClass: "page-not-found", main: main))
+    }
+}

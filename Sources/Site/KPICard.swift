@@ -1,0 +1,65 @@
+import Analysis
+import ReportModel
+
+/// A headline number: the value, its change on the quarter and since the baseline, the
+/// target, and where it came from. CSS: `.kpi`, `.kpi-name`, `.kpi-value`,
+/// `.kpi-change`, `.kpi-baseline`, `.kpi-target`, `.kpi-note`, `.delta-better|worse|…`.
+enum KPICard {
+    /// Nil when the scope has no value for the metric in that quarter.
+    static func render(_ metric: Metric, scope: Scope, period: Period, on page: PageAddress,
+                       context: SiteContext) -> HTML? {
+        let report = context.report
+        guard let reading = report.reading(metric.id, for: scope, in: period) else { return nil }
+        let metricLink = context.link(from: page, to: .metric(metric.id))
+        var html: HTML = "<div class=\"kpi kpi-\(metric.category.rawValue)\">"
+        html += "<h3 class=\"kpi-name\"><a href=\"\(metricLink)\">\(metric.name)</a></h3>"
+        guard let value = reading.value else {
+            html += "<p class=\"kpi-value suppressed\">\(Suppressed.words(reading.suppression))</p>"
+            if let n = reading.n { html += "<p class=\"kpi-note\">n = \(n)</p>" }
+            return html + "</div>"
+        }
+        let unit = ValueFormatter.unit(for: metric)
+        let number = ValueFormatter.number(value, for: metric)
+        if unit == "%" || unit.isEmpty {
+            html += "<p class=\"kpi-value\">\(number + unit)</p>"
+        } else {
+            html += "<p class=\"kpi-value\">\(number) <span class=\"unit\">\(unit)</span></p>"
+        }
+        if let change = report.change(metric.id, for: scope, in: period) {
+            html += "<p class=\"kpi-change\">" + delta(change, metric) + " vs \(period.previous.description)</p>"
+        }
+        if let baseline = metric.baseline, baseline != period,
+           let change = report.changeFromBaseline(metric.id, for: scope, in: period) {
+            html += "<p class=\"kpi-baseline\">" + delta(change, metric) + " since \(baseline.description)</p>"
+        }
+        if let gap = report.targetGap(metric.id, for: scope, in: period) {
+            let target = ValueFormatter.value(gap.target, for: metric)
+            switch gap.isMet {
+            case true?: html += "<p class=\"kpi-target target-met\">Target \(target): met</p>"
+            case false?: html += "<p class=\"kpi-target target-missed\">Target \(target): not yet met</p>"
+            case nil: html += "<p class=\"kpi-target\">Target \(target)</p>"
+            }
+        }
+        let note = source(reading)
+        if !note.isEmpty { html += "<p class=\"kpi-note\">\(note)</p>" }
+        return html + "</div>"
+    }
+
+    /// `<span class="delta delta-better">−0.2 (better)</span>`: the card's value line
+    /// already names the unit.
+    static func delta(_ change: Change, _ metric: Metric) -> HTML {
+        let (text, assessment) = ValueFormatter.change(change, for: metric, unit: false)
+        return "<span class=\"delta delta-\(assessment.rawValue)\">\(text)</span>"
+    }
+
+    private static func source(_ reading: Reading) -> String {
+        var parts: [String] = []
+        switch reading.source {
+        case .given: parts.append("reported for the whole group")
+        case .rolledUp(let count): parts.append("from \(count) team\(count == 1 ? "" : "s")")
+        case .measured: break
+        }
+        if let n = reading.n { parts.append("n = \(n)") }
+        return parts.joined(separator: " · ")
+    }
+}

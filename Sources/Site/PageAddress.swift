@@ -1,0 +1,52 @@
+import ReportModel
+
+/// Every page the site has, and where it is written. Links between pages are relative
+/// and name `index.html` explicitly, so the site works from `file://` and any sub-path.
+public enum PageAddress: Hashable, Sendable {
+    case home
+    case organization(Period)
+    case teams
+    /// A team's or group's latest quarter.
+    case team(String)
+    case teamPeriod(String, Period)
+    case metrics
+    case metric(String)
+    case methodology
+    case notFound
+
+    /// The output path, relative to the site root.
+    public var path: String {
+        switch self {
+        case .home: "index.html"
+        case .organization(let period): "org/\(period)/index.html"
+        case .teams: "teams/index.html"
+        case .team(let id): "teams/\(id)/index.html"
+        case .teamPeriod(let id, let period): "teams/\(id)/\(period)/index.html"
+        case .metrics: "metrics/index.html"
+        case .metric(let id): "metrics/\(id)/index.html"
+        case .methodology: "methodology/index.html"
+        case .notFound: "404.html"
+        }
+    }
+
+    /// The way back to the site root from this page: `""`, `"../"`, `"../../"`, …
+    public var root: String {
+        String(repeating: "../", count: path.utf8.count { $0 == UInt8(ascii: "/") })
+    }
+
+    /// The page for a scope in a quarter; the organization's pages live under `org/`.
+    static func scope(_ scope: Scope, _ period: Period) -> PageAddress {
+        switch scope {
+        case .organization: .organization(period)
+        case .team(let id): .teamPeriod(id, period)
+        }
+    }
+
+    /// The page for a scope's latest quarter.
+    static func latest(_ scope: Scope) -> PageAddress {
+        switch scope {
+        case .organization: .home
+        case .team(let id): .team(id)
+        }
+    }
+}

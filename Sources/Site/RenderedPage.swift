@@ -1,0 +1,33 @@
+import ReportModel
+
+/// One page, rendered: where it goes, its HTML, how many charts it holds, and any
+/// problems found in its narrative.
+struct RenderedPage: Sendable {
+    var address: PageAddress
+    var html: String
+    var charts: Int = 0
+    var diagnostics: [Diagnostic] = []
+}
+
+extension SiteContext {
+    /// Fills the theme's page shell.
+    func shell(_ address: PageAddress, title: String, pageClass: String, breadcrumbs: HTML = .empty,
+               description: String? = nil, main: HTML) -> String {
+        var values: [String: Any] = [
+            "lang": site.language,
+            "title": title,
+            "site_title": site.title,
+            "organization": site.organization,
+            "root": address.root,
+            "page_class": pageClass,
+            "breadcrumbs": breadcrumbs.markup,
+            "main": main.markup,
+            "min_group_size": String(site.minGroupSize),
+        ]
+        if let description = description ?? site.description { values["description"] = description }
+        if let latest = report.latestPeriod { values["latest_period"] = latest.description }
+        if let base = options.baseURL { values["canonical"] = base + (address == .home ? "" : address.path) }
+        if let generated = options.generated { values["generated"] = generated }
+        return theme.render(values)
+    }
+}

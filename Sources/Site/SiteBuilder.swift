@@ -1,0 +1,107 @@
+import Analysis
+import Foundation
+import ReportModel
+
+/// Plans every page, renders it, and writes the site: the last stages of the pipeline.
+public struct SiteBuilder: Sendable {
+    let context: SiteContext
+
+    public init(report: Report, theme: Theme, options: BuildOptions = BuildOptions()) {
+        context = SiteContext(report: report, theme: theme, options: options)
+    }
+
+    /// What a build made.
+    public struct Summary: Sendable {
+        public var pages: Int
+        public var charts: Int
+        public var files: Int
+    }
+
+    /// Every page, in a fixed order: a page for every visible scope and quarter, whether
+    /// or not anything links to it.
+    public var pages: [PageAddress] {
+        let report = context.report
+        var pages: [PageAddress] = [.home]
+        pages += report.periods.map { .organization($0) }
+        pages.append(.teams)
+        for team in report.visibleTeams {
+            if !report.periods.isEmpty { pages.append(.team(team.id)) }
+            pages += report.periods.map { .teamPeriod(team.id, $0) }
+        }
+        pages.append(.metrics)
+        pages += report.metrics.map { .metric($0.id) }
+        pages += [.methodology, .notFound]
+        return pages
+    }
+
+    /// Renders one page.
+    func render(_ address: PageAddress) -> RenderedPage {
+        let latest = context.report.latestPeriod
+        switch address {
+        case .home:
+            guard let latest else { return ScopePage.empty(context) }
+            return ScopePage(context: context, scope: .organization, period: latest, address: address, reportsDiagnostics: false).render()
+        case .organization(let period):
+            return ScopePage(context: context, scope: .organization, period: period, address: address, reportsDiagnostics: true).render()
+        case .team(let id):
+            return ScopePage(context: context, scope: .team(id), period: latest!, address: address, reportsDiagnostics: false).render()
+        case .teamPeriod(let id, let period):
+            return ScopePage(context: context, scope: .team(id), period: period, address: address, reportsDiagnostics: true).render()
+        case .teams: return TeamsPage(context: context).render()
+        case .metrics: return CatalogPages(context: context).metrics()
+        case .metric(let id): return MetricPage(context: context, metric: context.report.content.metric(id)!).render()
+        case .methodology: return CatalogPages(context: context).methodology()
+        case .notFound: return CatalogPages(context: context).notFound()
+        }
+    }
+
+    /// The problems in narratives (live values, data blocks), as `check` reports them,
+    /// without writing anything.
+    public func diagnostics() -> [Diagnostic] {
+        pages.filter {
+            if case .teamPeriod = $0 { return true }
+            if case .organization = $0 { return true }
+            return false
+        }.flatMap { render($0).diagnostics }.sorted()
+    }
+
+    /// Renders every page and writes the site to `destination`, atomically. When any
+    /// narrative has an error, nothing is written and the errors are returned.
+    public func build(into destination: URL) throws -> (Summary?, [Diagnostic]) {
+        let output = OutputFolder(destination: destination)
+        try output.prepare()
+        var diagnostics: [Diagnostic] = []
+        var charts = 0
+        var files = 0
+        do {
+            for address in pages {
+                let page = render(address)
+                diagnostics += page.diagnostics
+                charts += page.charts
+                try output.write(Array(page.html.utf8), to: address.path)
+                files += 1
+            }
+            for name in context.theme.assets.keys.sorted() {
+                try output.write(context.theme.assets[name]!, to: "assets/" + name)
+                files += 1
+            }
+            if diagnostics.hasErrors {
+                output.discard()
+                return (nil, diagnostics.sorted())
+            }
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
+        }
+        return (Summary(pages: pages.count, charts: charts, files: files), diagnostics.sorted())
+    }
+}
+
+extension ScopePage {
+    /// A home page for content without any data yet.
+    static func empty(_ context: SiteContext) -> RenderedPage {
+        let main: HTML = "<header class=\"page-header\"><h1>\(context.site.title)</h1></header><p class=\"no-data\">There is no data yet. Add CSV or JSON files under data/.</p>"
+        return RenderedPage(address: .home, html: context.shell(.home, title: context.site.title, pageClass: "page-organization", main: main))
+    }
+}

@@ -1,0 +1,12 @@
+import Analysis
+
+/// How a hidden value reads on a page: never the number, always the reason.
+enum Suppressed {
+    static func words(_ reason: Suppression.Reason?) -> String {
+        switch reason {
+        case .smallGroup(let minimum), .fewPeople(let minimum): "suppressed (fewer than \(minimum))"
+        case .complementary: "suppressed (protects a smaller group)"
+        case nil: "suppressed"
+        }
+    }
+}

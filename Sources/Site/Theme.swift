@@ -1,0 +1,84 @@
+import Foundation
+import Mustache
+import ReportModel
+
+/// A theme: Mustache page shells and partials, and assets (the stylesheet) copied to
+/// `assets/`. Templates are parsed once per build.
+///
+/// Templates lay out the page; the repeated components (KPI cards, tables, navigation)
+/// are rendered in Swift and passed in as HTML, because a Mustache section over many
+/// items costs far more per page than the whole Markdown (see PERFORMANCE-NOTES).
+public struct Theme: Sendable {
+    /// The templates every theme must have.
+    public static let requiredTemplates = ["page"]
+
+    let library: MustacheLibrary
+    /// Asset files by name, copied to `assets/<name>`.
+    public let assets: [String: [UInt8]]
+
+    /// Reads a theme folder, with files in `overrides` (a content folder's `theme/`)
+    /// taking the place of the theme's files of the same name.
+    /// - Parameter label: how to name a folder in diagnostics.
+    public static func load(from folder: URL, label: String, overrides: URL? = nil,
+                            overridesLabel: String = "theme") -> (Theme?, [Diagnostic]) {
+        var files: [String: (path: String, bytes: [UInt8])] = [:]
+        for (directory, name) in [(folder, label), (overrides, overridesLabel)] {
+            guard let directory,
+                  let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { continue }
+            for entry in entries.sorted() where !entry.hasPrefix(".") {
+                let url = directory.appendingPathComponent(entry)
+                guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+                files[entry] = (name + "/" + entry, [UInt8](data))
+            }
+        }
+        return make(files: files)
+    }
+
+    /// A theme from files in memory: name to (path shown in diagnostics, bytes).
+    public static func make(files: [String: (path: String, bytes: [UInt8])]) -> (Theme?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var templates: [String: MustacheTemplate] = [:]
+        var assets: [String: [UInt8]] = [:]
+        for name in files.keys.sorted() {
+            let (path, bytes) = files[name]!
+            guard name.hasSuffix(".mustache") else {
+                assets[name] = bytes
+                continue
+            }
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                diagnostics.append(.error("template is not valid UTF-8", at: SourceLocation(file: path)))
+                continue
+            }
+            do {
+                templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(
+                    "template syntax: \(describe(error.error))",
+                    at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("template could not be read: \(error)", at: SourceLocation(file: path)))
+            }
+        }
+        for required in requiredTemplates where templates[required] == nil && !diagnostics.hasErrors {
+            diagnostics.append(.error("the theme has no \(required).mustache", at: SourceLocation(file: "theme")))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Theme(library: MustacheLibrary(templates: templates), assets: assets), diagnostics)
+    }
+
+    /// Fills the page shell. Values are escaped by Mustache unless the template uses
+    /// triple braces, which the default theme does only for Discern's own HTML.
+    func render(_ context: [String: Any]) -> String {
+        library.render(context, withTemplate: "page") ?? ""
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: "a section is closed with the wrong name"
+        case MustacheTemplate.Error.unfinishedName: "a tag is not closed with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: "a section is never closed"
+        case MustacheTemplate.Error.invalidSetDelimiter: "invalid set-delimiter tag"
+        default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Analysis
+import ReportModel
+
+/// Writes values the way a metric declares them: `3.2 days`, `42%`, `38 USD/month`,
+/// `1.2k`. Written by hand because `NumberFormatter` and `String(format:)` are slow on
+/// hot paths and locale-dependent, and output must be identical everywhere.
+public enum ValueFormatter {
+    /// The value with its unit.
+    public static func value(_ value: Double, for metric: Metric) -> String {
+        withUnit(number(value, for: metric), metric)
+    }
+
+    /// A signed change: `+0.4 days`, `−3 pts` (percentage points for percent metrics).
+    /// Without `unit`, only percentage points keep their suffix.
+    public static func delta(_ delta: Double, for metric: Metric, unit: Bool = true) -> String {
+        let magnitude = fixed(abs(delta), decimals: decimals(for: metric))
+        let sign = delta > 0 ? "+" : "−"
+        if metric.format == .percent { return "\(sign)\(magnitude) pts" }
+        return unit ? withUnit(sign + magnitude, metric) : sign + magnitude
+    }
+
+    /// A change in words, judged: `+0.4 days (better)`, `−2 pts (worse)`, `+5% (context)`
+    /// for neutral metrics left unjudged, or `no change` when it rounds to nothing as shown.
+    public static func change(_ change: Change, for metric: Metric, unit: Bool = true)
+        -> (text: String, assessment: Change.Assessment) {
+        let magnitude = fixed(abs(change.delta), decimals: decimals(for: metric))
+        if magnitude.allSatisfy({ $0 == "0" || $0 == "." }) { return ("no change", .unchanged) }
+        let words = change.assessment == .neutral ? "" : " (\(self.words(for: change.assessment)))"
+        return (delta(change.delta, for: metric, unit: unit) + words, change.assessment)
+    }
+
+    /// The unit written after a number (`days`, `%`), or nothing.
+    public static func unit(for metric: Metric) -> String {
+        if metric.format == .percent || metric.unit == "%" || metric.unit.hasPrefix("% ") { return "%" }
+        return metric.unit
+    }
+
+    /// A relative change: `+12%`.
+    public static func relative(_ fraction: Double) -> String {
+        let percent = fixed(abs(fraction * 100), decimals: abs(fraction) < 0.1 ? 1 : 0)
+        return (fraction >= 0 ? "+" : "−") + percent + "%"
+    }
+
+    /// The words for a change's direction, so meaning never rests on colour alone.
+    public static func words(for assessment: Change.Assessment) -> String {
+        switch assessment {
+        case .better: "better"
+        case .worse: "worse"
+        case .unchanged: "no change"
+        case .neutral: "context"
+        }
+    }
+
+    /// The number alone, without its unit.
+    public static func number(_ value: Double, for metric: Metric) -> String {
+        let decimals = self.decimals(for: metric)
+        if metric.format == .compact { return compact(value, decimals: decimals) }
+        let text = fixed(abs(value), decimals: decimals, grouping: true)
+        let isZero = text.allSatisfy { $0 == "0" || $0 == "." || $0 == "," }
+        return (value < 0 && !isZero ? "−" : "") + text
+    }
+
+    static func decimals(for metric: Metric) -> Int {
+        if let decimals = metric.decimals { return decimals }
+        switch metric.format {
+        case .integer, .currency: return 0
+        case .number, .percent, .compact: return 1
+        }
+    }
+
+    private static func withUnit(_ number: String, _ metric: Metric) -> String {
+        let unit = unit(for: metric)
+        if unit == "%" { return number + "%" }
+        return unit.isEmpty ? number : number + " " + unit
+    }
+
+    private static func compact(_ value: Double, decimals: Int) -> String {
+        let magnitude = abs(value)
+        let sign = value < 0 ? "−" : ""
+        for (threshold, suffix) in [(1e9, "B"), (1e6, "M"), (1e3, "k")] where magnitude >= threshold {
+            return sign + fixed(magnitude / threshold, decimals: decimals) + suffix
+        }
+        return sign + fixed(magnitude, decimals: decimals)
+    }
+
+    /// A non-negative number rounded half away from zero to `decimals` places.
+    static func fixed(_ value: Double, decimals: Int, grouping: Bool = false) -> String {
+        guard value.isFinite else { return "–" }
+        guard value < 1e15 else { return String(Int64(value.rounded())) }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
+        let whole = Int64(scaled / scale)
+        let fraction = Int64(scaled - Double(whole) * scale)
+        var integer = String(whole)
+        if grouping, integer.count > 4 {
+            var grouped = ""
+            for (index, digit) in integer.enumerated() {
+                if index > 0, (integer.count - index) % 3 == 0 { grouped += "," }
+                grouped.append(digit)
+            }
+            integer = grouped
+        }
+        guard decimals > 0 else { return integer }
+        let digits = String(fraction)
+        return integer + "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
+    }
+}

@@ -1,0 +1,36 @@
+import Analysis
+import ContentLoading
+import Foundation
+import ReportModel
+import Site
+
+/// The stages `check` and `build` share: load the content, analyse it, load the theme.
+struct Pipeline {
+    var report: Report
+    var theme: Theme?
+    var diagnostics: [Diagnostic]
+
+    init(content: URL, contentLabel: String, theme themeName: String?) {
+        let load = ContentLoader(source: .disk(content)).load()
+        report = Report(content: load.content)
+        diagnostics = load.diagnostics + report.diagnostics
+        let name = themeName ?? load.content.site.theme ?? "default"
+        guard let folder = ThemeLocator.folder(for: name, content: content) else {
+            diagnostics.append(.error("no theme '\(name)': expected a folder with page.mustache under Themes/, or a path",
+                                      at: SourceLocation(file: "site.yaml")))
+            return
+        }
+        let overrides = content.appendingPathComponent("theme")
+        let (theme, problems) = Theme.load(from: folder, label: Self.label(folder), overrides: overrides,
+                                           overridesLabel: contentLabel + "/theme")
+        self.theme = theme
+        diagnostics += problems
+    }
+
+    /// A folder as the user would name it: relative to the working folder when inside it.
+    static func label(_ folder: URL) -> String {
+        let working = FileManager.default.currentDirectoryPath + "/"
+        let path = folder.standardizedFileURL.path
+        return path.hasPrefix(working) ? String(path.dropFirst(working.count)) : path
+    }
+}
