@@ -23,7 +23,7 @@ enum KPICard {
         if unit == "%" || unit.isEmpty {
             html += "<p class=\"kpi-value\">\(number + unit)</p>"
         } else {
-            html += "<p class=\"kpi-value\">\(number) <span class=\"unit\">\(unit)</span></p>"
+            html += "<p class=\"kpi-value\">\(number) <span class=\"unit\">\(ValueFormatter.singular(unit, after: number))</span></p>"
         }
         if let change = report.change(metric.id, for: scope, in: period) {
             html += "<p class=\"kpi-change\">" + delta(change, metric) + " vs \(period.previous.description)</p>"

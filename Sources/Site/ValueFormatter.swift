@@ -15,8 +15,10 @@ public enum ValueFormatter {
     public static func delta(_ delta: Double, for metric: Metric, unit: Bool = true) -> String {
         let magnitude = fixed(abs(delta), decimals: decimals(for: metric))
         let sign = delta > 0 ? "+" : "−"
-        if metric.format == .percent { return "\(sign)\(magnitude) pts" }
-        return unit ? withUnit(sign + magnitude, metric) : sign + magnitude
+        if metric.format == .percent { return "\(sign)\(magnitude) \(magnitude == "1" ? "pt" : "pts")" }
+        // "+0.2 of 5" reads oddly: a scale is named by the value, not by its change.
+        let scale = metric.unit.hasPrefix("of ") || metric.unit.hasPrefix("/")
+        return unit && !scale ? withUnit(sign + magnitude, metric) : sign + magnitude
     }
 
     /// A change in words, judged: `+0.4 days (better)`, `−2 pts (worse)`, `+5% (context)`
@@ -71,7 +73,15 @@ public enum ValueFormatter {
     private static func withUnit(_ number: String, _ metric: Metric) -> String {
         let unit = unit(for: metric)
         if unit == "%" { return number + "%" }
-        return unit.isEmpty ? number : number + " " + unit
+        return unit.isEmpty ? number : number + " " + singular(unit, after: number)
+    }
+
+    /// `1 incident`, not `1 incidents`: a plain plural word after exactly one loses its s.
+    static func singular(_ unit: String, after number: String) -> String {
+        let bare = number.drop { $0 == "+" || $0 == "−" }
+        guard bare == "1", unit.count > 2, unit.hasSuffix("s"), !unit.hasSuffix("ss"),
+              unit.allSatisfy({ $0.isLetter }) else { return unit }
+        return String(unit.dropLast())
     }
 
     private static func compact(_ value: Double, decimals: Int) -> String {
