@@ -1,3 +1,5 @@
+import ReportModel
+
 /// Recognises data that identifies people, which Discern refuses at import.
 ///
 /// Discern reports teams, never individuals: a column of logins or e-mail addresses
@@ -27,9 +29,7 @@ enum PersonIdentifier {
 
     /// Whether a value looks like an e-mail address (`someone@domain.tld`).
     static func looksLikeEmail(_ text: String) -> Bool {
-        guard let at = text.firstIndex(of: "@"), at != text.startIndex else { return false }
-        let domain = text[text.index(after: at)...]
-        return domain.contains(".") && !domain.contains("@") && !text.contains(" ")
+        EmailAddress.matches(text)
     }
 
     static func columnMessage(_ name: String) -> String {

@@ -101,7 +101,11 @@ struct YAMLMapping {
             return nil
         }
         guard case .scalar(let scalar) = value else {
-            diagnostics.append(.error("'\(key)' must be text", at: location(of: value)))
+            diagnostics.append(.error("'\(key)' must be a single value, not a list or mapping", at: location(of: value)))
+            return nil
+        }
+        if PersonIdentifier.looksLikeEmail(scalar.string) {
+            diagnostics.append(.error(PersonIdentifier.emailMessage, at: location(of: value)))
             return nil
         }
         return scalar.string

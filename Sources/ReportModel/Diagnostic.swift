@@ -9,10 +9,39 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var location: SourceLocation
     public var message: String
 
+    /// The message is made safe to print: e-mail addresses are replaced (a diagnostic
+    /// must not spread the person identifiers it complains about) and line breaks from
+    /// quoted input are shown as `\n`, so each diagnostic stays one line.
     public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
         self.severity = severity
         self.location = location
-        self.message = message
+        self.message = Diagnostic.printable(message)
+    }
+
+    static func printable(_ message: String) -> String {
+        var text = message
+        if text.contains("\n") || text.contains("\r") {
+            text = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+                .joined(separator: "\\n")
+        }
+        guard text.contains("@") else { return text }
+        // Words are split at spaces and quotes, the way messages quote what they found.
+        var result = ""
+        var word = ""
+        func flush() {
+            result += EmailAddress.matches(word) ? "<e-mail address>" : word
+            word = ""
+        }
+        for character in text {
+            if character == " " || character == "'" || character == "\"" || character == "`" {
+                flush()
+                result.append(character)
+            } else {
+                word.append(character)
+            }
+        }
+        flush()
+        return result
     }
 
     public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {

@@ -114,6 +114,17 @@ struct DataDiagnosticsTests {
         #expect(!messages.joined().contains("ada@"))
     }
 
+    @Test("e-mail addresses are refused in YAML fields and never echoed anywhere")
+    func emailsEverywhere() {
+        let teams = Fixture.teams + "\n  - {id: solo, name: carol@corp.com, headcount: 5}\n"
+        let csv = "period,team,metric,value,n\nbob@corp.com,platform,alice@corp.com,dave@corp.com,eve@corp.com\n"
+        let front = "---\nauthor: frank@corp.com\n---\n"
+        let messages = Fixture.messages(["teams.yaml": teams, "data/v.csv": csv, "narratives/org/2026-Q1.md": front])
+        #expect(messages.contains("teams.yaml:15:22: error: " + PersonIdentifier.emailMessage))
+        #expect(messages.contains("data/v.csv:2:1: error: " + PersonIdentifier.emailMessage))
+        #expect(!messages.joined().contains("@corp.com"), "\(messages)")
+    }
+
     @Test("JSON data loads, with null as missing")
     func json() {
         let json = """

@@ -25,3 +25,19 @@ struct PeriodTests {
         #expect(Period("2026-Q2")! > Period("2026-Q1")!)
     }
 }
+
+@Suite("Diagnostics never spread person identifiers")
+struct DiagnosticPrintingTests {
+    @Test("e-mail addresses in a message are replaced, other words kept")
+    func redaction() {
+        let diagnostic = Diagnostic.error("unknown team 'bob@corp.com'; found alice@corp.com, too", at: SourceLocation(file: "x.csv"))
+        #expect(diagnostic.message == "unknown team '<e-mail address>'; found <e-mail address> too")
+        #expect(Diagnostic.error("rate @ 5 per day and a@b", at: SourceLocation(file: "x")).message == "rate @ 5 per day and a@b")
+    }
+
+    @Test("line breaks from quoted input do not break the one-line format")
+    func oneLine() {
+        let diagnostic = Diagnostic.error("value must be a number, found 'a\nb'", at: SourceLocation(file: "x.csv"))
+        #expect(diagnostic.description == "x.csv:1:1: error: value must be a number, found 'a\\nb'")
+    }
+}
