@@ -4,9 +4,11 @@ import ReportModel
 /// renders, and the only way to a value: anything a privacy rule hides comes back
 /// without its number, and suppressed teams do not come back at all.
 public struct Report: Sendable {
-    public let content: ReportContent
-    public let rollUp: RollUp
-    public let suppression: Suppression
+    /// Everything loaded, suppressed teams included: internal, so renderers go through
+    /// the accessors below.
+    let content: ReportContent
+    let rollUp: RollUp
+    let suppression: Suppression
     /// Findings of the analysis itself, such as a narrative that will not be published.
     public let diagnostics: [Diagnostic]
 
@@ -26,8 +28,22 @@ public struct Report: Sendable {
         self.diagnostics = diagnostics.sorted()
     }
 
+    /// The whole tree, for names, headcounts and structure. What may be shown is
+    /// decided by `isVisible` and `visibleTeams`.
     public var organization: Organization { content.organization }
+    public var site: SiteSettings { content.site }
     public var metrics: [Metric] { content.metrics }
+    public func metric(_ id: String) -> Metric? { content.metric(id) }
+    /// The narratives that may be published: none for suppressed teams.
+    public var narratives: [Narrative] { content.narratives.filter { isVisible($0.scope) } }
+    public var minimumGroupSize: Int { suppression.minimumGroupSize }
+    public var suppressedTeamCount: Int { suppression.suppressedTeams.count }
+    public var suppressedValueCount: Int { suppression.hiddenValueCount }
+
+    /// Whether a scope has any reading of a metric, in any quarter.
+    public func hasData(_ metric: String, for scope: Scope) -> Bool {
+        periods.contains { reading(metric, for: scope, in: $0) != nil }
+    }
     /// The quarters with data, oldest first.
     public var periods: [Period] { rollUp.periods }
     public var latestPeriod: Period? { periods.last }

@@ -25,8 +25,8 @@ public struct ReportSummary: Hashable, Sendable, Codable {
         lastPeriod = report.periods.last?.description
         observations = report.content.observations.count
         narratives = report.content.narratives.count
-        suppressedTeams = report.suppression.suppressedTeams.count
-        suppressedValues = report.suppression.hiddenValueCount
+        suppressedTeams = report.suppressedTeamCount
+        suppressedValues = report.suppressedValueCount
         errors = diagnostics.errorCount
         warnings = diagnostics.warningCount
     }

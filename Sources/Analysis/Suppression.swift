@@ -7,7 +7,8 @@ import ReportModel
 ///    toward its parent's roll-up.
 /// 2. A value with `n` below the threshold (the larger of the minimum group size and
 ///    the metric's `min_n`) is hidden; its count stays visible.
-/// 3. *Complementary suppression* blocks subtraction. For every published roll-up, the
+/// 3. *Complementary suppression* blocks subtraction. For every published roll-up (or
+///    value given for a group directly), the
 ///    members whose contribution is hidden must be none, or at least two adding up to at
 ///    least the minimum group size. Otherwise the smallest visible member team (by
 ///    people, then id) is hidden too, or, when no team can be, the roll-up itself. This
@@ -83,7 +84,9 @@ public struct Suppression: Sendable {
     /// Applies rule 3 to one published roll-up. Returns whether it hid something.
     private mutating func protect(_ group: Scope, _ metric: String, _ period: Period,
                                   _ organization: Organization, _ rollUp: RollUp) -> Bool {
-        guard let cell = rollUp.cell(group, metric, period), case .rolledUp = cell.source,
+        // A value given for a group directly is protected like a roll-up: it may well
+        // be the same people's answers, so subtraction could work on it too.
+        guard let cell = rollUp.cell(group, metric, period), cell.source != .measured,
               reason(group, metric, period) == nil else { return false }
         let members = organization.children(of: group).map { Scope.team($0.id) }
             .compactMap { scope in rollUp.cell(scope, metric, period).map { (scope: scope, cell: $0) } }

@@ -13,7 +13,7 @@ public enum BlockSpecReader {
     /// - Parameters:
     ///   - bodyLine: the line of the narrative file where the block's body starts.
     public static func read(_ kind: BlockSpec.Kind, body: String, file: String, bodyLine: Int,
-                            content: ReportContent) -> (BlockSpec?, [Diagnostic]) {
+                            metrics: [Metric], organization: Organization) -> (BlockSpec?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let start = SourceLocation(file: file, line: bodyLine - 1, column: 1)
         guard let yaml = YAMLMapping.document(body, file: file, lineOffset: bodyLine - 1, diagnostics: &diagnostics)
@@ -21,7 +21,7 @@ public enum BlockSpecReader {
         yaml.warnUnknownKeys(keys[kind] ?? [], in: "a \(kind.rawValue) block", diagnostics: &diagnostics)
 
         var spec = BlockSpec(kind: kind, metrics: [], location: start)
-        let metricIDs = content.metrics.map(\.id)
+        let metricIDs = metrics.map(\.id)
         func metric(_ node: Node) -> String? {
             guard case .scalar(let scalar) = node else {
                 diagnostics.append(.error("expected a metric id", at: yaml.location(of: node)))
@@ -56,12 +56,12 @@ public enum BlockSpecReader {
             }
         }
 
-        let teamIDs = content.organization.teams.map(\.id)
+        let teamIDs = organization.teams.map(\.id)
         if let nodes = list("team", "teams") {
             spec.teams = nodes.compactMap { node in
                 guard case .scalar(let scalar) = node else { return nil }
                 if scalar.string == Scope.organizationID { return .organization }
-                guard content.organization.contains(scalar.string) else {
+                guard organization.contains(scalar.string) else {
                     diagnostics.append(.error("unknown team '\(scalar.string)'" + Suggestion.hint(for: scalar.string, in: teamIDs),
                                               at: yaml.location(of: node)))
                     return nil

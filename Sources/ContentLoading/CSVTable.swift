@@ -36,7 +36,7 @@ struct CSVTable {
         static let tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
         var atEnd: Bool { cursor.atEnd }
-        var atLineEnd: Bool { atEnd || cursor.at(Self.lf) || (cursor.at(Self.cr) && (cursor.next == nil || cursor.next == Self.lf)) }
+        var atLineEnd: Bool { atEnd || cursor.at(Self.lf) || cursor.at(Self.cr) }
 
         mutating func advance() { cursor.advance() }
 
@@ -57,8 +57,9 @@ struct CSVTable {
                     break
                 }
                 // Line end: CR LF, LF, or a lone CR at the end.
-                if cursor.at(Self.cr) { cursor.skipInvisible() }
-                if cursor.at(Self.lf) { advance() }
+                // CR LF, LF, or a lone CR (old Mac files) each end one line.
+                if cursor.at(Self.cr), cursor.next == Self.lf { cursor.skipInvisible() }
+                if cursor.at(Self.lf) || cursor.at(Self.cr) { advance() }
                 let blank = fields.count == 1 && fields[0].text.isEmpty
                 if !blank { rows.append(Row(fields: fields, line: rowLine)) }
             }

@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 extension ContentLoader {
@@ -42,7 +43,8 @@ extension ContentLoader {
             return nil
         }
 
-        let split = FrontMatter(splitting: text)
+        // Swift reads "\r\n" as one Character; with LF only, lines split as they look.
+        let split = FrontMatter(splitting: text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
         if split.unclosed {
             diagnostics.append(.error("front matter opened with '---' on line 1 is not closed; add a '---' line after it",
                                       at: start))

@@ -14,7 +14,7 @@ extension ContentLoader {
             let id = entry.slug("id", required: "a team", diagnostics: &diagnostics)
             let name = entry.string("name", required: "team '\(id ?? "?")'", diagnostics: &diagnostics)
             let parent = entry.slug("parent", diagnostics: &diagnostics)
-            let headcount = entry.integer("headcount", in: 1...Int.max, diagnostics: &diagnostics)
+            let headcount = entry.integer("headcount", in: 1...SiteSettings.largestCount, diagnostics: &diagnostics)
             guard let id, let name else { continue }
             if id == Scope.organizationID {
                 diagnostics.append(.error(
@@ -47,27 +47,32 @@ extension ContentLoader {
                 at: team.location))
             return Team(id: team.id, name: team.name, parent: nil, headcount: team.headcount, location: team.location)
         }
-        var position = Dictionary(uniqueKeysWithValues: teams.enumerated().map { ($1.id, $0) })
-        for start in teams.indices {
-            var path = [teams[start].id]
-            var current = teams[start].parent
-            while let parent = current, let index = position[parent] {
-                if parent == teams[start].id {
-                    diagnostics.append(.error(
-                        "the team tree has a cycle: \((path + [parent]).joined(separator: " → ")); "
-                            + "a team cannot be its own ancestor",
-                        at: teams[start].location))
-                    let team = teams[start]
-                    teams[start] = Team(id: team.id, name: team.name, parent: nil, headcount: team.headcount,
-                                        location: team.location)
-                    break
-                }
-                if path.contains(parent) { break } // a cycle further up, reported from its own members
-                path.append(parent)
-                current = teams[index].parent
+        // One walk up from each team, marking teams as on the current walk or done, so
+        // the check is linear even for long chains of nested groups.
+        let position = Dictionary(uniqueKeysWithValues: teams.enumerated().map { ($1.id, $0) })
+        var state = Array(repeating: 0, count: teams.count) // 0 new, 1 on this walk, 2 done
+        for start in teams.indices where state[start] == 0 {
+            var walk: [Int] = []
+            var current: Int? = start
+            while let index = current, state[index] == 0 {
+                state[index] = 1
+                walk.append(index)
+                current = teams[index].parent.flatMap { position[$0] }
             }
+            if let index = current, state[index] == 1, let loopStart = walk.firstIndex(of: index) {
+                let loop = walk[loopStart...]
+                // Reported once, at the member declared first; its link upward is cut.
+                let first = loop.min()!
+                let order = loop[loop.firstIndex(of: first)!...] + loop[..<loop.firstIndex(of: first)!]
+                let names = order.map { teams[$0].id } + [teams[first].id]
+                diagnostics.append(.error(
+                    "the team tree has a cycle: \(names.joined(separator: " → ")); a team cannot be its own ancestor",
+                    at: teams[first].location))
+                let team = teams[first]
+                teams[first] = Team(id: team.id, name: team.name, parent: nil, headcount: team.headcount, location: team.location)
+            }
+            for index in walk { state[index] = 2 }
         }
-        position.removeAll()
         return teams
     }
 

@@ -19,7 +19,7 @@ public struct ContentSource: Sendable {
 
     /// A content folder on disk. Hidden files and folders (`.git`, `.DS_Store`) are skipped.
     public static func disk(_ folder: URL) -> ContentSource {
-        let base = folder.standardizedFileURL
+        let base = folder.resolvingSymlinksInPath().standardizedFileURL
         return ContentSource(
             root: folder.path,
             files: {

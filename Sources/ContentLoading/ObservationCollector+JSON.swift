@@ -68,10 +68,10 @@ extension ObservationCollector {
             let n = number(fields["n"], key: "n", required: nil, file: file)
             var count: Int?
             if let n, let raw = n {
-                if raw >= 0, raw == raw.rounded(), raw < Double(Int.max) {
+                if raw >= 0, raw == raw.rounded(), raw <= Double(SiteSettings.largestCount) {
                     count = Int(raw)
                 } else {
-                    report(.error("n must be a whole number of people (0 or more)",
+                    report(.error("n must be a whole number of people from 0 to \(SiteSettings.largestCount)",
                                   at: location("n")))
                     valid = false
                 }

@@ -28,7 +28,11 @@ struct ObservationCollector {
 
     /// A period cell, or nil after reporting why not.
     mutating func period(_ text: String, at location: SourceLocation) -> Period? {
-        if let period = Period(text.trimmingSpaces) { return period }
+        if let period = Period(text.trimmingSpaces) {
+            if SiteSettings.years.contains(period.year) { return period }
+            report(.error("period \(period) is outside \(SiteSettings.years.lowerBound)–\(SiteSettings.years.upperBound); is the year a typo?", at: location))
+            return nil
+        }
         report(.error(Period.problem(text), at: location))
         return nil
     }
@@ -73,8 +77,8 @@ struct ObservationCollector {
     mutating func count(_ text: String, at location: SourceLocation) -> Int?? {
         let trimmed = text.trimmingSpaces
         if trimmed.isEmpty { return .some(nil) }
-        if let n = Int(trimmed), n >= 0 { return .some(n) }
-        report(.error("n must be a whole number of people (0 or more), found '\(trimmed)'", at: location))
+        if let n = Int(trimmed), (0...SiteSettings.largestCount).contains(n) { return .some(n) }
+        report(.error("n must be a whole number of people from 0 to \(SiteSettings.largestCount), found '\(trimmed)'", at: location))
         return nil
     }
 

@@ -30,7 +30,8 @@ struct TextCursor {
     mutating func advance() {
         let byte = bytes[index]
         index += 1
-        if byte == UInt8(ascii: "\n") {
+        let lineBreak = byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && !at(UInt8(ascii: "\n")))
+        if lineBreak {
             line += 1
             column = 1
         } else if byte & 0xC0 != 0x80 {

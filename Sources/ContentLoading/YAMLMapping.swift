@@ -202,8 +202,11 @@ struct YAMLMapping {
         case YamlError.scanner(let context, let problem, let mark, _),
              YamlError.parser(let context, let problem, let mark, _),
              YamlError.composer(let context, let problem, let mark, _):
-            let detail = context.map { " \($0.text)" } ?? ""
-            return .error("YAML syntax: \(problem)\(detail)", at: at(mark))
+            let prefix = context.map { "\($0.text), " } ?? ""
+            // "found unexpected end of stream" is reported at the end; what was left open
+            // (a quote, a bracket) is where the context says it began.
+            let location = problem.contains("end of stream") ? context.map { at($0.mark) } ?? at(mark) : at(mark)
+            return .error("YAML syntax: \(prefix)\(problem)", at: location)
         case YamlError.duplicatedKeysInMapping(let duplicates, let context):
             return .error("duplicate key '\(duplicates.joined(separator: "', '"))' in a mapping", at: at(context.mark))
         default:

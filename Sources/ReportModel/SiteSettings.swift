@@ -3,6 +3,11 @@ public struct SiteSettings: Hashable, Sendable {
     /// The smallest group whose values may be shown. Below 3 is refused.
     public static let defaultMinGroupSize = 5
     public static let lowestMinGroupSize = 3
+    /// The largest headcount or `n` accepted: sums over any tree stay far from overflow.
+    public static let largestCount = 10_000_000
+    /// The years a quarter may fall in; beyond them a year is a typo, and the dense
+    /// value store would grow with the span.
+    public static let years = 1900...2199
 
     public var title: String
     public var organization: String

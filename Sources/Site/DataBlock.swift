@@ -19,7 +19,7 @@ struct DataBlock {
     }
 
     private var metrics: [Metric] {
-        spec.metrics.compactMap { context.report.content.metric($0) }
+        spec.metrics.compactMap { context.report.metric($0) }
     }
 
     /// The teams a block is about: those it names, else the page's visible members,
@@ -46,7 +46,7 @@ struct DataBlock {
     private func kpis() -> HTML {
         let target = spec.teams?.first ?? scope
         let quarter = spec.periods?.first ?? period
-        let chosen = spec.metrics.isEmpty ? narrative.highlights.compactMap { context.report.content.metric($0) } : metrics
+        let chosen = spec.metrics.isEmpty ? narrative.highlights.compactMap { context.report.metric($0) } : metrics
         let cards = chosen.compactMap { KPICard.render($0, scope: target, period: quarter, on: page, context: context) }
         var html = HTML.empty
         if let title = spec.title { html += "<h3 class=\"block-title\">\(title)</h3>" }

@@ -46,7 +46,7 @@ struct LiveValue: Hashable {
         }
         guard words.count >= 2 else { return .failure(Problem(message: "'\(first)' needs a metric id, as in {{ \(first) cycle_time }}")) }
         let metricIDs = report.metrics.map(\.id)
-        guard let metric = report.content.metric(words[1]) else {
+        guard let metric = report.metric(words[1]) else {
             return .failure(Problem(message: "unknown metric '\(words[1])'" + Suggestion.hint(for: words[1], in: metricIDs)))
         }
         var value = LiveValue(function: function, metric: metric)
@@ -77,7 +77,7 @@ struct LiveValue: Hashable {
         let scope = self.scope ?? pageScope
         let period = self.period ?? pagePeriod
         let missing = Rendered(text: "no data", cssClass: "live-value no-data")
-        guard report.isVisible(scope) else { return Self.suppressed(report.suppression.minimumGroupSize) }
+        guard report.isVisible(scope) else { return Self.suppressed(report.minimumGroupSize) }
         switch function {
         case .target:
             guard let target = metric.target else { return Rendered(text: "no target", cssClass: "live-value no-data") }

@@ -15,7 +15,7 @@ struct MetricPage {
         main += "</header>\n<dl class=\"definition\">" + Self.definition(metric, context: context) + "</dl>\n"
 
         let scopes = [Scope.organization] + report.visibleTeams.map { Scope.team($0.id) }
-        let rows = scopes.filter { scope in report.periods.contains { report.rollUp.cell(scope, metric.id, $0) != nil } }
+        let rows = scopes.filter { scope in report.hasData(metric.id, for: scope) }
         var depth: [Scope: Int] = [:]
         for case let .team(id) as Scope in rows { depth[.team(id)] = context.organization.ancestors(of: id).count - 1 }
         let columns = report.periods.map { ValueTable.Column(metric: metric, period: $0, heading: $0.description) }

@@ -30,7 +30,8 @@ struct NarrativeRenderer {
         document.replaceFencedBlocks(Set(BlockSpec.Kind.allCases.map(\.rawValue))) { block in
             let kind = BlockSpec.Kind(rawValue: block.language)!
             let (spec, problems) = BlockSpecReader.read(kind, body: block.body, file: file,
-                                                        bodyLine: block.bodyLine + offset, content: context.report.content)
+                                                        bodyLine: block.bodyLine + offset,
+                                                        metrics: context.report.metrics, organization: context.organization)
             diagnostics += problems
             guard let spec else { return "<p class=\"block-error\">This \(kind.rawValue) block has errors.</p>" }
             if kind == .chart { charts += 1 }

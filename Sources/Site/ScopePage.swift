@@ -39,7 +39,7 @@ struct ScopePage {
         main += "</header>\n"
 
         var numbers = HTML.empty
-        let highlights = (narrative?.highlights ?? []).compactMap { report.content.metric($0) }
+        let highlights = (narrative?.highlights ?? []).compactMap { report.metric($0) }
         let highlightCards = highlights.compactMap { KPICard.render($0, scope: scope, period: period, on: address, context: context) }
         if !highlightCards.isEmpty {
             numbers += "<section class=\"category highlights\" aria-labelledby=\"highlights\"><h2 id=\"highlights\">Highlights</h2><div class=\"kpis\">\(highlightCards.joined())</div></section>\n"
@@ -96,7 +96,7 @@ struct ScopePage {
         guard !members.isEmpty else { return .empty }
         let report = context.report
         let highlights = context.narrative(for: scope, in: period)?.highlights ?? []
-        var lead = highlights.compactMap { report.content.metric($0) }
+        var lead = highlights.compactMap { report.metric($0) }
         if lead.isEmpty {
             lead = report.metrics.filter { metric in
                 metric.category == .outcome && members.contains { report.reading(metric.id, for: $0, in: period) != nil }

@@ -49,7 +49,7 @@ public struct SiteBuilder: Sendable {
             return ScopePage(context: context, scope: .team(id), period: period, address: address, reportsDiagnostics: true).render()
         case .teams: return TeamsPage(context: context).render()
         case .metrics: return CatalogPages(context: context).metrics()
-        case .metric(let id): return MetricPage(context: context, metric: context.report.content.metric(id)!).render()
+        case .metric(let id): return MetricPage(context: context, metric: context.report.metric(id)!).render()
         case .methodology: return CatalogPages(context: context).methodology()
         case .notFound: return CatalogPages(context: context).notFound()
         }

@@ -8,7 +8,7 @@ struct SiteContext: Sendable {
     let theme: Theme
     let options: BuildOptions
 
-    var site: SiteSettings { report.content.site }
+    var site: SiteSettings { report.site }
     var organization: Organization { report.organization }
 
     /// What a scope is called on a page.
@@ -37,6 +37,6 @@ struct SiteContext: Sendable {
     /// The narrative for a scope and quarter, unless the scope may not be shown.
     func narrative(for scope: Scope, in period: Period) -> Narrative? {
         guard report.isVisible(scope) else { return nil }
-        return report.content.narratives.first { $0.scope == scope && $0.period == period }
+        return report.narratives.first { $0.scope == scope && $0.period == period }
     }
 }

@@ -110,3 +110,24 @@ struct SuppressionTests {
         #expect(report.targetGap("m", for: .team("a"), in: q1) != nil)
     }
 }
+
+@Suite("Privacy: values given for a group directly")
+struct GivenValueSuppressionTests {
+    @Test("a value given for the organization cannot be used to subtract back a hidden team")
+    func givenOrganizationValue() {
+        // Review finding: c = (23·org − 10a − 10b) / 3 when org is given as the mean of the same answers.
+        var model = ModelBuilder()
+        model.team("a", headcount: 20)
+        model.team("b", headcount: 20)
+        model.team("c", headcount: 20)
+        model.metric("m")
+        model.value("m", "a", 80, n: 10)
+        model.value("m", "b", 60, n: 10)
+        model.value("m", "c", 20, n: 3)
+        model.value("m", "org", 63.478, n: 23)
+        let report = model.report
+        #expect(report.reading("m", for: .team("c"), in: q1)?.suppression == .fewPeople(minimum: 5))
+        let open = ["a", "b"].filter { report.value("m", for: .team($0), in: q1) != nil }
+        #expect(open.count < 2 || report.value("m", for: .organization, in: q1) == nil)
+    }
+}

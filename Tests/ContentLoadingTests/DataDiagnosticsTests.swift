@@ -78,7 +78,7 @@ struct DataDiagnosticsTests {
         let csv = "period,team,metric,value,n\n2026-Q1,platform,cycle_time\n2026-Q1,platform,cycle_time,2,3.5\n"
         #expect(Fixture.messages(["data/v.csv": csv]) == [
             "data/v.csv:2:1: error: expected 5 fields as in the header, found 3",
-            "data/v.csv:3:31: error: n must be a whole number of people (0 or more), found '3.5'",
+            "data/v.csv:3:31: error: n must be a whole number of people from 0 to 10000000, found '3.5'",
         ])
     }
 

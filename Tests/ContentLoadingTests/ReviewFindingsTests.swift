@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import ReportModel
+@testable import ContentLoading
+
+/// Problems found in review, each pinned by a test.
+@Suite("Odd but real input")
+struct ReviewFindingsTests {
+    @Test("huge headcounts and n are refused at the cell instead of overflowing sums")
+    func hugeCounts() {
+        let teams = "teams:\n  - {id: a, name: A, headcount: 9223372036854775807}\n"
+        #expect(Fixture.messages(["teams.yaml": teams]).contains(
+            "teams.yaml:2:33: error: 'headcount' must be a whole number from 1 to 10000000, found '9223372036854775807'"))
+        let csv = "period,team,metric,value,n\n2026-Q1,platform,cycle_time,2,9223372036854775807\n"
+        #expect(Fixture.messages(["data/v.csv": csv]) == [
+            "data/v.csv:2:31: error: n must be a whole number of people from 0 to 10000000, found '9223372036854775807'",
+        ])
+    }
+
+    @Test("quarters far outside any real report are refused")
+    func farPeriods() {
+        let csv = "period,team,metric,value\n1000-Q1,platform,cycle_time,2\n"
+        #expect(Fixture.messages(["data/v.csv": csv]) == [
+            "data/v.csv:2:1: error: period 1000-Q1 is outside 1900–2199; is the year a typo?",
+        ])
+    }
+
+    @Test("a long chain of nested groups loads, and a cycle in it is found once")
+    func longChain() {
+        var lines = ["teams:"]
+        for index in 0..<3000 {
+            lines.append("  - {id: g\(index), name: G\(index)\(index > 0 ? ", parent: g\(index - 1)" : ", parent: g2999")}")
+        }
+        lines.append("  - {id: leaf, name: Leaf, parent: g2999, headcount: 5}")
+        let messages = Fixture.messages(["teams.yaml": lines.joined(separator: "\n") + "\n"])
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("teams.yaml:2:5: error: the team tree has a cycle: g0 → g2999 → g2998") == true)
+    }
+
+    @Test("front matter in a CRLF file is read")
+    func crlfFrontMatter() {
+        let data = "period,team,metric,value\n2026-Q1,platform,cycle_time,2\n"
+        let load = Fixture.load(["data/v.csv": data, "narratives/org/2026-Q1.md": "---\r\ntitle: T\r\nbogus: 1\r\n---\r\nbody\r\n"])
+        #expect(load.diagnostics.map(\.description) == [
+            "narratives/org/2026-Q1.md:3:1: warning: unknown key 'bogus' in front matter is ignored",
+        ])
+        #expect(load.content.narratives.first?.title == "T")
+        #expect(load.content.narratives.first?.body == "body\n")
+    }
+
+    @Test("a CSV with lone CR line endings reads as lines")
+    func crOnly() {
+        let load = Fixture.load(["data/v.csv": "period,team,metric,value\r2026-Q1,platform,cycle_time,2\r2026-Q1,payments,cycle_time,x\r"])
+        #expect(load.diagnostics.map(\.description) == ["data/v.csv:3:29: error: value must be a number, found 'x'"])
+        #expect(load.content.observations.count == 1)
+    }
+
+    @Test("an unclosed quote in YAML is reported where it opens")
+    func unclosedQuote() {
+        let messages = Fixture.messages(["site.yaml": "title: T\norganization: Acme\ndescription: \"never closed\n"])
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("site.yaml:3:14: error: YAML syntax: while scanning a quoted scalar, found unexpected end of stream") == true)
+    }
+
+    @Test("a content folder reached through a symbolic link loads")
+    func symlink() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("discern-link-\(UUID().uuidString)")
+        let real = root.appendingPathComponent("real")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        for (name, text) in Fixture.base { try text.write(to: real.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let link = root.appendingPathComponent("link")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        let load = ContentLoader(source: .disk(link)).load()
+        #expect(load.diagnostics.isEmpty)
+        #expect(load.content.organization.teams.count == 4)
+    }
+}
