@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@Suite("discern build on the command line")
+struct BuildCommandTests {
+    let cli = CommandLineTests()
+
+    @Test("the sample content builds, every link resolves, and a rebuild is byte-identical")
+    func sample() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("discern-sample-\(UUID().uuidString)")
+        let run = try cli.discern(["build", "--output", output.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty)
+        #expect(run.stdout.hasPrefix("Built 131 pages"))
+        let files = try Self.files(in: output)
+        #expect(files.contains("index.html") && files.contains("teams/checkout-web/2026-Q3/index.html"))
+        #expect(!files.contains { $0.contains("devex") }, "the team below the minimum has no page")
+        var broken: [String] = []
+        for path in files where path.hasSuffix(".html") {
+            let html = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+            #expect(!html.contains("Developer Experience"), "\(path) names the suppressed team")
+            for target in Self.links(in: html) where !target.hasPrefix("http") && !target.hasPrefix("#") {
+                let url = output.appendingPathComponent(path).deletingLastPathComponent().appendingPathComponent(target).standardizedFileURL
+                if !FileManager.default.fileExists(atPath: url.path) { broken.append("\(path) → \(target)") }
+            }
+        }
+        #expect(broken.isEmpty, "\(broken.prefix(5))")
+
+        let again = output.appendingPathExtension("again")
+        #expect(try cli.discern(["build", "--output", again.path]).status == 0)
+        for path in files {
+            #expect(FileManager.default.contents(atPath: output.appendingPathComponent(path).path)
+                    == FileManager.default.contents(atPath: again.appendingPathComponent(path).path), "\(path)")
+        }
+    }
+
+    @Test("content errors exit 1 and leave the previous site untouched")
+    func failedBuild() throws {
+        var files = cli.valid
+        let content = try cli.folder(files)
+        let output = content.appendingPathComponent("../site-\(UUID().uuidString)").standardizedFileURL
+        #expect(try cli.discern(["build", "--content", content.path, "--output", output.path]).status == 0)
+        let before = try Self.files(in: output).map { FileManager.default.contents(atPath: output.appendingPathComponent($0).path) }
+
+        files["narratives/org/2026-Q1.md"] = "Cycle time: {{ value mm }}\n"
+        let broken = try cli.folder(files)
+        let run = try cli.discern(["build", "--content", broken.path, "--output", output.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.hasPrefix("narratives/org/2026-Q1.md:1:13: error: unknown metric 'mm'; did you mean 'm'?\n"))
+        #expect(run.stderr.contains("not built"))
+        let after = try Self.files(in: output).map { FileManager.default.contents(atPath: output.appendingPathComponent($0).path) }
+        #expect(before == after)
+    }
+
+    @Test("an unknown theme is a content error; a theme path works")
+    func themes() throws {
+        let content = try cli.folder(cli.valid)
+        let output = content.appendingPathComponent("out").path
+        let missing = try cli.discern(["build", "--content", content.path, "--output", output, "--theme", "nope"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("error: no theme 'nope'"))
+        let path = CommandLineTests.packageRoot.appendingPathComponent("Themes/default").path
+        #expect(try cli.discern(["build", "--content", content.path, "--output", output, "--theme", path]).status == 0)
+    }
+
+    static func files(in folder: URL) throws -> [String] {
+        let base = folder.standardizedFileURL.path + "/"
+        return (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [])
+            .filter { var d: ObjCBool = false; FileManager.default.fileExists(atPath: base + $0, isDirectory: &d); return !d.boolValue }
+            .sorted()
+    }
+
+    static func links(in html: String) -> [String] {
+        var result: [String] = []
+        for attribute in [" href=\"", " src=\""] {
+            var rest = html[...]
+            while let start = rest.range(of: attribute), let end = rest[start.upperBound...].firstIndex(of: "\"") {
+                result.append(String(rest[start.upperBound..<end]))
+                rest = rest[end...]
+            }
+        }
+        return result
+    }
+}
