@@ -19,7 +19,7 @@ struct ValueTable {
     func render(on page: PageAddress, context: SiteContext) -> HTML {
         let report = context.report
         var html: HTML = "<div class=\"table-scroll\"><table>"
-        if let caption { html += "<caption>\(caption)</caption>" }
+        if let caption { html += "<caption>\(caption). Suppressed values have too few people behind them, or would reveal one that has.</caption>" }
         html += "<thead><tr><th scope=\"col\">Team</th>"
         for column in columns { html += "<th scope=\"col\" class=\"number\">\(column.heading)</th>" }
         html += "</tr></thead><tbody>"
@@ -40,7 +40,8 @@ struct ValueTable {
             return "<span class=\"no-data\" title=\"no data\">–</span>"
         }
         guard let value = reading.value else {
-            return "<span class=\"suppressed\">\(Suppressed.words(reading.suppression))</span>"
+            // The reason is in the title and the table's caption; a column stays narrow.
+            return "<span class=\"suppressed\" title=\"\(Suppressed.words(reading.suppression))\">suppressed</span>"
         }
         return HTML(text: ValueFormatter.value(value, for: column.metric))
     }
