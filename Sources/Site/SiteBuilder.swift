@@ -67,14 +67,17 @@ public struct SiteBuilder: Sendable {
 
     /// Renders every page and writes the site to `destination`, atomically. When any
     /// narrative has an error, nothing is written and the errors are returned.
-    public func build(into destination: URL) throws -> (Summary?, [Diagnostic]) {
+    /// - Parameter progress: called now and then with pages done and pages in all.
+    public func build(into destination: URL, progress: ((Int, Int) -> Void)? = nil) throws -> (Summary?, [Diagnostic]) {
         let output = OutputFolder(destination: destination)
         try output.prepare()
         var diagnostics: [Diagnostic] = []
         var charts = 0
         var files = 0
         do {
-            for address in pages {
+            let pages = self.pages
+            for (index, address) in pages.enumerated() {
+                if let progress, index % 100 == 0 { progress(index, pages.count) }
                 let page = render(address)
                 diagnostics += page.diagnostics
                 charts += page.charts
@@ -94,7 +97,7 @@ public struct SiteBuilder: Sendable {
             output.discard()
             throw error
         }
-        return (Summary(pages: pages.count, charts: charts, files: files), diagnostics.sorted())
+        return (Summary(pages: files - context.theme.assets.count, charts: charts, files: files), diagnostics.sorted())
     }
 }
 

@@ -1,6 +1,9 @@
 import Analysis
 import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import ReportModel
 import Site
 
@@ -37,7 +40,12 @@ struct Build: ParsableCommand {
         }
         let builder = SiteBuilder(report: pipeline.report, theme: theme,
                                   options: BuildOptions(baseURL: baseURL, generated: Self.sourceDate()))
-        let (summary, problems) = try builder.build(into: URL(fileURLWithPath: output, isDirectory: true))
+        // Progress only for people watching a terminal, and only when there is time to watch.
+        let watching = isatty(STDERR_FILENO) == 1 && builder.pages.count > 500
+        let (summary, problems) = try builder.build(into: URL(fileURLWithPath: output, isDirectory: true)) { done, total in
+            if watching { FileHandle.standardError.write(Data("\rRendering pages: \(done) of \(total)".utf8)) }
+        }
+        if watching { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         diagnostics += problems
         Self.print(diagnostics)
         guard let summary else {
