@@ -51,3 +51,14 @@ struct CSVTableTests {
         ])
     }
 }
+
+@Suite("Did you mean")
+struct SuggestionTests {
+    @Test("a swap of neighbours is one edit; far words get no suggestion")
+    func distances() {
+        #expect(Suggestion.editDistance("valeu", "value") == 1)
+        #expect(Suggestion.editDistance("kitten", "sitting") == 3)
+        #expect(Suggestion.closest(to: "cycle_tiem", in: ["cycle_time", "csat"]) == "cycle_time")
+        #expect(Suggestion.closest(to: "zzz", in: ["cycle_time", "csat"]) == nil)
+    }
+}

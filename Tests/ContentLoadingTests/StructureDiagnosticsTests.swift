@@ -68,7 +68,7 @@ struct StructureDiagnosticsTests {
     func unknownKeys() {
         let site = Fixture.site + "\ntheem: dark\nprivacy:\n  min_group_sise: 7\n"
         #expect(Fixture.messages(["site.yaml": site]) == [
-            "site.yaml:3:1: warning: unknown key 'theem' in site.yaml is ignored",
+            "site.yaml:3:1: warning: unknown key 'theem' in site.yaml is ignored; did you mean 'theme'?",
             "site.yaml:5:3: warning: unknown key 'min_group_sise' in privacy is ignored; did you mean 'min_group_size'?",
         ])
     }
