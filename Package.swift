@@ -24,10 +24,11 @@ let package = Package(
         .target(name: "ReportModel"),
         .target(name: "ContentLoading", dependencies: ["ReportModel", "Yams"]),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
+        .target(name: "Charts"),
         .target(
             name: "Site",
             dependencies: [
-                "ReportModel", "ContentLoading", "Analysis", "Markdown",
+                "ReportModel", "ContentLoading", "Analysis", "Markdown", "Charts",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -42,6 +43,7 @@ let package = Package(
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ContentLoading"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading"]),
         .testTarget(name: "DiscernTests", dependencies: ["discern"]),
     ]

@@ -1,0 +1,79 @@
+/// A drawn chart: SVG marks plus what makes it accessible and portable, the sentence
+/// that says what it shows and its data as a table.
+public struct Chart: Sendable {
+    public let type: String
+    public let title: String
+    /// One sentence stating what the chart shows; the SVG's `<desc>`.
+    public let summary: String
+    public let width: Int
+    public let height: Int
+    /// The chart's data, for an HTML table beside it and a CSV file.
+    public let table: DataTable
+    let marks: [SVGNode]
+
+    init(type: String, title: String, summary: String, width: Int, height: Int, table: DataTable, marks: [SVGNode]) {
+        self.type = type
+        self.title = title
+        self.summary = summary
+        self.width = width
+        self.height = height
+        self.table = table
+        self.marks = marks
+    }
+
+    /// The SVG. Inline charts take their colours from the page's CSS custom properties,
+    /// so themes, the dark scheme and print apply; a standalone file carries its own
+    /// styles and a light background, for slides.
+    /// - Parameter id: unique on the page; names the title and description.
+    public func svg(id: String, standalone: Bool = false) -> String {
+        var attributes: [(String, String)] = [
+            ("xmlns", "http://www.w3.org/2000/svg"),
+            ("viewBox", "0 0 \(width) \(height)"),
+        ]
+        if standalone {
+            attributes += [("width", String(width)), ("height", String(height))]
+        }
+        attributes += [
+            ("role", "img"),
+            ("aria-labelledby", "\(id)-title \(id)-desc"),
+            ("class", "chart-svg chart-\(type)"),
+        ]
+        var children: [SVGNode] = [
+            .element("title", [("id", "\(id)-title")], [.text(title)]),
+            .element("desc", [("id", "\(id)-desc")], [.text(summary)]),
+        ]
+        if standalone {
+            children.append(.element("style", [], [.text(ChartStyle.standalone)]))
+            children.append(.element("rect", [("class", "background"), ("width", String(width)), ("height", String(height))]))
+        }
+        return SVGNode.element("svg", attributes, children + marks).markup
+    }
+}
+
+/// A chart's data in rows and columns of text.
+public struct DataTable: Sendable, Equatable {
+    public var columns: [String]
+    public var rows: [[String]]
+
+    public init(columns: [String], rows: [[String]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted.
+    public var csv: String {
+        func field(_ text: String) -> String {
+            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+            return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+        }
+        return ([columns] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+extension String {
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var result = ""
+        for character in self { if character == target { result += replacement } else { result.append(character) } }
+        return result
+    }
+}

@@ -1,0 +1,70 @@
+/// A piece of SVG. Text is escaped on the way out, so a label can never become markup:
+/// there is no way to put unescaped user text into a node.
+public struct SVGNode: Sendable {
+    enum Kind: Sendable {
+        case element(name: String, attributes: [(String, String)], children: [SVGNode])
+        case text(String)
+    }
+
+    let kind: Kind
+
+    /// An element. Attribute values are escaped when written.
+    public static func element(_ name: String, _ attributes: [(String, String)] = [], _ children: [SVGNode] = []) -> SVGNode {
+        SVGNode(kind: .element(name: name, attributes: attributes, children: children))
+    }
+
+    /// Escaped text.
+    public static func text(_ text: String) -> SVGNode {
+        SVGNode(kind: .text(text))
+    }
+
+    /// `<title>` first, so browsers and screen readers name the element by it.
+    public static func titled(_ name: String, _ attributes: [(String, String)], title: String?, _ children: [SVGNode] = []) -> SVGNode {
+        let first = title.map { [SVGNode.element("title", [], [.text($0)])] } ?? []
+        return .element(name, attributes, first + children)
+    }
+
+    /// The markup, appended to `output`.
+    public func write(to output: inout String) {
+        switch kind {
+        case .text(let text):
+            SVGNode.escape(text, into: &output)
+        case .element(let name, let attributes, let children):
+            output += "<" + name
+            for (key, value) in attributes {
+                output += " " + key + "=\""
+                SVGNode.escape(value, into: &output)
+                output += "\""
+            }
+            if children.isEmpty {
+                output += "/>"
+            } else {
+                output += ">"
+                for child in children { child.write(to: &output) }
+                output += "</" + name + ">"
+            }
+        }
+    }
+
+    public var markup: String {
+        var output = ""
+        output.reserveCapacity(4096)
+        write(to: &output)
+        return output
+    }
+
+    static func escape(_ text: String, into output: inout String) {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"": output += "&quot;"
+            case "'": output += "&#39;"
+            // Characters XML 1.0 forbids would make the SVG unreadable as XML.
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": output += "\u{FFFD}"
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// Usage against an outcome, one dot per team, with a fitted line and r, and a caveat
+/// in plain words: correlation across teams is not attribution.
+public struct ScatterChart: Sendable {
+    public struct Point: Sendable {
+        public var label: String
+        public var x: Double
+        public var y: Double
+
+        public init(label: String, x: Double, y: Double) {
+            self.label = label
+            self.x = x
+            self.y = y
+        }
+    }
+
+    public var title: String
+    public var xName: String
+    public var yName: String
+    public var points: [Point]
+    public var xLabels: ValueLabels
+    public var yLabels: ValueLabels
+
+    public init(title: String, xName: String, yName: String, points: [Point], xLabels: ValueLabels = .plain, yLabels: ValueLabels = .plain) {
+        self.title = title
+        self.xName = xName
+        self.yName = yName
+        self.points = points
+        self.xLabels = xLabels
+        self.yLabels = yLabels
+    }
+
+    /// Pearson's r and the least-squares line, when there are two distinct x values.
+    public var fit: (r: Double?, slope: Double, intercept: Double)? {
+        let valid = points.filter { $0.x.isFinite && $0.y.isFinite }
+        guard valid.count >= 2 else { return nil }
+        let n = Double(valid.count)
+        let mx = valid.map(\.x).reduce(0, +) / n, my = valid.map(\.y).reduce(0, +) / n
+        let sxx = valid.reduce(0) { $0 + ($1.x - mx) * ($1.x - mx) }
+        let syy = valid.reduce(0) { $0 + ($1.y - my) * ($1.y - my) }
+        let sxy = valid.reduce(0) { $0 + ($1.x - mx) * ($1.y - my) }
+        guard sxx > 0 else { return nil }
+        let slope = sxy / sxx
+        let r = syy > 0 ? sxy / (sxx * syy).squareRoot() : nil
+        return (r, slope, my - slope * mx)
+    }
+
+    public func draw() -> Chart {
+        let width = 640, height = 340
+        let area = PlotArea(left: 64, top: 30, right: 600, bottom: 272)
+        let valid = points.filter { $0.x.isFinite && $0.y.isFinite }
+        let table = DataTable(columns: ["Team", xName, yName], rows: valid.map { [$0.label, xLabels.value($0.x), yLabels.value($0.y)] })
+        guard !valid.isEmpty else {
+            return Chart(type: "scatter", title: title, summary: "\(title): no teams have both values.", width: width, height: height, table: table, marks: [area.empty("No data")])
+        }
+        let xScale = NiceScale(values: valid.map(\.x)), yScale = NiceScale(values: valid.map(\.y))
+        func x(_ value: Double) -> Double { xScale.position(value, from: area.left, to: area.right) }
+        func y(_ value: Double) -> Double { yScale.position(value, from: area.bottom, to: area.top) }
+        var marks: [SVGNode] = [area.valueAxis(yScale, unit: yLabels.tick), area.horizontalValueAxis(xScale, unit: xLabels.tick)]
+        marks.append(Label.text(xName, x: area.left + area.width / 2, y: area.bottom + 32, width: 500, anchor: "middle", className: "note"))
+        marks.append(Label.text(yName, x: area.left - 56, y: 14, width: 400, className: "note"))
+        let fit = self.fit
+        if let fit {
+            // The line is clipped to the plot area so it never leaves the chart.
+            let x0 = xScale.lower, x1 = xScale.upper
+            let y0 = min(max(fit.slope * x0 + fit.intercept, yScale.lower), yScale.upper)
+            let y1 = min(max(fit.slope * x1 + fit.intercept, yScale.lower), yScale.upper)
+            let sx0 = fit.slope == 0 ? x0 : (y0 - fit.intercept) / fit.slope, sx1 = fit.slope == 0 ? x1 : (y1 - fit.intercept) / fit.slope
+            marks.append(.element("line", [("class", "fit"), ("x1", Coordinate.text(x(min(max(sx0, x0), x1)))), ("y1", Coordinate.text(y(y0))),
+                                           ("x2", Coordinate.text(x(min(max(sx1, x0), x1)))), ("y2", Coordinate.text(y(y1)))]))
+        }
+        let style = SeriesStyle(index: 0)
+        for point in valid {
+            marks.append(style.marker(x: x(point.x), y: y(point.y), title: "\(point.label): \(xLabels.value(point.x)), \(yLabels.value(point.y))"))
+            if valid.count <= 15 { marks.append(Label.text(point.label, x: x(point.x) + 7, y: y(point.y) - 6, width: 110)) }
+        }
+        marks.append(Label.text(caveat(fit?.r), x: area.left, y: Double(height) - 8, width: 600, className: "caveat"))
+        return Chart(type: "scatter", title: title, summary: summary(fit?.r, count: valid.count), width: width, height: height, table: table, marks: marks)
+    }
+
+    func rText(_ r: Double?) -> String {
+        guard let r else { return "r is not defined" }
+        return "r = " + Decimal.fixed(abs(r), decimals: 2).withSign(r)
+    }
+
+    func strength(_ r: Double?) -> String {
+        guard let r else { return "no measurable relationship" }
+        let size = abs(r)
+        let word = size < 0.1 ? "no" : size < 0.3 ? "a weak" : size < 0.6 ? "a moderate" : "a strong"
+        return size < 0.1 ? "no relationship" : "\(word) \(r > 0 ? "positive" : "negative") relationship"
+    }
+
+    func caveat(_ r: Double?) -> String {
+        "\(rText(r)): \(strength(r)) across teams. Correlation is not attribution."
+    }
+
+    func summary(_ r: Double?, count: Int) -> String {
+        "\(yName) against \(xName) for \(count) team\(count == 1 ? "" : "s"): \(strength(r)) (\(rText(r))). Correlation is not attribution."
+    }
+}

@@ -1,0 +1,66 @@
+/// Shares that sum to 100% per team, such as the distribution of fluency levels.
+public struct StackedChart: Sendable {
+    public struct Row: Sendable {
+        public var label: String
+        /// One amount per part; normalised to shares of the row's total.
+        public var parts: [Double]
+
+        public init(label: String, parts: [Double]) {
+            self.label = label
+            self.parts = parts
+        }
+    }
+
+    public var title: String
+    public var partNames: [String]
+    public var rows: [Row]
+
+    public init(title: String, partNames: [String], rows: [Row]) {
+        self.title = title
+        self.partNames = partNames
+        self.rows = rows
+    }
+
+    public func draw() -> Chart {
+        let rowHeight = 26.0
+        let width = 640
+        let height = Int(48 + rowHeight * Double(max(1, rows.count)) + 8)
+        let area = PlotArea(left: 170, top: 40, right: 620, bottom: Double(height) - 8)
+        func shares(_ row: Row) -> [Double] {
+            let parts = row.parts.map { $0.isFinite && $0 > 0 ? $0 : 0 }
+            let total = parts.reduce(0, +)
+            return total > 0 ? parts.map { $0 / total } : parts.map { _ in 0 }
+        }
+        let table = DataTable(columns: ["Team"] + partNames,
+                              rows: rows.map { row in [row.label] + shares(row).map { Decimal.fixed($0 * 100, decimals: 0) + "%" } })
+        var marks: [SVGNode] = []
+        var legendX = area.left
+        for (index, name) in partNames.enumerated() {
+            marks.append(.element("rect", [("class", "part-\(index % 5 + 1)"), ("x", Coordinate.text(legendX)), ("y", "12"), ("width", "12"), ("height", "12")]))
+            marks.append(Label.text(name, x: legendX + 16, y: 22, width: 90))
+            legendX += 22 + Double(min(name.count, 14)) * 6.5
+        }
+        guard !rows.isEmpty else {
+            return Chart(type: "stacked", title: title, summary: "\(title): no data to show.", width: width, height: height, table: table, marks: marks + [area.empty("No data")])
+        }
+        for (index, row) in rows.enumerated() {
+            let top = area.top + Double(index) * rowHeight
+            marks.append(Label.text(row.label, x: area.left - 8, y: top + 17, width: 160, anchor: "end"))
+            var x = area.left
+            for (part, share) in shares(row).enumerated() where share > 0 {
+                let width = share * area.width
+                let percent = Decimal.fixed(share * 100, decimals: 0) + "%"
+                let name = part < partNames.count ? partNames[part] : "Part \(part + 1)"
+                marks.append(.titled("rect", [("class", "part-\(part % 5 + 1)"), ("x", Coordinate.text(x)), ("y", Coordinate.text(top + 4)),
+                                              ("width", Coordinate.text(width)), ("height", Coordinate.text(rowHeight - 8))],
+                                     title: "\(row.label), \(name): \(percent)"))
+                if width >= 30 {
+                    marks.append(.element("text", [("class", "in-bar"), ("x", Coordinate.text(x + width / 2)), ("y", Coordinate.text(top + 17)), ("text-anchor", "middle")], [.text(percent)]))
+                }
+                x += width
+            }
+        }
+        let summary = "\(title): shares of \(partNames.joined(separator: ", ")) for \(rows.count) team\(rows.count == 1 ? "" : "s")."
+        return Chart(type: "stacked", title: title, summary: summary, width: width, height: height, table: table, marks: marks)
+    }
+}

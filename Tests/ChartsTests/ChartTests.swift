@@ -1,0 +1,105 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import Charts
+
+@Suite("Charts: goldens, XML, escaping")
+struct ChartTests {
+    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    @Test("every chart type and degenerate case matches its golden SVG",
+          arguments: Array(ChartSamples.all.keys.sorted() + ChartSamples.degenerate.keys.sorted()))
+    func golden(_ name: String) throws {
+        let chart = try #require(ChartSamples.all[name] ?? ChartSamples.degenerate[name])
+        let svg = chart.svg(id: "c1", standalone: true)
+        let file = Self.goldenFolder.appendingPathComponent(name + ".svg")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)
+            try svg.write(to: file, atomically: true, encoding: .utf8)
+        }
+        #expect(svg == (try String(contentsOf: file, encoding: .utf8)), "\(name); UPDATE_GOLDEN=1 regenerates it")
+        #expect(svg.utf8.count < (name == "bar-150-teams" ? 12_000 : 8_192), "a typical chart stays under 8 KB")
+    }
+
+    @Test("every chart is well-formed XML, inline and standalone")
+    func wellFormed() {
+        for (name, chart) in ChartSamples.all.merging(ChartSamples.degenerate, uniquingKeysWith: { a, _ in a }) {
+            for standalone in [false, true] {
+                #expect(XMLCheck.isWellFormed(chart.svg(id: "x", standalone: standalone)), "\(name)")
+            }
+        }
+    }
+
+    @Test("charts are accessible: role, title and a sentence that says what they show")
+    func accessible() {
+        let chart = ChartSamples.all["line"]!
+        let svg = chart.svg(id: "k")
+        #expect(svg.contains("role=\"img\" aria-labelledby=\"k-title k-desc\""))
+        #expect(svg.contains("<title id=\"k-title\">Cycle time</title>"))
+        #expect(chart.summary == "Platform fell from 6.1 days to 4.2 days between 2025-Q3 and 2026-Q3; target 4.0 days; shown with 1 peer.")
+        #expect(chart.table.rows[2] == ["2026-Q1", "", "5.0 days"], "a missing value is blank, not zero")
+    }
+
+    @Test("labels cannot inject markup")
+    func escaping() {
+        let attack = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>&"
+        let charts = [
+            BarChart(title: attack, bars: [.init(label: attack, value: 1)]).draw(),
+            LineChart(title: attack, periods: [attack], series: [.init(name: attack, values: [1])]).draw(),
+            Heatmap(title: attack, rowNames: [attack], columnNames: [attack], cells: [[.init(text: attack, score: 1)]]).draw(),
+            ScatterChart(title: attack, xName: attack, yName: attack, points: [.init(label: attack, x: 1, y: 2), .init(label: "b", x: 2, y: 1)]).draw(),
+        ]
+        for chart in charts {
+            let svg = chart.svg(id: "x\"><script>", standalone: true)
+            #expect(!svg.contains("<script"))
+            #expect(!svg.contains("<img"))
+            #expect(XMLCheck.isWellFormed(svg))
+        }
+        #expect(DataTable(columns: ["a"], rows: [["x,\"y\""]]).csv == "a\r\n\"x,\"\"y\"\"\"\r\n")
+    }
+
+    @Test("long labels are cut with their full text kept in a title")
+    func longLabels() {
+        let svg = BarChart(title: "T", bars: [.init(label: String(repeating: "Platform ", count: 10), value: 1)]).draw().svg(id: "x")
+        #expect(svg.contains("<title>Platform Platform Platform Platform Platform Platform Platform Platform Platform Platform </title>"))
+        #expect(svg.contains("…</text>"))
+    }
+
+    @Test("the scatter reports r and says correlation is not attribution")
+    func scatter() throws {
+        let chart = ChartSamples.all["scatter"]!
+        #expect(chart.summary.hasPrefix("Cycle time against Weekly active users for 4 teams: a strong negative relationship (r = −0.63)."))
+        #expect(chart.summary.hasSuffix("Correlation is not attribution."))
+        let perfect = ScatterChart(title: "", xName: "x", yName: "y", points: [.init(label: "a", x: 1, y: 2), .init(label: "b", x: 2, y: 4)])
+        #expect(try #require(perfect.fit?.r) == 1)
+        #expect(ChartSamples.degenerate["scatter-vertical"]!.summary.contains("r is not defined"))
+    }
+
+    @Test("nice ticks are 1, 2 or 5 times a power of ten and cover the data")
+    func ticks() {
+        let scale = NiceScale(values: [3.2, 6.1])
+        #expect(scale.ticks == [3, 4, 5, 6, 7])
+        let bars = NiceScale(values: [19.3, 11.2], includeZero: true)
+        #expect(bars.ticks == [0, 5, 10, 15, 20])
+        #expect(NiceScale(values: [2, 2]).ticks.contains(2))
+        #expect(NiceScale.niceStep(0.37) == 0.5)
+        #expect(NiceScale.niceStep(1300) == 2000)
+    }
+}
+
+/// Parses text as XML and says whether it is well-formed.
+enum XMLCheck {
+    final class Delegate: NSObject, XMLParserDelegate {
+        var failed = false
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { failed = true }
+    }
+
+    static func isWellFormed(_ text: String) -> Bool {
+        let parser = XMLParser(data: Data(text.utf8))
+        let delegate = Delegate()
+        parser.delegate = delegate
+        return parser.parse() && !delegate.failed
+    }
+}
