@@ -5,7 +5,7 @@ public struct BlockSpec: Hashable, Sendable {
     }
 
     public enum ChartType: String, CaseIterable, Sendable {
-        case line, bar, stacked, sparkline, scatter, bullet, slope
+        case line, bar, stacked, sparkline, scatter, bullet, slope, heatmap
     }
 
     public var kind: Kind

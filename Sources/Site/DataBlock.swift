@@ -1,4 +1,5 @@
 import Analysis
+import Charts
 import ReportModel
 
 /// The HTML for a narrative's ` ```table `, ` ```kpis ` or ` ```chart ` block.
@@ -9,6 +10,7 @@ struct DataBlock {
     let period: Period
     let page: PageAddress
     let context: SiteContext
+    let charts: ChartPlacement
 
     func render() -> HTML {
         switch spec.kind {
@@ -47,18 +49,40 @@ struct DataBlock {
         let target = spec.teams?.first ?? scope
         let quarter = spec.periods?.first ?? period
         let chosen = spec.metrics.isEmpty ? narrative.highlights.compactMap { context.report.metric($0) } : metrics
-        let cards = chosen.compactMap { KPICard.render($0, scope: target, period: quarter, on: page, context: context) }
+        let cards = chosen.compactMap { KPICard.render($0, scope: target, period: quarter, on: page, context: context, charts: charts) }
         var html = HTML.empty
         if let title = spec.title { html += "<h3 class=\"block-title\">\(title)</h3>" }
         return html + "<div class=\"kpis\">\(cards.joined())</div>\n"
     }
 
-    /// Charts are drawn by the chart library; until then a marked placeholder says what
-    /// will be drawn, and the values stay available in the tables of the page.
+    /// A chart drawn from the spec, with defaults from the page: its team (and members)
+    /// and its quarter.
     private func chart() -> HTML {
-        let type = spec.chartType?.rawValue ?? "chart"
-        let names = metrics.map(\.name).joined(separator: " against ")
-        let title = spec.title ?? "\(names) (\(type) chart)"
-        return "<figure class=\"chart chart-placeholder\" data-chart-type=\"\(type)\"><figcaption>\(title). Chart drawing arrives in a later version of Discern.</figcaption></figure>\n"
+        let factory = ChartFactory(context: context)
+        let period = spec.periods?.last ?? self.period
+        let named = spec.teams?.filter { context.report.isVisible($0) }
+        let members = context.visibleMembers(of: scope).map { Scope.team($0.id) }
+        let group = named ?? (members.isEmpty ? [scope] : members)
+        let leaves = context.report.visibleTeams.filter { !context.organization.isGroup($0.id) }.map { Scope.team($0.id) }
+        guard let first = metrics.first else { return .empty }
+        let drawn: Charts.Chart?
+        switch spec.chartType ?? .line {
+        case .line: drawn = factory.line(first, named ?? [scope], title: spec.title, withParent: named == nil)
+        case .bar: drawn = factory.bar(first, group, period: period, reference: scope, title: spec.title)
+        case .heatmap: drawn = factory.heatmap(metrics, group, period: period, title: spec.title)
+        case .stacked: drawn = factory.stacked(metrics, group, period: period, title: spec.title)
+        case .scatter:
+            guard metrics.count == 2 else { return .empty }
+            drawn = factory.scatter(x: metrics[0], y: metrics[1], named ?? leaves, period: period, title: spec.title)
+        case .slope:
+            let start = spec.periods.flatMap { $0.count > 1 ? $0.first : nil } ?? first.baseline ?? context.report.periods.first ?? period
+            drawn = factory.slope(first, group, from: start, to: period, title: spec.title)
+        case .bullet: drawn = factory.bullet(first, named?.first ?? scope, period: period, title: spec.title)
+        case .sparkline:
+            guard let line = factory.sparkline(first, named?.first ?? scope) else { return .empty }
+            return charts.sparkline(line)
+        }
+        guard let drawn else { return "<p class=\"no-data\">No data for this chart.</p>\n" }
+        return charts.figure(drawn, caption: spec.caption, slug: first.id)
     }
 }

@@ -7,7 +7,7 @@ import ReportModel
 enum KPICard {
     /// Nil when the scope has no value for the metric in that quarter.
     static func render(_ metric: Metric, scope: Scope, period: Period, on page: PageAddress,
-                       context: SiteContext) -> HTML? {
+                       context: SiteContext, charts: ChartPlacement? = nil) -> HTML? {
         let report = context.report
         guard let reading = report.reading(metric.id, for: scope, in: period) else { return nil }
         let metricLink = context.link(from: page, to: .metric(metric.id))
@@ -24,6 +24,9 @@ enum KPICard {
             html += "<p class=\"kpi-value\">\(number + unit)</p>"
         } else {
             html += "<p class=\"kpi-value\">\(number) <span class=\"unit\">\(ValueFormatter.singular(unit, after: number))</span></p>"
+        }
+        if let charts, let sparkline = ChartFactory(context: context).sparkline(metric, scope) {
+            html += charts.sparkline(sparkline)
         }
         if let change = report.change(metric.id, for: scope, in: period) {
             html += "<p class=\"kpi-change\">" + delta(change, metric) + " vs \(period.previous.description)</p>"

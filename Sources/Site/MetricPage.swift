@@ -18,6 +18,16 @@ struct MetricPage {
         let rows = scopes.filter { scope in report.hasData(metric.id, for: scope) }
         var depth: [Scope: Int] = [:]
         for case let .team(id) as Scope in rows { depth[.team(id)] = context.organization.ancestors(of: id).count - 1 }
+        let charts = ChartPlacement(page: address, key: "metrics/\(metric.id)")
+        let factory = ChartFactory(context: context)
+        let tops = [Scope.organization] + context.visibleMembers(of: .organization).map { Scope.team($0.id) }
+        let leaves = report.visibleTeams.filter { !context.organization.isGroup($0.id) }.map { Scope.team($0.id) }
+        if let latest = report.periods.last(where: { period in leaves.contains { report.value(metric.id, for: $0, in: period) != nil } }) {
+            main += "<section aria-labelledby=\"charts\"><h2 id=\"charts\">Teams and trend</h2>"
+            main += charts.figure(factory.bar(metric, leaves, period: latest, title: "\(metric.name) by team, \(latest)"), slug: metric.id)
+            main += charts.figure(factory.line(metric, tops.filter { report.hasData(metric.id, for: $0) }), slug: metric.id)
+            main += "</section>\n"
+        }
         let columns = report.periods.map { ValueTable.Column(metric: metric, period: $0, heading: $0.description) }
         main += "<section aria-labelledby=\"values\"><h2 id=\"values\">By team and quarter</h2>"
         main += ValueTable(rows: rows, columns: columns, caption: "\(metric.name) by quarter; indented rows belong to the group above", depth: depth)
@@ -25,7 +35,8 @@ struct MetricPage {
         main += "</section>\n"
         let crumbs: HTML = "<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\"><ol><li><a href=\"\(context.link(from: address, to: .metrics))\">Metrics</a></li><li aria-current=\"page\">\(metric.name)</li></ol></nav>\n"
         return RenderedPage(address: address, html: context.shell(address, title: metric.name, pageClass: "page-metric",
-                                                                  breadcrumbs: crumbs, description: metric.description, main: main))
+                                                                  breadcrumbs: crumbs, description: metric.description, main: main),
+                            charts: charts.count, chartFiles: charts.files)
     }
 
     static func definition(_ metric: Metric, context: SiteContext) -> HTML {

@@ -11,18 +11,17 @@ struct NarrativeRenderer {
     let page: PageAddress
     let scope: Scope
     let period: Period
+    let charts: ChartPlacement
 
     struct Output {
         var html: HTML
         var title: String?
         var summary: String?
-        var charts: Int
         var diagnostics: [Diagnostic]
     }
 
     func render(_ narrative: Narrative) -> Output {
         var diagnostics: [Diagnostic] = []
-        var charts = 0
         let file = narrative.location.file
         // Lines in the body count from the file's first line.
         let offset = narrative.bodyLine - 1
@@ -33,10 +32,12 @@ struct NarrativeRenderer {
                                                         bodyLine: block.bodyLine + offset,
                                                         metrics: context.report.metrics, organization: context.organization)
             diagnostics += problems
-            guard let spec else { return "<p class=\"block-error\">This \(kind.rawValue) block has errors.</p>" }
-            if kind == .chart { charts += 1 }
+            guard var spec else { return "<p class=\"block-error\">This \(kind.rawValue) block has errors.</p>" }
+            let at = SourceLocation(file: file, line: block.bodyLine + offset, column: 1)
+            spec.title = spec.title.map { plain($0, at: at, diagnostics: &diagnostics) }
+            spec.caption = spec.caption.map { plain($0, at: at, diagnostics: &diagnostics) }
             return DataBlock(spec: spec, narrative: narrative, scope: scope, period: period, page: page,
-                             context: context).render().markup
+                             context: context, charts: self.charts).render().markup
         }
         document.replaceExpressions { expression in
             let location = SourceLocation(file: file, line: expression.line + offset, column: expression.column)
@@ -46,7 +47,7 @@ struct NarrativeRenderer {
         let body = HTML(markup: document.html(allowRawHTML: context.site.allowRawHTML))
         let title = narrative.title.map { plain($0, at: narrative.location, diagnostics: &diagnostics) }
         let summary = narrative.summary.map { plain($0, at: narrative.location, diagnostics: &diagnostics) }
-        return Output(html: body, title: title, summary: summary, charts: charts, diagnostics: diagnostics)
+        return Output(html: body, title: title, summary: summary, diagnostics: diagnostics)
     }
 
     /// Live values in text that is not Markdown (titles, summaries): words only.

@@ -7,6 +7,8 @@ struct RenderedPage: Sendable {
     var html: String
     var charts: Int = 0
     var diagnostics: [Diagnostic] = []
+    /// Standalone SVG and CSV files for the page's charts.
+    var chartFiles: [ChartPlacement.File] = []
 }
 
 extension SiteContext {

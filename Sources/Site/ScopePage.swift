@@ -16,15 +16,14 @@ struct ScopePage {
         let report = context.report
         let name = context.name(of: scope)
         var diagnostics: [Diagnostic] = []
-        var charts = 0
+        let charts = ChartPlacement(page: address, key: scope == .organization ? "org/\(period)" : "teams/\(scope)/\(period)")
         var narrativeHTML = HTML.empty
         var title = scope == .organization ? "\(name): AI impact, \(period)" : "\(name), \(period)"
         var summary: String?
         let narrative = context.narrative(for: scope, in: period)
         if let narrative {
-            let output = NarrativeRenderer(context: context, page: address, scope: scope, period: period).render(narrative)
+            let output = NarrativeRenderer(context: context, page: address, scope: scope, period: period, charts: charts).render(narrative)
             if reportsDiagnostics { diagnostics = output.diagnostics }
-            charts = output.charts
             title = output.title ?? title
             summary = output.summary
             var byline = [narrative.author, narrative.date].compactMap { $0 }.joined(separator: " · ")
@@ -40,13 +39,13 @@ struct ScopePage {
 
         var numbers = HTML.empty
         let highlights = (narrative?.highlights ?? []).compactMap { report.metric($0) }
-        let highlightCards = highlights.compactMap { KPICard.render($0, scope: scope, period: period, on: address, context: context) }
+        let highlightCards = highlights.compactMap { KPICard.render($0, scope: scope, period: period, on: address, context: context, charts: charts) }
         if !highlightCards.isEmpty {
             numbers += "<section class=\"category highlights\" aria-labelledby=\"highlights\"><h2 id=\"highlights\">Highlights</h2><div class=\"kpis\">\(highlightCards.joined())</div></section>\n"
         }
         for category in Metric.Category.allCases {
             let cards = context.metrics(in: category, for: scope, in: period)
-                .compactMap { KPICard.render($0, scope: scope, period: period, on: address, context: context) }
+                .compactMap { KPICard.render($0, scope: scope, period: period, on: address, context: context, charts: charts) }
             guard !cards.isEmpty else { continue }
             let id = "category-\(category.rawValue)"
             numbers += "<section class=\"category category-\(category.rawValue)\" aria-labelledby=\"\(id)\"><h2 id=\"\(id)\">\(Self.heading(category))</h2>"
@@ -59,12 +58,13 @@ struct ScopePage {
 
         let layout = narrativeHTML.isEmpty ? "report" : "report has-narrative"
         main += HTML(markup: "<div class=\"\(layout)\">") + "<div class=\"numbers\">\(numbers)</div>\(narrativeHTML)</div>\n"
-        main += members()
+        main += trends(charts)
+        main += members(charts)
 
         let crumbs = Navigation.breadcrumbs(scope, period: period, on: address, context: context)
         let html = context.shell(address, title: title, pageClass: scope == .organization ? "page-organization" : "page-team",
                                  breadcrumbs: crumbs, description: summary, main: main)
-        return RenderedPage(address: address, html: html, charts: charts, diagnostics: diagnostics)
+        return RenderedPage(address: address, html: html, charts: charts.count, diagnostics: diagnostics, chartFiles: charts.files)
     }
 
     static func heading(_ category: Metric.Category) -> String {
@@ -90,21 +90,45 @@ struct ScopePage {
         return parts.joined(separator: " · ")
     }
 
-    /// For groups and the organization: each visible member's lead numbers.
-    private func members() -> HTML {
+    /// The metrics a page leads with: the narrative's highlights, else the outcomes
+    /// (and, where asked, quality) that the given scopes have values for.
+    private func lead(for scopes: [Scope], includingQuality: Bool = false) -> [Metric] {
+        let report = context.report
+        let highlights = (context.narrative(for: scope, in: period)?.highlights ?? []).compactMap { report.metric($0) }
+        if !highlights.isEmpty { return highlights }
+        return report.metrics.filter { metric in
+            (metric.category == .outcome || (includingQuality && metric.category == .quality))
+                && scopes.contains { report.reading(metric.id, for: $0, in: period) != nil }
+        }
+    }
+
+    /// For teams: each lead metric over the quarters, beside the team's group.
+    private func trends(_ charts: ChartPlacement) -> HTML {
+        // Groups and the organization show their members instead.
+        guard let id = scope.teamID, !context.organization.isGroup(id) else { return .empty }
+        let factory = ChartFactory(context: context)
+        let figures = lead(for: [scope]).prefix(2).map { metric in
+            charts.figure(factory.line(metric, [scope], withParent: true), slug: metric.id)
+        }
+        guard !figures.isEmpty else { return .empty }
+        return "<section class=\"trends\" aria-labelledby=\"trends\"><h2 id=\"trends\">Trends</h2>\(figures.joined())</section>\n"
+    }
+
+    /// For groups and the organization: each visible member's lead numbers, a bar of the
+    /// first, and a heatmap of change from baseline.
+    private func members(_ charts: ChartPlacement) -> HTML {
         let members = context.visibleMembers(of: scope).map { Scope.team($0.id) }
         guard !members.isEmpty else { return .empty }
-        let report = context.report
-        let highlights = context.narrative(for: scope, in: period)?.highlights ?? []
-        var lead = highlights.compactMap { report.metric($0) }
-        if lead.isEmpty {
-            lead = report.metrics.filter { metric in
-                metric.category == .outcome && members.contains { report.reading(metric.id, for: $0, in: period) != nil }
-            }
-        }
+        let lead = self.lead(for: members, includingQuality: true)
         let columns = lead.prefix(4).map { ValueTable.Column(metric: $0, period: period, heading: $0.name) }
-        guard !columns.isEmpty else { return .empty }
+        guard let first = lead.first else { return .empty }
         let table = ValueTable(rows: members, columns: Array(columns), caption: "Members in \(period); teams too small to report are not listed")
-        return "<section class=\"members\" aria-labelledby=\"members\"><h2 id=\"members\">Members</h2>\(table.render(on: address, context: context))</section>\n"
+        let factory = ChartFactory(context: context)
+        var html: HTML = "<section class=\"members\" aria-labelledby=\"members\"><h2 id=\"members\">Members</h2>\(table.render(on: address, context: context))"
+        html += charts.figure(factory.bar(first, members, period: period, reference: scope), slug: first.id)
+        if members.count > 1 {
+            html += charts.figure(factory.heatmap(Array(lead.prefix(6)), members, period: period), slug: "baseline")
+        }
+        return html + "</section>\n"
     }
 }

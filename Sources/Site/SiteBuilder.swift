@@ -74,6 +74,7 @@ public struct SiteBuilder: Sendable {
         var diagnostics: [Diagnostic] = []
         var charts = 0
         var files = 0
+        var written: Set<String> = []
         do {
             let pages = self.pages
             for (index, address) in pages.enumerated() {
@@ -83,6 +84,10 @@ public struct SiteBuilder: Sendable {
                 charts += page.charts
                 try output.write(Array(page.html.utf8), to: address.path)
                 files += 1
+                // The latest-quarter copy of a page shares its chart files.
+                for file in page.chartFiles where written.insert(file.path).inserted {
+                    try output.write(file.bytes, to: file.path)
+                }
             }
             for name in context.theme.assets.keys.sorted() {
                 try output.write(context.theme.assets[name]!, to: "assets/" + name)
@@ -97,7 +102,7 @@ public struct SiteBuilder: Sendable {
             output.discard()
             throw error
         }
-        return (Summary(pages: files - context.theme.assets.count, charts: charts, files: files), diagnostics.sorted())
+        return (Summary(pages: pages.count, charts: charts, files: files + written.count), diagnostics.sorted())
     }
 }
 

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 @Suite("discern build on the command line")
@@ -25,6 +28,23 @@ struct BuildCommandTests {
             }
         }
         #expect(broken.isEmpty, "\(broken.prefix(5))")
+
+        // Every SVG parses as XML: the standalone files and each one inline in a page.
+        var svgs: [(String, String)] = try files.filter { $0.hasSuffix(".svg") }.map {
+            ($0, try String(contentsOf: output.appendingPathComponent($0), encoding: .utf8))
+        }
+        #expect(svgs.count > 100)
+        for path in files where path.hasSuffix(".html") {
+            let html = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+            var rest = html[...]
+            while let start = rest.range(of: "<svg "), let end = rest[start.lowerBound...].range(of: "</svg>") {
+                svgs.append((path, String(rest[start.lowerBound..<end.upperBound])))
+                rest = rest[end.upperBound...]
+            }
+        }
+        #expect(svgs.count > 2000)
+        let malformed = svgs.filter { !XMLCheck.isWellFormed($0.1) }.map(\.0)
+        #expect(malformed.isEmpty, "\(malformed.prefix(5))")
 
         let again = output.appendingPathExtension("again")
         #expect(try cli.discern(["build", "--output", again.path]).status == 0)
@@ -80,5 +100,20 @@ struct BuildCommandTests {
             }
         }
         return result
+    }
+}
+
+/// Parses text as XML and says whether it is well-formed.
+enum XMLCheck {
+    final class Delegate: NSObject, XMLParserDelegate {
+        var failed = false
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { failed = true }
+    }
+
+    static func isWellFormed(_ text: String) -> Bool {
+        let parser = XMLParser(data: Data(text.utf8))
+        let delegate = Delegate()
+        parser.delegate = delegate
+        return parser.parse() && !delegate.failed
     }
 }

@@ -50,7 +50,8 @@ struct HostileInputTests {
     func inert() throws {
         let (folder, summary, diagnostics) = try SiteFixture.build(Self.fixture)
         #expect(summary != nil, "\(diagnostics)")
-        let files = SiteFixture.files(in: folder).filter { $0.hasSuffix(".html") }
+        let files = SiteFixture.files(in: folder).filter { $0.hasSuffix(".html") || $0.hasSuffix(".svg") }
+        #expect(files.contains { $0.hasSuffix(".svg") }, "charts carry the hostile names too")
         #expect(files.count > 5)
         for path in files {
             let problems = Self.activeMarkup(in: SiteFixture.read(folder, path))

@@ -30,6 +30,11 @@ struct NarrativeBlockTests {
             ```chart
             metric: cycle_time
             ```
+
+            ```chart
+            type: pie
+            metric: cycle_time
+            ```
             """
         let found = try diagnostics(narrative)
         #expect(found == [
@@ -37,6 +42,7 @@ struct NarrativeBlockTests {
             "narratives/teams/ops/2026-Q2.md:8:11: error: malformed period '2026-Q9'; expected YYYY-Qn, like 2026-Q3",
             "narratives/teams/ops/2026-Q2.md:9:1: warning: unknown key 'colour' in a table block is ignored",
             "narratives/teams/ops/2026-Q2.md:13:1: error: a chart block is missing required field 'type'",
+            "narratives/teams/ops/2026-Q2.md:17:7: error: 'type' must be one of line, bar, stacked, sparkline, scatter, bullet, slope, heatmap, found 'pie'",
         ])
     }
 

@@ -19,9 +19,16 @@ struct SiteBuildTests {
             "teams/ops/2026-Q1/index.html", "teams/ops/2026-Q2/index.html", "teams/ops/index.html",
             "teams/web/2026-Q1/index.html", "teams/web/2026-Q2/index.html", "teams/web/index.html",
         ]
-        #expect(SiteFixture.files(in: folder) == expected)
+        let files = SiteFixture.files(in: folder)
+        #expect(files.filter { !$0.hasPrefix("charts/") && !$0.hasPrefix("data/") } == expected)
         #expect(summary?.pages == expected.count - 1)
-        #expect(summary?.charts == 2, "the chart shows on the home page and on its quarter page")
+        // Every figure has a standalone SVG and its data as CSV, under the same name.
+        let svgs = files.filter { $0.hasPrefix("charts/") }
+        #expect(svgs.map { "data/" + $0.dropFirst("charts/".count).dropLast(4) + ".csv" } == files.filter { $0.hasPrefix("data/") })
+        #expect(svgs.contains("charts/org/2026-Q2/1-line-cycle_time.svg"), "the narrative's chart block")
+        #expect(svgs.contains("charts/teams/eng/2026-Q2/2-heatmap-baseline.svg"), "a group's heatmap of change from baseline")
+        #expect(svgs.contains("charts/metrics/cycle_time/1-bar-cycle_time.svg"), "a metric's bar of teams")
+        #expect((summary?.charts ?? 0) > svgs.count, "sparklines in cards count as charts too")
     }
 
     @Test("the organization page leads with outcomes, keeps usage last, and fills live values")
@@ -37,7 +44,8 @@ struct SiteBuildTests {
         let usage = try #require(html.range(of: "id=\"category-usage\""))
         #expect(outcomes.lowerBound < usage.lowerBound)
         #expect(html.contains("Usage: context, not impact"))
-        #expect(html.contains("class=\"chart chart-placeholder\" data-chart-type=\"line\""))
+        #expect(html.contains("<figure class=\"chart chart-line\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 280\" role=\"img\""))
+        #expect(html.contains("<a href=\"charts/org/2026-Q2/1-line-cycle_time.svg\">SVG</a>"))
         #expect(html.contains("<html lang=\"en\">"))
         #expect(html.components(separatedBy: "<h1>").count == 2, "one h1")
     }
@@ -59,8 +67,10 @@ struct SiteBuildTests {
             let text = SiteFixture.read(folder, path)
             #expect(!text.contains("Tinyteamname"), "\(path)")
             #expect(!text.contains("tiny"), "\(path)")
-            #expect(!text.contains("9.8"), "\(path)")
-            #expect(!text.contains("95%"), "\(path)")
+            // Its values as written anywhere: in pages, chart labels and CSV files.
+            for value in ["9.8 days", "9.5 days", "9.75", "95%", "90%"] {
+                #expect(!text.contains(value), "\(path) contains \(value)")
+            }
         }
         // Its sibling's value is hidden so the group's value cannot be subtracted back.
         let group = SiteFixture.read(folder, "teams/eng/2026-Q2/index.html")

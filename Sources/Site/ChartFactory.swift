@@ -1,0 +1,113 @@
+import Analysis
+import Charts
+import ReportModel
+
+/// Turns report data into charts. Only published values are drawn: everything comes
+/// through `Report`, so a hidden value is a gap, never a mark.
+struct ChartFactory {
+    let context: SiteContext
+
+    var report: Report { context.report }
+
+    static func labels(_ metric: Metric) -> ValueLabels {
+        ValueLabels(value: { ValueFormatter.value($0, for: metric) },
+                    tick: TickUnit(isPercent: ValueFormatter.unit(for: metric) == "%"))
+    }
+
+    /// A scope's values over every quarter, nil where absent or hidden.
+    func values(_ metric: Metric, _ scope: Scope) -> [Double?] {
+        report.periods.map { report.value(metric.id, for: scope, in: $0) }
+    }
+
+    func sparkline(_ metric: Metric, _ scope: Scope) -> Chart? {
+        let values = values(metric, scope)
+        guard values.compactMap({ $0 }).count >= 2 else { return nil }
+        return Sparkline(title: "\(metric.name), \(context.name(of: scope))", periods: report.periods.map(\.description),
+                         values: values, labels: Self.labels(metric)).draw()
+    }
+
+    /// The scopes first, then (when `withParent`) the first scope's parent for context.
+    func line(_ metric: Metric, _ scopes: [Scope], title: String? = nil, withParent: Bool = false) -> Chart {
+        var shown = scopes.filter { report.isVisible($0) }
+        if withParent, let id = shown.first?.teamID {
+            let parent = context.organization.parent(of: id)
+            if !shown.contains(parent) { shown.append(parent) }
+        }
+        let series = shown.map { LineChart.Series(name: context.name(of: $0), values: values(metric, $0)) }
+        let baseline = metric.baseline.flatMap { report.periods.firstIndex(of: $0) }
+        return LineChart(title: title ?? "\(metric.name) by quarter", periods: report.periods.map(\.description), series: series,
+                         target: metric.target, baseline: baseline, labels: Self.labels(metric)).draw()
+    }
+
+    /// Teams in one quarter, coloured by the target when there is one, else by whether
+    /// each is better than `reference` (usually the organization).
+    func bar(_ metric: Metric, _ scopes: [Scope], period: Period, reference: Scope = .organization, title: String? = nil) -> Chart {
+        let referenceValue = report.value(metric.id, for: reference, in: period)
+        let bars = scopes.compactMap { scope -> BarChart.Bar? in
+            guard let value = report.value(metric.id, for: scope, in: period) else { return nil }
+            return BarChart.Bar(label: context.name(of: scope), value: value, tone: tone(metric, value, against: metric.target ?? referenceValue))
+        }
+        return BarChart(title: title ?? "\(metric.name), \(period)", bars: bars, descending: metric.better != .lower,
+                        labels: Self.labels(metric)).draw()
+    }
+
+    func tone(_ metric: Metric, _ value: Double, against reference: Double?) -> Tone {
+        guard let reference, metric.better != .neutral else { return .neutral }
+        if value == reference { return .neutral }
+        return (value > reference) == (metric.better == .higher) ? .good : .bad
+    }
+
+    /// Members × metrics, coloured by change from each metric's baseline.
+    func heatmap(_ metrics: [Metric], _ scopes: [Scope], period: Period, title: String? = nil) -> Chart {
+        let cells: [[Heatmap.Cell?]] = scopes.map { scope in
+            metrics.map { metric in
+                guard let value = report.value(metric.id, for: scope, in: period) else { return nil }
+                var score: Double?
+                if let change = report.changeFromBaseline(metric.id, for: scope, in: period), metric.better != .neutral,
+                   let relative = change.relative {
+                    // A quarter's change of 25% or more from baseline is the darkest shade.
+                    let signed = metric.better == .higher ? relative : -relative
+                    score = max(-1, min(1, signed / 0.25))
+                }
+                return Heatmap.Cell(text: ValueFormatter.value(value, for: metric), score: score)
+            }
+        }
+        return Heatmap(title: title ?? "Change from baseline, \(period)", rowNames: scopes.map(context.name(of:)),
+                       columnNames: metrics.map(\.name), cells: cells).draw()
+    }
+
+    func scatter(x: Metric, y: Metric, _ scopes: [Scope], period: Period, title: String? = nil) -> Chart {
+        let points = scopes.compactMap { scope -> ScatterChart.Point? in
+            guard let a = report.value(x.id, for: scope, in: period), let b = report.value(y.id, for: scope, in: period) else { return nil }
+            return ScatterChart.Point(label: context.name(of: scope), x: a, y: b)
+        }
+        return ScatterChart(title: title ?? "\(y.name) against \(x.name), \(period)", xName: x.name, yName: y.name, points: points,
+                            xLabels: Self.labels(x), yLabels: Self.labels(y)).draw()
+    }
+
+    func slope(_ metric: Metric, _ scopes: [Scope], from start: Period, to end: Period, title: String? = nil) -> Chart {
+        let items = scopes.compactMap { scope -> SlopeChart.Item? in
+            guard let change = report.change(metric.id, for: scope, from: start, to: end) else { return nil }
+            let tone: Tone = switch change.assessment { case .better: .good; case .worse: .bad; default: .neutral }
+            return SlopeChart.Item(label: context.name(of: scope), before: change.from, after: change.to, tone: tone)
+        }
+        return SlopeChart(title: title ?? "\(metric.name), \(start) and \(end)", beforeLabel: start.description, afterLabel: end.description,
+                          items: items, labels: Self.labels(metric)).draw()
+    }
+
+    func bullet(_ metric: Metric, _ scope: Scope, period: Period, title: String? = nil) -> Chart? {
+        guard let value = report.value(metric.id, for: scope, in: period) else { return nil }
+        let previous = report.value(metric.id, for: scope, in: period.previous)
+        return BulletChart(title: title ?? "\(metric.name), \(context.name(of: scope)), \(period)", value: value, target: metric.target,
+                           previous: previous, tone: tone(metric, value, against: metric.target ?? previous), labels: Self.labels(metric)).draw()
+    }
+
+    /// Each team's metrics as shares of their sum: for metrics that split a whole.
+    func stacked(_ metrics: [Metric], _ scopes: [Scope], period: Period, title: String? = nil) -> Chart {
+        let rows = scopes.compactMap { scope -> StackedChart.Row? in
+            let parts = metrics.map { report.value($0.id, for: scope, in: period) ?? 0 }
+            return parts.contains { $0 > 0 } ? StackedChart.Row(label: context.name(of: scope), parts: parts) : nil
+        }
+        return StackedChart(title: title ?? "Shares, \(period)", partNames: metrics.map(\.name), rows: rows).draw()
+    }
+}
