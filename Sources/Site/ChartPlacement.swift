@@ -32,11 +32,12 @@ final class ChartPlacement {
         let base = "\(key)/\(figures)-\(chart.type)-\(slug)"
         files.append(File(path: "charts/\(base).svg", bytes: Array(chart.svg(id: "c", standalone: true).utf8)))
         files.append(File(path: "data/\(base).csv", bytes: Array(chart.table.csv.utf8)))
+        // The caption comes last, as HTML requires, and holds the links and the data.
         var html: HTML = "<figure class=\"chart chart-\(chart.type)\">" + HTML(markup: chart.svg(id: id))
-        html += "<figcaption><strong>\(chart.title)</strong>" + (caption.map { HTML(text: ". " + $0) } ?? .empty) + "</figcaption>"
+        html += "<figcaption><p class=\"chart-title\"><strong>\(chart.title)</strong>" + (caption.map { HTML(text: ". " + $0) } ?? .empty) + "</p>"
         html += "<p class=\"chart-links\">Download <a href=\"\(page.root)charts/\(base).svg\">SVG</a> · <a href=\"\(page.root)data/\(base).csv\">CSV</a></p>"
         html += Self.table(chart.table, summary: "Data for this chart")
-        return html + "</figure>\n"
+        return html + "</figcaption></figure>\n"
     }
 
     /// A sparkline for a card: no files, no table (the card states its values).
