@@ -39,12 +39,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test targets: a seeded generator and an XML check.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading"]),
-        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ContentLoading"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ContentLoading", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading"]),
-        .testTarget(name: "DiscernTests", dependencies: ["discern"]),
+        .testTarget(name: "DiscernTests", dependencies: ["discern", "TestSupport"]),
     ]
 )

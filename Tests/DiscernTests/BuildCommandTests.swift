@@ -1,8 +1,6 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+import TestSupport
 
 @Suite("discern build on the command line")
 struct BuildCommandTests {
@@ -103,17 +101,3 @@ struct BuildCommandTests {
     }
 }
 
-/// Parses text as XML and says whether it is well-formed.
-enum XMLCheck {
-    final class Delegate: NSObject, XMLParserDelegate {
-        var failed = false
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { failed = true }
-    }
-
-    static func isWellFormed(_ text: String) -> Bool {
-        let parser = XMLParser(data: Data(text.utf8))
-        let delegate = Delegate()
-        parser.delegate = delegate
-        return parser.parse() && !delegate.failed
-    }
-}
