@@ -10,8 +10,11 @@ public struct Chart: Sendable {
     /// The chart's data, for an HTML table beside it and a CSV file.
     public let table: DataTable
     let marks: [SVGNode]
+    /// Where data marks (markers, bars, lines) may be drawn; labels sit outside it.
+    let plot: PlotArea?
 
-    init(type: String, title: String, summary: String, width: Int, height: Int, table: DataTable, marks: [SVGNode]) {
+    init(type: String, title: String, summary: String, width: Int, height: Int, table: DataTable, marks: [SVGNode],
+         plot: PlotArea? = nil) {
         self.type = type
         self.title = title
         self.summary = summary
@@ -19,6 +22,7 @@ public struct Chart: Sendable {
         self.height = height
         self.table = table
         self.marks = marks
+        self.plot = plot
     }
 
     /// The SVG. Inline charts take their colours from the page's CSS custom properties,

@@ -87,7 +87,7 @@ public struct LineChart: Sendable {
         }
         if let target { ends.append((y(target), "Target " + labels.value(target), SeriesStyle(index: -1))) }
         marks += Self.endLabels(ends, x: area.right + 8, top: area.top, bottom: area.bottom)
-        return Chart(type: "line", title: title, summary: summary(), width: width, height: height, table: table, marks: marks)
+        return Chart(type: "line", title: title, summary: summary(), width: width, height: height, table: table, marks: marks, plot: area)
     }
 
     /// Labels at the right end of each line, nudged apart so none overlap.

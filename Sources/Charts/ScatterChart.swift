@@ -74,7 +74,7 @@ public struct ScatterChart: Sendable {
             if valid.count <= 15 { marks.append(Label.text(point.label, x: x(point.x) + 7, y: y(point.y) - 6, width: 110)) }
         }
         marks.append(Label.text(caveat(fit?.r), x: area.left, y: Double(height) - 8, width: 600, className: "caveat"))
-        return Chart(type: "scatter", title: title, summary: summary(fit?.r, count: valid.count), width: width, height: height, table: table, marks: marks)
+        return Chart(type: "scatter", title: title, summary: summary(fit?.r, count: valid.count), width: width, height: height, table: table, marks: marks, plot: area)
     }
 
     func rText(_ r: Double?) -> String {

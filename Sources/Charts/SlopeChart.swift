@@ -57,7 +57,7 @@ public struct SlopeChart: Sendable {
         marks += left.map { $0.anchored("end") } + right
         let rising = valid.filter { $0.after > $0.before }.count
         let summary = "\(title): \(rising) of \(valid.count) team\(valid.count == 1 ? "" : "s") rose between \(beforeLabel) and \(afterLabel)."
-        return Chart(type: "slope", title: title, summary: summary, width: width, height: height, table: table, marks: marks)
+        return Chart(type: "slope", title: title, summary: summary, width: width, height: height, table: table, marks: marks, plot: area)
     }
 }
 

@@ -41,6 +41,6 @@ public struct Sparkline: Sendable {
             .element("path", [("class", "line s1"), ("d", path)]),
             .element("circle", [("class", "marker s1"), ("cx", Coordinate.text(x(last.0))), ("cy", Coordinate.text(y(last.1))), ("r", "2.5")]),
         ]
-        return Chart(type: "sparkline", title: title, summary: summary, width: width, height: height, table: table, marks: marks)
+        return Chart(type: "sparkline", title: title, summary: summary, width: width, height: height, table: table, marks: marks, plot: PlotArea(left: 3, top: 4, right: 113, bottom: 24))
     }
 }

@@ -61,6 +61,6 @@ public struct StackedChart: Sendable {
             }
         }
         let summary = "\(title): shares of \(partNames.joined(separator: ", ")) for \(rows.count) team\(rows.count == 1 ? "" : "s")."
-        return Chart(type: "stacked", title: title, summary: summary, width: width, height: height, table: table, marks: marks)
+        return Chart(type: "stacked", title: title, summary: summary, width: width, height: height, table: table, marks: marks, plot: area)
     }
 }

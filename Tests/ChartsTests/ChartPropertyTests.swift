@@ -11,6 +11,7 @@ struct ChartPropertyTests {
     func randomSeries() {
         var random = SplitMix64(seed: 0xC4A27)
         var checked = 0
+        var checkedMarks = 0
         for _ in 0..<300 {
             let count = Int.random(in: 1...12, using: &random)
             let periods = (0..<count).map { "P\($0)" }
@@ -50,9 +51,18 @@ struct ChartPropertyTests {
                 for (x, y) in Self.points(in: svg) where x > Double(chart.width) + 0.05 || y > Double(chart.height) + 0.05 {
                     Issue.record("\(chart.type): point (\(x), \(y)) outside \(chart.width)×\(chart.height)")
                 }
+                // Data marks stay inside the plot area (markers may overhang by their size).
+                guard let plot = chart.plot else { continue }
+                for mark in Self.dataMarks(in: svg) {
+                    checkedMarks += 1
+                    for (x, y) in mark.points where x < plot.left - 5.1 || x > plot.right + 5.1 || y < plot.top - 5.1 || y > plot.bottom + 5.1 {
+                        Issue.record("\(chart.type): \(mark.tag) at (\(x), \(y)) outside the plot area \(plot)")
+                    }
+                }
             }
         }
         #expect(checked > 10_000)
+        #expect(checkedMarks > 5_000)
     }
 
     /// Numbers in coordinate attributes (x, y, cx, cy, x1, y1, x2, y2, width, height) and paths.
@@ -67,6 +77,35 @@ struct ChartPropertyTests {
             }
         }
         return numbers
+    }
+
+    /// Markers, bars, lines and slopes with the points they cover.
+    static func dataMarks(in svg: String) -> [(tag: String, points: [(Double, Double)])] {
+        var marks: [(String, [(Double, Double)])] = []
+        var rest = svg[...]
+        while let open = rest.firstIndex(of: "<") {
+            guard let close = rest[open...].firstIndex(of: ">") else { break }
+            let tag = String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+            guard let classes = attribute("class", in: tag)?.split(separator: " "),
+                  classes.contains(where: { ["marker", "bar", "line", "slope", "fit"].contains($0) }) else { continue }
+            var points: [(Double, Double)] = []
+            if let d = attribute("d", in: tag) { points += Self.points(in: " d=\"\(d)\"") }
+            for (x, y) in [("x", "y"), ("cx", "cy"), ("x1", "y1"), ("x2", "y2")] {
+                if let a = attribute(x, in: tag).flatMap(Double.init), let b = attribute(y, in: tag).flatMap(Double.init) { points.append((a, b)) }
+            }
+            if let x = attribute("x", in: tag).flatMap(Double.init), let y = attribute("y", in: tag).flatMap(Double.init),
+               let w = attribute("width", in: tag).flatMap(Double.init), let h = attribute("height", in: tag).flatMap(Double.init) {
+                points.append((x + w, y + h))
+            }
+            marks.append((tag, points))
+        }
+        return marks
+    }
+
+    static func attribute(_ name: String, in tag: String) -> String? {
+        guard let range = tag.range(of: " \(name)=\"") else { return nil }
+        return String(tag[range.upperBound...].prefix { $0 != "\"" })
     }
 
     /// The (x, y) pairs of every path's `d`.
