@@ -41,12 +41,15 @@ let package = Package(
         ),
         // Helpers shared by the test targets: a seeded generator and an XML check.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Fuzzing: built with -sanitize=fuzzer -DFUZZING by Scripts/fuzz; otherwise it
+        // replays a corpus, which is how kept crash inputs stay regression tests.
+        .executableTarget(name: "discern-fuzz", dependencies: ["ContentLoading", "Analysis", "Site", "ReportModel"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ContentLoading", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading"]),
-        .testTarget(name: "DiscernTests", dependencies: ["discern", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading", "TestSupport"]),
+        .testTarget(name: "DiscernTests", dependencies: ["discern", "discern-fuzz", "TestSupport"]),
     ]
 )

@@ -18,7 +18,7 @@ public enum ChartStyle {
         .heat-good-3{fill:#1b6e3c}.heat-good-2{fill:#5f9d74}.heat-good-1{fill:#b9d6c1}\
         .heat-bad-3{fill:#a3321f}.heat-bad-2{fill:#cf7a66}.heat-bad-1{fill:#ecc2b8}\
         .heat-neutral{fill:#eeece6}.heat-none{fill:#ffffff;stroke:#e4e1da}\
-        .heat-good-3+text,.heat-good-2+text,.heat-bad-3+text,.heat-bad-2+text{fill:#ffffff}\
+        .heat-good-3+text,.heat-bad-3+text{fill:#ffffff}\
         .part-1{fill:#0072b2}.part-2{fill:#56a0d3}.part-3{fill:#b8d4ea}.part-4{fill:#e8b48a}.part-5{fill:#c84e00}\
         .part-1+text,.part-5+text{fill:#ffffff}.in-bar,.in-cell{font-size:11px}
         """

@@ -75,7 +75,23 @@ public struct ContentLoader: Sendable {
         return text(of: path, diagnostics: &diagnostics)
     }
 
+    /// The largest file of each kind read, so memory stays bounded and a mistaken
+    /// export is refused with a message instead of exhausting the machine.
+    static func sizeLimit(for path: String) -> Int {
+        if path.hasPrefix("data/") { return 64 << 20 }
+        if path.hasPrefix("narratives/") { return 1 << 20 }
+        return 4 << 20
+    }
+
     private func text(of path: String, diagnostics: inout [Diagnostic]) -> String? {
+        let limit = Self.sizeLimit(for: path)
+        if let size = source.size(path), size > limit {
+            diagnostics.append(.error(
+                "file is \(size >> 20) MB; Discern reads files of this kind up to \(limit >> 20) MB. "
+                    + (path.hasPrefix("data/") ? "Split the data into several files" : "Shorten it"),
+                at: SourceLocation(file: path)))
+            return nil
+        }
         let bytes: [UInt8]
         do {
             bytes = try source.read(path)

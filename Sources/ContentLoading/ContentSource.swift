@@ -9,12 +9,16 @@ public struct ContentSource: Sendable {
     public var files: @Sendable () throws -> [String]
     /// The bytes of one file, by relative path.
     public var read: @Sendable (String) throws -> [UInt8]
+    /// A file's size in bytes, checked against the limits before it is read.
+    public var size: @Sendable (String) -> Int?
 
     public init(root: String, files: @escaping @Sendable () throws -> [String],
-                read: @escaping @Sendable (String) throws -> [UInt8]) {
+                read: @escaping @Sendable (String) throws -> [UInt8],
+                size: @escaping @Sendable (String) -> Int? = { _ in nil }) {
         self.root = root
         self.files = files
         self.read = read
+        self.size = size
     }
 
     /// A content folder on disk. Hidden files and folders (`.git`, `.DS_Store`) are skipped.
@@ -39,6 +43,9 @@ public struct ContentSource: Sendable {
             read: { path in
                 let data = try Data(contentsOf: base.appendingPathComponent(path))
                 return [UInt8](data)
+            },
+            size: { path in
+                (try? FileManager.default.attributesOfItem(atPath: base.appendingPathComponent(path).path))?[.size] as? Int
             }
         )
     }
@@ -51,7 +58,8 @@ public struct ContentSource: Sendable {
             read: { path in
                 guard let bytes = files[path] else { throw CocoaError(.fileNoSuchFile) }
                 return bytes
-            }
+            },
+            size: { files[$0]?.count }
         )
     }
 

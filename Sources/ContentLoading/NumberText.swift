@@ -5,14 +5,20 @@ import ReportModel
 /// Accepts an optional sign, digits, a decimal point and an exponent. Refuses NaN,
 /// infinities, thousands separators and hex, which `Double(_:)` would partly accept.
 enum NumberText {
+    /// The largest magnitude accepted: far beyond any report's numbers, and small
+    /// enough that sums, differences and formatting stay exact and finite.
+    static let largest = 1e15
+
     enum Problem: Error {
         case notANumber
         case notFinite
+        case outOfRange
 
         func message(for text: String) -> String {
             switch self {
             case .notANumber: "must be a number, found '\(text)'"
             case .notFinite: "must be a finite number, found '\(text)'"
+            case .outOfRange: "must be between -1e15 and 1e15, found '\(text)'"
             }
         }
     }
@@ -26,6 +32,7 @@ enum NumberText {
         }
         guard isDecimal(text), let value = Double(text) else { return .failure(.notANumber) }
         guard value.isFinite else { return .failure(.notFinite) }
+        guard abs(value) <= largest else { return .failure(.outOfRange) }
         return .success(value)
     }
 

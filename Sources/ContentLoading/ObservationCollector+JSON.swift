@@ -22,6 +22,7 @@ extension ObservationCollector {
             return
         }
         for item in items {
+            if isSaturated(file) { return }
             let itemLocation = at(item.line, item.column)
             guard case .object(let members) = item.kind else {
                 report(.error("expected an object {period, team, metric, value, n}, found \(item.typeName)",

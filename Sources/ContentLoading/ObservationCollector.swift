@@ -22,8 +22,28 @@ struct ObservationCollector {
         self.knownMetrics = Set(metricIDs)
     }
 
+    /// The most errors reported for one file; past it the file's remaining rows are
+    /// skipped, so a wholly wrong file of a million rows does not print a million lines.
+    static let errorLimit = 100
+    private var errorsByFile: [String: Int] = [:]
+
     mutating func report(_ diagnostic: Diagnostic) {
+        let file = diagnostic.location.file
+        if diagnostic.severity == .error {
+            let count = errorsByFile[file, default: 0] + 1
+            errorsByFile[file] = count
+            if count > Self.errorLimit { return }
+            if count == Self.errorLimit {
+                diagnostics.append(.error("too many errors in this file; stopping after \(Self.errorLimit)", at: diagnostic.location))
+                return
+            }
+        }
         diagnostics.append(diagnostic)
+    }
+
+    /// Whether a file has reached the error limit, so reading it further is wasted work.
+    func isSaturated(_ file: String) -> Bool {
+        errorsByFile[file, default: 0] >= Self.errorLimit
     }
 
     /// A period cell, or nil after reporting why not.

@@ -24,6 +24,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
             text = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
                 .joined(separator: "\\n")
         }
+        if text.unicodeScalars.contains(where: { $0.value < 32 && $0 != "\t" || $0.value == 127 }) {
+            text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 32 && $0 != "\t" || $0.value == 127 ? "\u{FFFD}" : $0 }))
+        }
         guard text.contains("@") else { return text }
         // Words are split at spaces and quotes, the way messages quote what they found.
         var result = ""

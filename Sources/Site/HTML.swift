@@ -48,7 +48,8 @@ public struct HTML: Hashable, Sendable, CustomStringConvertible, ExpressibleBySt
 
     /// Escapes the five characters that matter in text and in quoted attribute values.
     public static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return text }
+        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 || ($0 < 32 && $0 != 9 && $0 != 10 && $0 != 13) || $0 == 127 })
+        else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         for character in text.unicodeScalars {
@@ -58,6 +59,8 @@ public struct HTML: Hashable, Sendable, CustomStringConvertible, ExpressibleBySt
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
+            // Control characters are not allowed in HTML text; they show as a replacement mark.
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}": result += "\u{FFFD}"
             default: result.unicodeScalars.append(character)
             }
         }

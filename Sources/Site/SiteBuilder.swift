@@ -58,11 +58,8 @@ public struct SiteBuilder: Sendable {
     /// The problems in narratives (live values, data blocks), as `check` reports them,
     /// without writing anything.
     public func diagnostics() -> [Diagnostic] {
-        pages.filter {
-            if case .teamPeriod = $0 { return true }
-            if case .organization = $0 { return true }
-            return false
-        }.flatMap { render($0).diagnostics }.sorted()
+        // Only narratives can hold such problems, so only their pages are rendered.
+        context.report.narratives.flatMap { render(.scope($0.scope, $0.period)).diagnostics }.sorted()
     }
 
     /// Renders every page and writes the site to `destination`, atomically. When any

@@ -96,10 +96,12 @@ public enum ValueFormatter {
     /// A non-negative number rounded half away from zero to `decimals` places.
     static func fixed(_ value: Double, decimals: Int, grouping: Bool = false) -> String {
         guard value.isFinite else { return "–" }
-        guard value < 1e15 else { return String(Int64(value.rounded())) }
+        // Int64 traps beyond 9.2e18; loaded values stay within 1e15, roll-ups of many may
+        // not. Such numbers are shown whole: their decimals mean nothing at that size.
+        let decimals = value < 1e15 ? decimals : 0
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
-        let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
+        let scaled = min((value * scale).rounded(.toNearestOrAwayFromZero), 9e18)
         let whole = Int64(scaled / scale)
         let fraction = Int64(scaled - Double(whole) * scale)
         var integer = String(whole)

@@ -75,3 +75,47 @@ struct ReviewFindingsTests {
         #expect(load.content.organization.teams.count == 4)
     }
 }
+
+@Suite("Extreme input")
+struct ExtremeInputTests {
+    @Test("values beyond ±1e15 are refused; -0 and denormals load")
+    func magnitudes() {
+        let csv = "period,team,metric,value\n2026-Q1,platform,cycle_time,1e308\n2026-Q2,platform,cycle_time,-0\n2026-Q3,platform,cycle_time,4.9e-324\n"
+        let load = Fixture.load(["data/v.csv": csv])
+        #expect(load.diagnostics.map(\.description) == [
+            "data/v.csv:2:29: error: value must be between -1e15 and 1e15, found '1e308'",
+        ])
+        #expect(load.content.observations.count == 2)
+    }
+
+    @Test("a wholly wrong file stops after 100 errors instead of printing them all")
+    func errorLimit() {
+        let rows = (0..<5000).map { "2026-Q1,nobody\($0),cycle_time,1" }.joined(separator: "\n")
+        let messages = Fixture.messages(["data/v.csv": "period,team,metric,value\n" + rows + "\n"])
+        #expect(messages.count == 100)
+        #expect(messages.last == "data/v.csv:101:9: error: too many errors in this file; stopping after 100")
+    }
+
+    @Test("control characters in input never reach a diagnostic")
+    func controlCharacters() {
+        let messages = Fixture.messages(["data/v.csv": "period,team,metric,value\n2026-Q1,a\u{1}b\u{7}c,cycle_time,1\n"])
+        #expect(messages == ["data/v.csv:2:9: error: unknown team 'a\u{FFFD}b\u{FFFD}c'"])
+    }
+}
+
+@Suite("Size limits")
+struct SizeLimitTests {
+    @Test("a 10 MB narrative is refused with a clear message, before it is read")
+    func hugeNarrative() {
+        let data = "period,team,metric,value\n2026-Q1,platform,cycle_time,2\n"
+        let narrative = String(repeating: "Words and {{ value cycle_time }} ", count: 330_000)
+        let messages = Fixture.messages(["data/v.csv": data, "narratives/org/2026-Q1.md": narrative])
+        #expect(messages == ["narratives/org/2026-Q1.md:1:1: error: file is 10 MB; Discern reads files of this kind up to 1 MB. Shorten it"])
+    }
+
+    @Test("data files are limited to 64 MB")
+    func limits() {
+        #expect(ContentLoader.sizeLimit(for: "data/big.csv") == 64 << 20)
+        #expect(ContentLoader.sizeLimit(for: "teams.yaml") == 4 << 20)
+    }
+}

@@ -101,3 +101,25 @@ struct BuildCommandTests {
     }
 }
 
+
+@Suite("Fuzz corpus as regression tests")
+struct FuzzCorpusTests {
+    /// The seed corpus, and any crashing input a fuzzer found, replayed through the same
+    /// harness as `Scripts/fuzz` uses.
+    @Test("every kept input replays without a crash", arguments: ["csv", "json", "yaml", "markdown"])
+    func replay(_ surface: String) throws {
+        let folder = CommandLineTests.packageRoot.appendingPathComponent("Tests/FuzzCorpus/\(surface)").path
+        let fuzz = CommandLineTests.executable.deletingLastPathComponent().appendingPathComponent("discern-fuzz")
+        let process = Process()
+        process.executableURL = fuzz
+        process.arguments = [surface, folder]
+        process.currentDirectoryURL = CommandLineTests.packageRoot
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(text.hasPrefix("replayed ") && !text.hasPrefix("replayed 0 "), "\(text)")
+    }
+}

@@ -1,6 +1,9 @@
 import Foundation
 import ReportModel
 import Testing
+import TestSupport
+import Analysis
+import ContentLoading
 @testable import Site
 
 @Suite("Hostile strings in every user field are rendered inert")
@@ -103,5 +106,29 @@ struct HostileInputTests {
         #expect(Self.activeMarkup(in: "<script>").count == 1)
         #expect(Self.activeMarkup(in: "<meta content=\"x onerror=y\">").isEmpty)
         #expect(Self.activeMarkup(in: "<meta content=\"x\" onload=y>").count == 1)
+    }
+}
+
+@Suite("The hostile-content fixture site")
+struct HostileFixtureSiteTests {
+    @Test("builds with everything inert, no control characters, and well-formed SVG")
+    func builds() throws {
+        let folder = SiteFixture.repository.appendingPathComponent("Tests/Fixtures/hostile")
+        let load = ContentLoader(source: .disk(folder)).load()
+        #expect(!load.diagnostics.hasErrors, "\(load.diagnostics)")
+        let output = SiteFixture.temporaryFolder()
+        let (summary, problems) = try SiteBuilder(report: Report(content: load.content), theme: SiteFixture.theme()).build(into: output)
+        #expect(summary != nil, "\(problems)")
+        let files = SiteFixture.files(in: output)
+        for path in files where path.hasSuffix(".html") || path.hasSuffix(".svg") {
+            let text = SiteFixture.read(output, path)
+            #expect(HostileInputTests.activeMarkup(in: text).isEmpty, "\(path)")
+            #expect(!text.unicodeScalars.contains { $0.value < 32 && $0 != "\n" && $0 != "\t" && $0 != "\r" }, "\(path) holds a control character")
+            if path.hasSuffix(".svg") { #expect(XMLCheck.isWellFormed(text), "\(path)") }
+        }
+        // The extreme numbers come out as numbers, not as "inf" or "nan".
+        let home = SiteFixture.read(output, "index.html")
+        #expect(home.contains("1,000,000,000,000,000"))
+        #expect(!home.lowercased().contains("nan<") && !home.contains("inf<"))
     }
 }
