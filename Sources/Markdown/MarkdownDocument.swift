@@ -25,7 +25,9 @@ public struct MarkdownDocument: ~Copyable {
                 cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
             }
         }
-        source = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines as CommonMark counts them: LF, CRLF and a lone CR each end one, so
+        // cmark's line numbers index this array.
+        source = markdown.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
     }
 
     deinit {
@@ -112,7 +114,10 @@ public struct MarkdownDocument: ~Copyable {
 
     /// Where an expression's text first appears at or after a line, for diagnostics.
     private func position(of needle: String, from line: Int) -> (line: Int, column: Int) {
-        for index in max(0, line - 1)..<source.count {
+        // An expression sits in its block, a few lines down at most: the search is
+        // bounded so a long document full of unmatched braces stays linear.
+        let start = min(max(0, line - 1), source.count)
+        for index in start..<min(source.count, start + 200) {
             if let range = source[index].firstRange(of: needle) {
                 return (index + 1, source[index].unicodeScalars.distance(
                     from: source[index].startIndex, to: range.lowerBound) + 1)

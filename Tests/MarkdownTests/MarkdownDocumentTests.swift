@@ -82,3 +82,14 @@ struct MarkdownRewritingTests {
         #expect(InlineSegment.segments(of: "") == [])
     }
 }
+
+@Suite("Line numbers as CommonMark counts them")
+struct LineEndingTests {
+    @Test("lone CRs end lines, so expression positions match cmark's, and never trap")
+    func loneCR() {
+        var document = MarkdownDocument("a\r\rb\r\r{{ x }}\r")
+        var seen: [Expression] = []
+        document.replaceExpressions { seen.append($0); return "" }
+        #expect(seen == [Expression(text: " x ", line: 5, column: 1)])
+    }
+}
