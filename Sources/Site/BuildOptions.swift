@@ -6,9 +6,12 @@ public struct BuildOptions: Sendable {
     /// A date to print in the footer, from `SOURCE_DATE_EPOCH`; nil prints none, so
     /// that builds stay byte-identical.
     public var generated: String?
+    /// Where to add up time per stage, for `--timings`; nil measures nothing.
+    public var timings: StageTimings?
 
-    public init(baseURL: String? = nil, generated: String? = nil) {
+    public init(baseURL: String? = nil, generated: String? = nil, timings: StageTimings? = nil) {
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         self.generated = generated
+        self.timings = timings
     }
 }

@@ -23,7 +23,7 @@ struct ChartFactory {
         let values = values(metric, scope)
         guard values.compactMap({ $0 }).count >= 2 else { return nil }
         return Sparkline(title: "\(metric.name), \(context.name(of: scope))", periods: report.periods.map(\.description),
-                         values: values, labels: Self.labels(metric)).draw()
+                         values: values, labels: Self.labels(metric)).drawn(context)
     }
 
     /// The scopes first, then (when `withParent`) the first scope's parent for context.
@@ -36,7 +36,7 @@ struct ChartFactory {
         let series = shown.map { LineChart.Series(name: context.name(of: $0), values: values(metric, $0)) }
         let baseline = metric.baseline.flatMap { report.periods.firstIndex(of: $0) }
         return LineChart(title: title ?? "\(metric.name) by quarter", periods: report.periods.map(\.description), series: series,
-                         target: metric.target, baseline: baseline, labels: Self.labels(metric)).draw()
+                         target: metric.target, baseline: baseline, labels: Self.labels(metric)).drawn(context)
     }
 
     /// Teams in one quarter, coloured by the target when there is one, else by whether
@@ -48,7 +48,7 @@ struct ChartFactory {
             return BarChart.Bar(label: context.name(of: scope), value: value, tone: tone(metric, value, against: metric.target ?? referenceValue))
         }
         return BarChart(title: title ?? "\(metric.name), \(period)", bars: bars, descending: metric.better != .lower,
-                        labels: Self.labels(metric)).draw()
+                        labels: Self.labels(metric)).drawn(context)
     }
 
     func tone(_ metric: Metric, _ value: Double, against reference: Double?) -> Tone {
@@ -73,7 +73,7 @@ struct ChartFactory {
             }
         }
         return Heatmap(title: title ?? "Change from baseline, \(period)", rowNames: scopes.map(context.name(of:)),
-                       columnNames: metrics.map(\.name), cells: cells).draw()
+                       columnNames: metrics.map(\.name), cells: cells).drawn(context)
     }
 
     func scatter(x: Metric, y: Metric, _ scopes: [Scope], period: Period, title: String? = nil) -> Chart {
@@ -82,7 +82,7 @@ struct ChartFactory {
             return ScatterChart.Point(label: context.name(of: scope), x: a, y: b)
         }
         return ScatterChart(title: title ?? "\(y.name) against \(x.name), \(period)", xName: x.name, yName: y.name, points: points,
-                            xLabels: Self.labels(x), yLabels: Self.labels(y)).draw()
+                            xLabels: Self.labels(x), yLabels: Self.labels(y)).drawn(context)
     }
 
     func slope(_ metric: Metric, _ scopes: [Scope], from start: Period, to end: Period, title: String? = nil) -> Chart {
@@ -92,14 +92,14 @@ struct ChartFactory {
             return SlopeChart.Item(label: context.name(of: scope), before: change.from, after: change.to, tone: tone)
         }
         return SlopeChart(title: title ?? "\(metric.name), \(start) and \(end)", beforeLabel: start.description, afterLabel: end.description,
-                          items: items, labels: Self.labels(metric)).draw()
+                          items: items, labels: Self.labels(metric)).drawn(context)
     }
 
     func bullet(_ metric: Metric, _ scope: Scope, period: Period, title: String? = nil) -> Chart? {
         guard let value = report.value(metric.id, for: scope, in: period) else { return nil }
         let previous = report.value(metric.id, for: scope, in: period.previous)
         return BulletChart(title: title ?? "\(metric.name), \(context.name(of: scope)), \(period)", value: value, target: metric.target,
-                           previous: previous, tone: tone(metric, value, against: metric.target ?? previous), labels: Self.labels(metric)).draw()
+                           previous: previous, tone: tone(metric, value, against: metric.target ?? previous), labels: Self.labels(metric)).drawn(context)
     }
 
     /// Each team's metrics as shares of their sum: for metrics that split a whole.
@@ -108,6 +108,15 @@ struct ChartFactory {
             let parts = metrics.map { report.value($0.id, for: scope, in: period) ?? 0 }
             return parts.contains { $0 > 0 } ? StackedChart.Row(label: context.name(of: scope), parts: parts) : nil
         }
-        return StackedChart(title: title ?? "Shares, \(period)", partNames: metrics.map(\.name), rows: rows).draw()
+        return StackedChart(title: title ?? "Shares, \(period)", partNames: metrics.map(\.name), rows: rows).drawn(context)
     }
 }
+
+extension Charts.LineChart { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
+extension Charts.BarChart { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
+extension Charts.Sparkline { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
+extension Charts.Heatmap { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
+extension Charts.ScatterChart { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
+extension Charts.SlopeChart { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
+extension Charts.BulletChart { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
+extension Charts.StackedChart { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }

@@ -11,6 +11,7 @@ final class ChartPlacement {
     }
 
     let page: PageAddress
+    let timings: StageTimings?
     /// Names the files: the same for every page showing the same scope and quarter,
     /// so the latest-quarter copy of a page shares its files.
     let key: String
@@ -19,9 +20,10 @@ final class ChartPlacement {
     private var figures = 0
     private(set) var files: [File] = []
 
-    init(page: PageAddress, key: String) {
+    init(page: PageAddress, key: String, timings: StageTimings? = nil) {
         self.page = page
         self.key = key
+        self.timings = timings
     }
 
     /// A figure: the SVG, a caption, links to the files, and the data as a table.
@@ -43,7 +45,8 @@ final class ChartPlacement {
     /// A sparkline for a card: no files, no table (the card states its values).
     func sparkline(_ chart: Chart) -> HTML {
         count += 1
-        return "<div class=\"sparkline\">" + HTML(markup: chart.svg(id: "chart-\(count)")) + "</div>"
+        let svg = timings.measure(.charts) { chart.svg(id: "chart-\(count)") }
+        return "<div class=\"sparkline\">" + HTML(markup: svg) + "</div>"
     }
 
     static func table(_ table: DataTable, summary: String) -> HTML {

@@ -25,7 +25,8 @@ struct NarrativeRenderer {
         let file = narrative.location.file
         // Lines in the body count from the file's first line.
         let offset = narrative.bodyLine - 1
-        var document = MarkdownDocument(narrative.body)
+        let timings = context.options.timings
+        var document = timings.measure(.markdown) { MarkdownDocument(narrative.body) }
         document.replaceFencedBlocks(Set(BlockSpec.Kind.allCases.map(\.rawValue))) { block in
             let kind = BlockSpec.Kind(rawValue: block.language)!
             let (spec, problems) = BlockSpecReader.read(kind, body: block.body, file: file,
@@ -44,7 +45,7 @@ struct NarrativeRenderer {
             return live(expression.text, at: location, diagnostics: &diagnostics)?.html.markup
                 ?? "<span class=\"live-value no-data\">?</span>"
         }
-        let body = HTML(markup: document.html(allowRawHTML: context.site.allowRawHTML))
+        let body = HTML(markup: timings.measure(.markdown) { document.html(allowRawHTML: context.site.allowRawHTML) })
         let title = narrative.title.map { plain($0, at: narrative.location, diagnostics: &diagnostics) }
         let summary = narrative.summary.map { plain($0, at: narrative.location, diagnostics: &diagnostics) }
         return Output(html: body, title: title, summary: summary, diagnostics: diagnostics)

@@ -30,6 +30,6 @@ extension SiteContext {
         if let latest = report.latestPeriod { values["latest_period"] = latest.description }
         if let base = options.baseURL { values["canonical"] = base + (address == .home ? "" : address.path) }
         if let generated = options.generated { values["generated"] = generated }
-        return theme.render(values)
+        return options.timings.measure(.templates) { theme.render(values) }
     }
 }

@@ -9,21 +9,22 @@ struct ScopePage {
     let scope: Scope
     let period: Period
     let address: PageAddress
-    /// Whether to report the narrative's diagnostics (once per narrative, not per copy).
-    let reportsDiagnostics: Bool
+    /// Whether this is the quarter's own page rather than the latest-quarter copy: only
+    /// it reports the narrative's diagnostics and writes the chart files, once each.
+    let isCanonical: Bool
 
     func render() -> RenderedPage {
         let report = context.report
         let name = context.name(of: scope)
         var diagnostics: [Diagnostic] = []
-        let charts = ChartPlacement(page: address, key: scope == .organization ? "org/\(period)" : "teams/\(scope)/\(period)")
+        let charts = ChartPlacement(page: address, key: scope == .organization ? "org/\(period)" : "teams/\(scope)/\(period)", timings: context.options.timings)
         var narrativeHTML = HTML.empty
         var title = scope == .organization ? "\(name): AI impact, \(period)" : "\(name), \(period)"
         var summary: String?
         let narrative = context.narrative(for: scope, in: period)
         if let narrative {
             let output = NarrativeRenderer(context: context, page: address, scope: scope, period: period, charts: charts).render(narrative)
-            if reportsDiagnostics { diagnostics = output.diagnostics }
+            if isCanonical { diagnostics = output.diagnostics }
             title = output.title ?? title
             summary = output.summary
             var byline = [narrative.author, narrative.date].compactMap { $0 }.joined(separator: " · ")
@@ -64,7 +65,8 @@ struct ScopePage {
         let crumbs = Navigation.breadcrumbs(scope, period: period, on: address, context: context)
         let html = context.shell(address, title: title, pageClass: scope == .organization ? "page-organization" : "page-team",
                                  breadcrumbs: crumbs, description: summary, main: main)
-        return RenderedPage(address: address, html: html, charts: charts.count, diagnostics: diagnostics, chartFiles: charts.files)
+        return RenderedPage(address: address, html: html, charts: charts.count, diagnostics: diagnostics,
+                            chartFiles: isCanonical ? charts.files : [])
     }
 
     static func heading(_ category: Metric.Category) -> String {

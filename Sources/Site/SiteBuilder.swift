@@ -40,13 +40,13 @@ public struct SiteBuilder: Sendable {
         switch address {
         case .home:
             guard let latest else { return ScopePage.empty(context) }
-            return ScopePage(context: context, scope: .organization, period: latest, address: address, reportsDiagnostics: false).render()
+            return ScopePage(context: context, scope: .organization, period: latest, address: address, isCanonical: false).render()
         case .organization(let period):
-            return ScopePage(context: context, scope: .organization, period: period, address: address, reportsDiagnostics: true).render()
+            return ScopePage(context: context, scope: .organization, period: period, address: address, isCanonical: true).render()
         case .team(let id):
-            return ScopePage(context: context, scope: .team(id), period: latest!, address: address, reportsDiagnostics: false).render()
+            return ScopePage(context: context, scope: .team(id), period: latest!, address: address, isCanonical: false).render()
         case .teamPeriod(let id, let period):
-            return ScopePage(context: context, scope: .team(id), period: period, address: address, reportsDiagnostics: true).render()
+            return ScopePage(context: context, scope: .team(id), period: period, address: address, isCanonical: true).render()
         case .teams: return TeamsPage(context: context).render()
         case .metrics: return CatalogPages(context: context).metrics()
         case .metric(let id): return MetricPage(context: context, metric: context.report.metric(id)!).render()
@@ -64,42 +64,55 @@ public struct SiteBuilder: Sendable {
 
     /// Renders every page and writes the site to `destination`, atomically. When any
     /// narrative has an error, nothing is written and the errors are returned.
+    ///
+    /// Pages render in parallel, one worker per core, each writing its own files as it
+    /// goes; results are gathered in page order, so the site and the diagnostics are the
+    /// same whatever the scheduling. `parallel: false` renders in order, for comparison.
     /// - Parameter progress: called now and then with pages done and pages in all.
-    public func build(into destination: URL, progress: ((Int, Int) -> Void)? = nil) throws -> (Summary?, [Diagnostic]) {
+    public func build(into destination: URL, parallel: Bool = true,
+                      progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (Summary?, [Diagnostic]) {
         let output = OutputFolder(destination: destination)
         try output.prepare()
-        var diagnostics: [Diagnostic] = []
-        var charts = 0
-        var files = 0
-        var written: Set<String> = []
-        do {
-            let pages = self.pages
-            for (index, address) in pages.enumerated() {
-                if let progress, index % 100 == 0 { progress(index, pages.count) }
-                let page = render(address)
-                diagnostics += page.diagnostics
-                charts += page.charts
-                try output.write(Array(page.html.utf8), to: address.path)
-                files += 1
-                // The latest-quarter copy of a page shares its chart files.
-                for file in page.chartFiles where written.insert(file.path).inserted {
-                    try output.write(file.bytes, to: file.path)
+        let pages = self.pages
+        let slots = PageSlots<(diagnostics: [Diagnostic], charts: Int, files: Int)>(count: pages.count)
+        let renderOne: @Sendable (Int) -> Void = { index in
+            do {
+                let page = render(pages[index])
+                try context.options.timings.measure(.write) {
+                    try output.write(Array(page.html.utf8), to: pages[index].path)
+                    for file in page.chartFiles {
+                        try output.write(file.bytes, to: file.path)
+                    }
                 }
+                slots.store((page.diagnostics, page.charts, 1 + page.chartFiles.count), at: index)
+                let count = slots.finish()
+                if let progress, count % 100 == 0 { progress(count, pages.count) }
+            } catch {
+                slots.fail(error)
+            }
+        }
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: pages.count, execute: renderOne)
+        } else {
+            for index in pages.indices { renderOne(index) }
+        }
+        do {
+            let results = try slots.collected()
+            let diagnostics = results.flatMap(\.diagnostics).sorted()
+            if diagnostics.hasErrors {
+                output.discard()
+                return (nil, diagnostics)
             }
             for name in context.theme.assets.keys.sorted() {
                 try output.write(context.theme.assets[name]!, to: "assets/" + name)
-                files += 1
-            }
-            if diagnostics.hasErrors {
-                output.discard()
-                return (nil, diagnostics.sorted())
             }
             try output.commit()
+            let files = results.reduce(context.theme.assets.count) { $0 + $1.files }
+            return (Summary(pages: pages.count, charts: results.reduce(0) { $0 + $1.charts }, files: files), diagnostics)
         } catch {
             output.discard()
             throw error
         }
-        return (Summary(pages: pages.count, charts: charts, files: files + written.count), diagnostics.sorted())
     }
 }
 

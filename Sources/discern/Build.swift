@@ -29,22 +29,27 @@ struct Build: ParsableCommand {
             help: ArgumentHelp("The URL the site is served from; used only where a relative link will not do.", valueName: "url"))
     var baseURL: String?
 
+    @Flag(help: "Print the time spent in each stage: load, analyse, markdown, charts, templates, write.")
+    var timings = false
+
     func run() throws {
         let start = Date()
         let pipeline = Pipeline(content: options.url, contentLabel: options.content, theme: theme)
+        let loaded = Date()
         var diagnostics = pipeline.diagnostics
         guard let theme = pipeline.theme, !diagnostics.hasErrors else {
             Self.print(diagnostics)
             FileHandleOutput.standardError("discern: not built; fix the errors above (the previous site in \(output) is untouched)")
             throw ExitCode(1)
         }
+        let stages = timings ? StageTimings() : nil
         let builder = SiteBuilder(report: pipeline.report, theme: theme,
-                                  options: BuildOptions(baseURL: baseURL, generated: Self.sourceDate()))
+                                  options: BuildOptions(baseURL: baseURL, generated: Self.sourceDate(), timings: stages))
         // Progress only for people watching a terminal, and only when there is time to watch.
         let watching = isatty(STDERR_FILENO) == 1 && builder.pages.count > 500
-        let (summary, problems) = try builder.build(into: URL(fileURLWithPath: output, isDirectory: true)) { done, total in
+        let (summary, problems) = try builder.build(into: URL(fileURLWithPath: output, isDirectory: true), progress: { done, total in
             if watching { FileHandle.standardError.write(Data("\rRendering pages: \(done) of \(total)".utf8)) }
-        }
+        })
         if watching { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         diagnostics += problems
         Self.print(diagnostics)
@@ -55,7 +60,16 @@ struct Build: ParsableCommand {
         let seconds = Date().timeIntervalSince(start)
         let elapsed = String(Int(seconds * 1000)) + " ms"
         Swift.print("Built \(summary.pages) pages (\(summary.charts) charts) into \(output)/ in \(elapsed). Open \(output)/index.html in a browser.")
+        if let stages {
+            // Rendering stages add up time on every core, so they can exceed the wall time.
+            var lines = ["load and analyse: \(Self.milliseconds(loaded.timeIntervalSince(start)))",
+                         "render and write (wall): \(Self.milliseconds(Date().timeIntervalSince(loaded)))"]
+            lines += stages.seconds.map { "  \($0.stage.rawValue) (all cores): \(Self.milliseconds($0.seconds))" }
+            FileHandleOutput.standardError("timings:\n" + lines.joined(separator: "\n"))
+        }
     }
+
+    static func milliseconds(_ seconds: Double) -> String { String(Int((seconds * 1000).rounded())) + " ms" }
 
     static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics.sorted() { FileHandleOutput.standardError(diagnostic.description) }

@@ -1,3 +1,5 @@
+import Analysis
+import ContentLoading
 import Foundation
 import ReportModel
 import Testing
@@ -94,6 +96,24 @@ struct SiteBuildTests {
             let a = try Data(contentsOf: first.appendingPathComponent(path))
             let b = try Data(contentsOf: second.appendingPathComponent(path))
             #expect(a == b, "\(path) differs")
+        }
+    }
+
+    @Test("parallel and sequential builds write the same bytes, in the sample content too")
+    func parallelMatchesSequential() throws {
+        let content = SiteFixture.repository.appendingPathComponent("content")
+        let report = Report(content: ContentLoader(source: .disk(content)).load().content)
+        let builder = SiteBuilder(report: report, theme: SiteFixture.theme())
+        let sequential = SiteFixture.temporaryFolder(), parallel = SiteFixture.temporaryFolder()
+        let (first, _) = try builder.build(into: sequential, parallel: false)
+        let (second, _) = try builder.build(into: parallel, parallel: true)
+        #expect(first?.files == second?.files)
+        let files = SiteFixture.files(in: sequential)
+        #expect(files == SiteFixture.files(in: parallel))
+        #expect(files.count > 300)
+        for path in files {
+            #expect(FileManager.default.contents(atPath: sequential.appendingPathComponent(path).path)
+                    == FileManager.default.contents(atPath: parallel.appendingPathComponent(path).path), "\(path)")
         }
     }
 
