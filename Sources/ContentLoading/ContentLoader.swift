@@ -13,6 +13,9 @@ public struct ContentLoader: Sendable {
         self.source = source
     }
 
+    /// How the messages begin for a file that could not be read at all.
+    static let wholeFileFailures = ["missing ", "cannot read", "file is", "YAML syntax", "duplicate key"]
+
     public func load() -> ContentLoad {
         var diagnostics: [Diagnostic] = []
         let files: [String]
@@ -26,11 +29,26 @@ public struct ContentLoader: Sendable {
         let present = Set(files)
 
         let site = loadSite(text(of: "site.yaml", in: present, diagnostics: &diagnostics), diagnostics: &diagnostics)
-        let teams = loadTeams(text(of: "teams.yaml", in: present, diagnostics: &diagnostics), diagnostics: &diagnostics)
+        var unreadable: Set<String> = []
+        func catalog<T>(_ file: String, _ load: (String?, inout [Diagnostic]) -> [T]) -> [T] {
+            var found: [Diagnostic] = []
+            let items = load(text(of: file, in: present, diagnostics: &found), &found)
+            // A file that failed as a whole (missing, not UTF-8, bad YAML) leaves its
+            // ids unknown; saying so for every reference would bury the one real error.
+            let failedWhole = found.contains { diagnostic in
+                diagnostic.severity == .error && Self.wholeFileFailures.contains { diagnostic.message.hasPrefix($0) }
+            }
+            if items.isEmpty, failedWhole { unreadable.insert(file) }
+            diagnostics += found
+            return items
+        }
+        let teams = catalog("teams.yaml") { loadTeams($0, diagnostics: &$1) }
         let organization = Organization(name: site.organization, teams: teams)
-        let metrics = loadMetrics(text(of: "metrics.yaml", in: present, diagnostics: &diagnostics), diagnostics: &diagnostics)
+        let metrics = catalog("metrics.yaml") { loadMetrics($0, diagnostics: &$1) }
 
-        var collector = ObservationCollector(organization: organization, metrics: metrics)
+        var collector = ObservationCollector(organization: organization, metrics: metrics,
+                                             checksTeams: !unreadable.contains("teams.yaml"),
+                                             checksMetrics: !unreadable.contains("metrics.yaml"))
         for path in files where path.hasPrefix("data/") {
             if path.hasSuffix(".csv") {
                 guard let text = text(of: path, diagnostics: &diagnostics) else { continue }
@@ -54,15 +72,18 @@ public struct ContentLoader: Sendable {
                 continue
             }
             guard let text = text(of: path, diagnostics: &diagnostics) else { continue }
+            var found: [Diagnostic] = []
             if let narrative = loadNarrative(text, file: path, organization: organization, metrics: metrics,
-                                             periods: periods, diagnostics: &diagnostics) {
+                                             periods: periods, diagnostics: &found) {
                 narratives.append(narrative)
             }
+            diagnostics += found.filter { !(unreadable.contains("teams.yaml") && $0.message.contains("unknown team"))
+                && !(unreadable.contains("metrics.yaml") && $0.message.contains("unknown metric")) }
         }
 
         let content = ReportContent(site: site, organization: organization, metrics: metrics,
                                     observations: collector.observations, narratives: narratives)
-        return ContentLoad(content: content, diagnostics: diagnostics.sorted())
+        return ContentLoad(content: content, diagnostics: diagnostics.sorted(), unreadable: unreadable)
     }
 
     /// A required top-level file's text, with an error when it is absent.

@@ -16,10 +16,16 @@ struct ObservationCollector {
         var metric: String
     }
 
-    init(organization: Organization, metrics: [Metric]) {
+    /// Whether unknown ids are reported: not when their catalog could not be read.
+    let checksTeams: Bool
+    let checksMetrics: Bool
+
+    init(organization: Organization, metrics: [Metric], checksTeams: Bool = true, checksMetrics: Bool = true) {
         self.organization = organization
         self.metricIDs = metrics.map(\.id)
         self.knownMetrics = Set(metricIDs)
+        self.checksTeams = checksTeams
+        self.checksMetrics = checksMetrics
     }
 
     /// The most errors reported for one file; past it the file's remaining rows are
@@ -66,7 +72,7 @@ struct ObservationCollector {
             report(.error(PersonIdentifier.emailMessage, at: location))
         } else if id.isEmpty {
             report(.error("missing team id", at: location))
-        } else {
+        } else if checksTeams {
             report(.error("unknown team '\(id)'" + Suggestion.hint(for: id, in: organization.teams.map(\.id)),
                           at: location))
         }
@@ -77,6 +83,7 @@ struct ObservationCollector {
     mutating func metric(_ text: String, at location: SourceLocation) -> String? {
         let id = text.trimmingSpaces
         if knownMetrics.contains(id) { return id }
+        guard checksMetrics else { return nil }
         report(.error("unknown metric '\(id)'" + Suggestion.hint(for: id, in: metricIDs), at: location))
         return nil
     }

@@ -29,7 +29,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let pipeline = Pipeline(content: options.url, contentLabel: options.content, theme: theme)
         var diagnostics = pipeline.diagnostics
-        if let theme = pipeline.theme {
+        if let theme = pipeline.theme, pipeline.catalogsReadable {
             diagnostics += SiteBuilder(report: pipeline.report, theme: theme).diagnostics()
         }
         diagnostics.sort()

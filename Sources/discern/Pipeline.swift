@@ -9,11 +9,14 @@ struct Pipeline {
     var report: Report
     var theme: Theme?
     var diagnostics: [Diagnostic]
+    /// Whether narratives can be checked: not while the team or metric catalog is unreadable.
+    var catalogsReadable: Bool
 
     init(content: URL, contentLabel: String, theme themeName: String?) {
         let load = ContentLoader(source: .disk(content)).load()
         report = Report(content: load.content)
         diagnostics = load.diagnostics + report.diagnostics
+        catalogsReadable = load.unreadable.isEmpty
         let name = themeName ?? load.content.site.theme ?? "default"
         guard let folder = ThemeLocator.folder(for: name, content: content) else {
             diagnostics.append(.error("no theme '\(name)': expected a folder with page.mustache under Themes/, or a path",

@@ -119,3 +119,20 @@ struct SizeLimitTests {
         #expect(ContentLoader.sizeLimit(for: "teams.yaml") == 4 << 20)
     }
 }
+
+@Suite("One broken catalog, one error")
+struct CascadeTests {
+    @Test("a YAML syntax error in metrics.yaml is not followed by an error for every metric reference")
+    func brokenMetrics() {
+        let load = Fixture.load([
+            "metrics.yaml": "metrics:\n  - {id: a, name: Fluency: x}\n",
+            "data/v.csv": "period,team,metric,value\n2026-Q1,platform,cycle_time,2\n2026-Q1,nobody,cycle_time,2\n",
+            "narratives/org/2026-Q1.md": "---\nhighlights: [cycle_time]\n---\n",
+        ])
+        #expect(load.diagnostics.map(\.description) == [
+            "data/v.csv:3:9: error: unknown team 'nobody'",
+            "metrics.yaml:2:26: error: YAML syntax: while parsing a flow mapping, did not find expected ',' or '}'",
+        ])
+        #expect(load.unreadable == ["metrics.yaml"])
+    }
+}
