@@ -16,6 +16,30 @@ struct OutputFolder {
         staging = self.destination.deletingLastPathComponent().appendingPathComponent(".\(name).discern-staging")
     }
 
+    /// The file every build leaves in its output, so a later build knows the folder is
+    /// a site it may replace, and not a folder of someone's files.
+    static let marker = ".discern-site"
+
+    /// Why `destination` must not be replaced, or nil when it may be: it does not exist,
+    /// is empty, or holds a site Discern built. Never the working folder, nor one that
+    /// contains the content.
+    func refusal(content: URL?) -> String? {
+        let files = FileManager.default
+        let path = destination.resolvingSymlinksInPath().path
+        let working = URL(fileURLWithPath: files.currentDirectoryPath).resolvingSymlinksInPath().path
+        let contentPath = content?.resolvingSymlinksInPath().standardizedFileURL.path ?? "\u{0}"
+        if path == "/" || working == path || working.hasPrefix(path + "/") {
+            return "the output folder \(destination.path) holds the working folder; choose a folder of its own, such as site/"
+        }
+        if contentPath == path || contentPath.hasPrefix(path + "/") {
+            return "the output folder \(destination.path) holds the content; choose a folder of its own, such as site/"
+        }
+        guard let entries = try? files.contentsOfDirectory(atPath: destination.path), !entries.isEmpty else { return nil }
+        if entries.contains(Self.marker) { return nil }
+        return "the output folder \(destination.path) is not empty and was not made by discern build; "
+            + "choose another --output or empty it (a build replaces the whole folder)"
+    }
+
     /// Starts with an empty staging folder.
     func prepare() throws {
         let files = FileManager.default

@@ -69,9 +69,12 @@ public struct SiteBuilder: Sendable {
     /// goes; results are gathered in page order, so the site and the diagnostics are the
     /// same whatever the scheduling. `parallel: false` renders in order, for comparison.
     /// - Parameter progress: called now and then with pages done and pages in all.
-    public func build(into destination: URL, parallel: Bool = true,
+    public func build(into destination: URL, content: URL? = nil, parallel: Bool = true,
                       progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (Summary?, [Diagnostic]) {
         let output = OutputFolder(destination: destination)
+        if let refusal = output.refusal(content: content) {
+            return (nil, [.error(refusal, at: SourceLocation(file: destination.path))])
+        }
         try output.prepare()
         let pages = self.pages
         let slots = PageSlots<(diagnostics: [Diagnostic], charts: Int, files: Int)>(count: pages.count)
@@ -106,6 +109,8 @@ public struct SiteBuilder: Sendable {
             for name in context.theme.assets.keys.sorted() {
                 try output.write(context.theme.assets[name]!, to: "assets/" + name)
             }
+            try output.write(Array("This folder is a site built by discern build; the next build replaces it whole.\n".utf8),
+                             to: OutputFolder.marker)
             try output.commit()
             let files = results.reduce(context.theme.assets.count) { $0 + $1.files }
             return (Summary(pages: pages.count, charts: results.reduce(0) { $0 + $1.charts }, files: files), diagnostics)

@@ -47,7 +47,8 @@ struct Build: ParsableCommand {
                                   options: BuildOptions(baseURL: baseURL, generated: Self.sourceDate(), timings: stages))
         // Progress only for people watching a terminal, and only when there is time to watch.
         let watching = isatty(STDERR_FILENO) == 1 && builder.pages.count > 500
-        let (summary, problems) = try builder.build(into: URL(fileURLWithPath: output, isDirectory: true), progress: { done, total in
+        let (summary, problems) = try builder.build(into: URL(fileURLWithPath: output, isDirectory: true),
+                                                    content: options.url, progress: { done, total in
             if watching { FileHandle.standardError.write(Data("\rRendering pages: \(done) of \(total)".utf8)) }
         })
         if watching { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

@@ -12,7 +12,7 @@ struct SiteBuildTests {
         let (folder, summary, diagnostics) = try SiteFixture.build(SiteFixture.small)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let expected = [
-            "404.html", "assets/style.css", "index.html",
+            ".discern-site", "404.html", "assets/style.css", "index.html",
             "methodology/index.html", "metrics/cycle_time/index.html", "metrics/index.html", "metrics/wau/index.html",
             "org/2026-Q1/index.html", "org/2026-Q2/index.html",
             "teams/api/2026-Q1/index.html", "teams/api/2026-Q2/index.html", "teams/api/index.html",
@@ -23,7 +23,7 @@ struct SiteBuildTests {
         ]
         let files = SiteFixture.files(in: folder)
         #expect(files.filter { !$0.hasPrefix("charts/") && !$0.hasPrefix("data/") } == expected)
-        #expect(summary?.pages == expected.count - 1)
+        #expect(summary?.pages == expected.count - 2, "all but the stylesheet and the marker are pages")
         // Every figure has a standalone SVG and its data as CSV, under the same name.
         let svgs = files.filter { $0.hasPrefix("charts/") }
         #expect(svgs.map { "data/" + $0.dropFirst("charts/".count).dropLast(4) + ".csv" } == files.filter { $0.hasPrefix("data/") })
@@ -140,5 +140,31 @@ struct SiteBuildTests {
         #expect(html.contains("<link rel=\"canonical\" href=\"https://intranet.example/ai/teams/web/index.html\">"))
         #expect(html.contains("href=\"../../assets/style.css\""))
         #expect(SiteFixture.read(folder, "404.html").contains("href=\"https://intranet.example/ai/index.html\""))
+    }
+}
+
+@Suite("The output folder is never someone else's")
+struct OutputFolderSafetyTests {
+    @Test("a non-empty folder without Discern's marker, or one holding the content, is refused and left alone")
+    func refuses() throws {
+        let folder = SiteFixture.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "keep".write(to: folder.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let (_, summary, diagnostics) = try SiteFixture.build(SiteFixture.small, into: folder)
+        #expect(summary == nil)
+        #expect(diagnostics.first?.message.hasPrefix("the output folder") == true)
+        #expect(SiteFixture.files(in: folder) == ["notes.txt"])
+
+        let output = OutputFolder(destination: folder.deletingLastPathComponent())
+        #expect(output.refusal(content: folder.appendingPathComponent("content"))?.contains("holds the content") == true)
+    }
+
+    @Test("a folder from an earlier build is replaced")
+    func replacesOwnSite() throws {
+        let (folder, first, _) = try SiteFixture.build(SiteFixture.small)
+        #expect(first != nil)
+        #expect(SiteFixture.files(in: folder).contains(".discern-site"))
+        let (_, second, _) = try SiteFixture.build(SiteFixture.small, into: folder)
+        #expect(second != nil)
     }
 }
