@@ -26,7 +26,23 @@ public struct Report: Sendable {
             }
         }
         self.diagnostics = diagnostics.sorted()
+
+        // A quarter is listed only if something in it may be shown: a quarter where only
+        // a suppressed team has data would otherwise announce that team's reporting.
+        let table = self.rollUp, privacy = self.suppression
+        let visible = [Scope.organization] + content.organization.teams
+            .filter { !privacy.suppressedTeams.contains($0.id) }.map { Scope.team($0.id) }
+        periods = table.periods.filter { period in
+            visible.contains { scope in
+                content.metrics.contains { metric in
+                    table.cell(scope, metric.id, period) != nil && privacy.reason(scope, metric.id, period) == nil
+                }
+            }
+        }
     }
+
+    /// The quarters with something to show, oldest first.
+    public let periods: [Period]
 
     /// The whole tree, for names, headcounts and structure. What may be shown is
     /// decided by `isVisible` and `visibleTeams`.
@@ -44,14 +60,21 @@ public struct Report: Sendable {
     public func hasData(_ metric: String, for scope: Scope) -> Bool {
         periods.contains { reading(metric, for: scope, in: $0) != nil }
     }
-    /// The quarters with data, oldest first.
-    public var periods: [Period] { rollUp.periods }
     public var latestPeriod: Period? { periods.last }
 
     /// Whether a team or group may appear in the output.
     public func isVisible(_ scope: Scope) -> Bool {
         guard let id = scope.teamID else { return true }
         return organization.contains(id) && !suppression.suppressedTeams.contains(id)
+    }
+
+    /// The people in a scope's teams that may be shown: a group's headcount less its
+    /// suppressed teams', which subtraction would otherwise reveal.
+    public func visibleHeadcount(of scope: Scope) -> Int {
+        if let id = scope.teamID, !organization.isGroup(id) {
+            return isVisible(scope) ? organization.headcount(of: scope) : 0
+        }
+        return organization.children(of: scope).reduce(0) { $0 + visibleHeadcount(of: .team($1.id)) }
     }
 
     /// The teams and groups that may appear, in tree order.
@@ -64,7 +87,9 @@ public struct Report: Sendable {
     public func reading(_ metric: String, for scope: Scope, in period: Period) -> Reading? {
         guard isVisible(scope), let cell = rollUp.cell(scope, metric, period) else { return nil }
         let reason = suppression.reason(scope, metric, period)
-        return Reading(value: reason == nil ? cell.value : nil, n: cell.n, source: cell.source, suppression: reason)
+        let unlisted = suppression.includesSuppressedTeam(scope, metric, period)
+        return Reading(value: reason == nil ? cell.value : nil, n: unlisted ? nil : cell.n, source: cell.source,
+                       includesUnlistedTeams: unlisted, suppression: reason)
     }
 
     /// The published value, or nil when absent or hidden.

@@ -56,11 +56,32 @@ public struct Suppression: Sendable {
             }
         }
         blockSubtraction(organization: organization, rollUp: rollUp)
+        if !suppressedTeams.isEmpty {
+            for scope in rollUp.scopes where scope.teamID.map(organization.isGroup) ?? true {
+                for metric in rollUp.metrics {
+                    for period in rollUp.periods {
+                        guard let cell = rollUp.cell(scope, metric.id, period), case .rolledUp = cell.source else { continue }
+                        let members = rollUp.contributors(of: scope, metric: metric.id, period: period, in: organization)
+                        if members.contains(where: { $0.scope.teamID.map(suppressedTeams.contains) ?? false }) {
+                            withSuppressedTeam.insert(Key(scope: scope, metric: metric.id, period: period))
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// Why a value is hidden, or nil when it may be published.
     public func reason(_ scope: Scope, _ metric: String, _ period: Period) -> Reason? {
         hidden[Key(scope: scope, metric: metric, period: period)]
+    }
+
+    /// Roll-ups that combine a suppressed team's value: their counts are not shown.
+    private var withSuppressedTeam: Set<Key> = []
+
+    /// Whether a roll-up combines a value of a team too small to list.
+    public func includesSuppressedTeam(_ scope: Scope, _ metric: String, _ period: Period) -> Bool {
+        withSuppressedTeam.contains(Key(scope: scope, metric: metric, period: period))
     }
 
     /// How many values are hidden, over all scopes, metrics and quarters.

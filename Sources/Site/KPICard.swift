@@ -59,7 +59,8 @@ enum KPICard {
         var parts: [String] = []
         switch reading.source {
         case .given: parts.append("reported for the whole group")
-        case .rolledUp(let count): parts.append("from \(count) team\(count == 1 ? "" : "s")")
+        case .rolledUp(let count) where !reading.includesUnlistedTeams: parts.append("from \(count) team\(count == 1 ? "" : "s")")
+        case .rolledUp: parts.append("includes teams too small to list")
         case .measured: break
         }
         if let n = reading.n { parts.append("n = \(n)") }

@@ -4,17 +4,28 @@ import Foundation
 /// page's index, so slots never race; the lock guards what is shared: the count of
 /// finished pages and the first error.
 final class PageSlots<Result>: @unchecked Sendable {
-    private var results: [Result?]
+    /// Allocated once and written through a stable pointer. An `Array` will not do:
+    /// its mutating accessors may move or swap its storage, which races between threads.
+    private let results: UnsafeMutablePointer<Result?>
+    private let count: Int
     private let lock = NSLock()
     private var firstError: Error?
     private var finished = 0
 
     init(count: Int) {
-        results = Array(repeating: nil, count: count)
+        self.count = count
+        results = .allocate(capacity: max(1, count))
+        results.initialize(repeating: nil, count: max(1, count))
+    }
+
+    deinit {
+        results.deinitialize(count: max(1, count))
+        results.deallocate()
     }
 
     func store(_ result: Result, at index: Int) {
-        results.withUnsafeMutableBufferPointer { $0[index] = result }
+        precondition(index >= 0 && index < count)
+        results[index] = result
     }
 
     func fail(_ error: Error) {
@@ -32,6 +43,6 @@ final class PageSlots<Result>: @unchecked Sendable {
     /// The results in page order, or the first error any worker met.
     func collected() throws -> [Result] {
         if let firstError { throw firstError }
-        return results.map { $0! }
+        return (0..<count).map { results[$0]! }
     }
 }

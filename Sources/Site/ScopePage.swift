@@ -82,7 +82,7 @@ struct ScopePage {
 
     private func meta() -> String {
         let organization = context.organization
-        let people = organization.headcount(of: scope)
+        let people = context.report.visibleHeadcount(of: scope)
         var parts = ["\(period)", "\(people) people"]
         let members = context.visibleMembers(of: scope)
         if !members.isEmpty { parts.append("\(members.count) \(members.count == 1 ? "member" : "members") shown") }

@@ -17,7 +17,7 @@ struct TeamsPage {
         var html = HTML.empty
         for team in context.visibleMembers(of: scope) {
             let child = Scope.team(team.id)
-            let people = context.organization.headcount(of: child)
+            let people = context.report.visibleHeadcount(of: child)
             let members = context.visibleMembers(of: child)
             var count = "\(people) people"
             if context.organization.isGroup(team.id) { count += ", \(members.count) \(members.count == 1 ? "member" : "members") shown" }

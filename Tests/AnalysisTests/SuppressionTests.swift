@@ -131,3 +131,43 @@ struct GivenValueSuppressionTests {
         #expect(open.count < 2 || report.value("m", for: .organization, in: q1) == nil)
     }
 }
+
+@Suite("Privacy: counts that would reveal a suppressed team")
+struct CountDerivationTests {
+    func model() -> ModelBuilder {
+        var model = ModelBuilder()
+        model.team("g1")
+        model.team("a", parent: "g1", headcount: 10)
+        model.team("b", parent: "g1", headcount: 8)
+        model.team("tiny", parent: "g1", headcount: 3)
+        model.team("c", headcount: 12)
+        model.metric("m", .sum)
+        for (id, n) in [("a", 10), ("b", 8), ("tiny", 3), ("c", 12)] { model.value("m", id, 1, n: n) }
+        return model
+    }
+
+    @Test("a roll-up including a suppressed team shows no n, and says so instead of counting teams")
+    func noCounts() throws {
+        let report = model().report
+        let group = try #require(report.reading("m", for: .team("g1"), in: q1))
+        #expect(group.n == nil)
+        #expect(group.includesUnlistedTeams)
+        #expect(report.reading("m", for: .team("a"), in: q1)?.n == 10, "a team's own count stays visible")
+    }
+
+    @Test("headcounts shown leave out suppressed teams")
+    func headcounts() {
+        let report = model().report
+        #expect(report.visibleHeadcount(of: .team("g1")) == 18)
+        #expect(report.visibleHeadcount(of: .organization) == 30)
+        #expect(report.organization.headcount(of: .team("g1")) == 21, "roll-ups still weigh every team")
+    }
+
+    @Test("a quarter in which only a suppressed team has data is not listed")
+    func quarters() {
+        var model = model()
+        model.value("m", "tiny", 5, n: 3, period: "2026-Q2")
+        let report = model.report
+        #expect(report.periods == [q1])
+    }
+}
