@@ -104,7 +104,8 @@ public struct Report: Sendable {
 
     /// The change from the metric's baseline quarter; nil without a baseline or values.
     public func changeFromBaseline(_ metric: String, for scope: Scope, in period: Period) -> Change? {
-        guard let baseline = content.metric(metric)?.baseline else { return nil }
+        // Before its baseline a quarter has nothing to be measured against.
+        guard let baseline = content.metric(metric)?.baseline, baseline < period else { return nil }
         return change(metric, for: scope, from: baseline, to: period)
     }
 

@@ -62,7 +62,8 @@ public struct SVGNode: Sendable {
             case "\"": output += "&quot;"
             case "'": output += "&#39;"
             // Characters XML 1.0 forbids would make the SVG unreadable as XML.
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": output += "\u{FFFD}"
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}"..."\u{9F}": output += "\u{FFFD}"
+            case _ where (0xFDD0...0xFDEF).contains(scalar.value) || scalar.value & 0xFFFE == 0xFFFE: output += "\u{FFFD}"
             default: output.unicodeScalars.append(scalar)
             }
         }

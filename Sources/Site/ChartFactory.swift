@@ -105,6 +105,8 @@ struct ChartFactory {
     /// Each team's metrics as shares of their sum: for metrics that split a whole.
     func stacked(_ metrics: [Metric], _ scopes: [Scope], period: Period, title: String? = nil) -> Chart {
         let rows = scopes.compactMap { scope -> StackedChart.Row? in
+            // A hidden part cannot count as zero: the shown shares would give it away.
+            if metrics.contains(where: { report.reading($0.id, for: scope, in: period)?.isSuppressed ?? false }) { return nil }
             let parts = metrics.map { report.value($0.id, for: scope, in: period) ?? 0 }
             return parts.contains { $0 > 0 } ? StackedChart.Row(label: context.name(of: scope), parts: parts) : nil
         }

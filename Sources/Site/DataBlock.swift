@@ -13,10 +13,13 @@ struct DataBlock {
     let charts: ChartPlacement
 
     func render() -> HTML {
+        if let named = spec.teams, !named.isEmpty, !named.contains(where: context.report.isVisible) {
+            return "<p class=\"suppressed\">Not shown: the teams this \(spec.kind.rawValue) names are too small to report on their own.</p>\n"
+        }
         switch spec.kind {
-        case .table: table()
-        case .kpis: kpis()
-        case .chart: chart()
+        case .table: return table()
+        case .kpis: return kpis()
+        case .chart: return chart()
         }
     }
 

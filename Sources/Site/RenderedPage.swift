@@ -20,7 +20,8 @@ extension SiteContext {
             "title": title,
             "site_title": site.title,
             "organization": site.organization,
-            "root": address.root,
+            // The 404 page is served at any depth, so its links start from the base URL.
+            "root": address == .notFound ? (options.baseURL ?? "") : address.root,
             "page_class": pageClass,
             "breadcrumbs": breadcrumbs.markup,
             "main": main.markup,
@@ -28,7 +29,7 @@ extension SiteContext {
         ]
         if let description = description ?? site.description { values["description"] = description }
         if let latest = report.latestPeriod { values["latest_period"] = latest.description }
-        if let base = options.baseURL { values["canonical"] = base + (address == .home ? "" : address.path) }
+        if let base = options.baseURL, address != .notFound { values["canonical"] = base + (address == .home ? "" : address.path) }
         if let generated = options.generated { values["generated"] = generated }
         return options.timings.measure(.templates) { theme.render(values) }
     }

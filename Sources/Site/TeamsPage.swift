@@ -8,7 +8,7 @@ struct TeamsPage {
         let address = PageAddress.teams
         let main: HTML = "<header class=\"page-header\"><h1>Teams</h1><p class=\"summary\">Every group and team in the report. Teams of fewer than \(String(context.site.minGroupSize)) people are reported only within their group.</p></header>\n"
             + "<ul class=\"tree\">\(branch(.organization, address))</ul>\n"
-        let crumbs = Navigation.breadcrumbs(.organization, period: nil, on: address, context: context)
+        let crumbs: HTML = "<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\"><ol><li><a href=\"\(context.link(from: address, to: .home))\">\(context.name(of: .organization))</a></li><li aria-current=\"page\">Teams</li></ol></nav>\n"
         return RenderedPage(address: address, html: context.shell(address, title: "Teams", pageClass: "page-teams",
                                                                   breadcrumbs: crumbs, main: main))
     }

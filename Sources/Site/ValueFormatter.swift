@@ -1,3 +1,4 @@
+import Foundation
 import Analysis
 import ReportModel
 
@@ -87,7 +88,10 @@ public enum ValueFormatter {
     private static func compact(_ value: Double, decimals: Int) -> String {
         let magnitude = abs(value)
         let sign = value < 0 ? "−" : ""
-        for (threshold, suffix) in [(1e9, "B"), (1e6, "M"), (1e3, "k")] where magnitude >= threshold {
+        // 999,950 rounds to 1,000.0k: choose the unit after rounding, so it reads 1.0M.
+        var scale = 1e3 * pow(10, Double(decimals))
+        scale = 1 - 0.5 / scale
+        for (threshold, suffix) in [(1e9, "B"), (1e6, "M"), (1e3, "k")] where magnitude >= threshold * scale {
             return sign + fixed(magnitude / threshold, decimals: decimals) + suffix
         }
         return sign + fixed(magnitude, decimals: decimals)

@@ -25,7 +25,8 @@ struct ValueTable {
         html += "</tr></thead><tbody>"
         for scope in rows {
             let depthClass = depth[scope].map { " class=\"depth-\($0)\"" } ?? ""
-            let link = context.link(from: page, to: columns.first.map { .scope(scope, $0.period) } ?? .latest(scope))
+            let quarter = columns.first.map(\.period).flatMap { report.periods.contains($0) ? $0 : nil }
+            let link = context.link(from: page, to: quarter.map { .scope(scope, $0) } ?? .latest(scope))
             html += HTML(markup: "<tr\(depthClass)>") + "<th scope=\"row\"><a href=\"\(link)\">\(context.name(of: scope))</a></th>"
             for column in columns {
                 html += "<td class=\"number\">" + cell(column, scope, report) + "</td>"
