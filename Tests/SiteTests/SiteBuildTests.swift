@@ -155,8 +155,10 @@ struct OutputFolderSafetyTests {
         #expect(diagnostics.first?.message.hasPrefix("the output folder") == true)
         #expect(SiteFixture.files(in: folder) == ["notes.txt"])
 
-        let output = OutputFolder(destination: folder.deletingLastPathComponent())
+        // A folder of its own, so the working folder (wherever the tests run) is not inside it.
+        let output = OutputFolder(destination: folder)
         #expect(output.refusal(content: folder.appendingPathComponent("content"))?.contains("holds the content") == true)
+        #expect(output.refusal(content: folder)?.contains("holds the content") == true)
     }
 
     @Test("a folder from an earlier build is replaced")
