@@ -4,12 +4,14 @@ extension ContentLoader {
     static let metricKeys = ["id", "name", "category", "unit", "better", "aggregate", "target", "baseline",
                              "description", "format", "decimals", "min_n"]
 
-    /// `metrics.yaml`: the metric catalog, in report order as declared.
-    func loadMetrics(_ text: String?, diagnostics: inout [Diagnostic]) -> [Metric] {
+    /// `metrics.yaml`: the metric catalog, in report order as declared; nil when the
+    /// file cannot be read.
+    func loadMetrics(_ text: String?, diagnostics: inout [Diagnostic]) -> [Metric]? {
         var metrics: [Metric] = []
         var firstLocation: [String: SourceLocation] = [:]
-        for entry in YAMLMapping.entries(of: "metrics", in: text, file: "metrics.yaml", entry: "a metric",
-                                         keys: Self.metricKeys, diagnostics: &diagnostics) {
+        guard let entries = YAMLMapping.entries(of: "metrics", in: text, file: "metrics.yaml", entry: "a metric",
+                                         keys: Self.metricKeys, diagnostics: &diagnostics) else { return nil }
+        for entry in entries {
             let id = entry.slug("id", required: "a metric", diagnostics: &diagnostics)
             let what = "metric '\(id ?? "?")'"
             let name = entry.string("name", required: what, diagnostics: &diagnostics)

@@ -5,12 +5,13 @@ extension ContentLoader {
 
     /// `teams.yaml`: the organization tree. Returns the teams that can be used: a
     /// duplicate is dropped, and an unknown parent or a cycle is reported and cut so
-    /// that the rest of the content can still be checked.
-    func loadTeams(_ text: String?, diagnostics: inout [Diagnostic]) -> [Team] {
+    /// that the rest of the content can still be checked. Nil when the file cannot be read.
+    func loadTeams(_ text: String?, diagnostics: inout [Diagnostic]) -> [Team]? {
         var teams: [Team] = []
         var firstLocation: [String: SourceLocation] = [:]
-        for entry in YAMLMapping.entries(of: "teams", in: text, file: "teams.yaml", entry: "a team",
-                                         keys: Self.teamKeys, diagnostics: &diagnostics) {
+        guard let entries = YAMLMapping.entries(of: "teams", in: text, file: "teams.yaml", entry: "a team",
+                                         keys: Self.teamKeys, diagnostics: &diagnostics) else { return nil }
+        for entry in entries {
             let id = entry.slug("id", required: "a team", diagnostics: &diagnostics)
             let name = entry.string("name", required: "team '\(id ?? "?")'", diagnostics: &diagnostics)
             let parent = entry.slug("parent", diagnostics: &diagnostics)

@@ -13,9 +13,6 @@ public struct ContentLoader: Sendable {
         self.source = source
     }
 
-    /// How the messages begin for a file that could not be read at all.
-    static let wholeFileFailures = ["missing ", "cannot read", "file is", "YAML syntax", "duplicate key"]
-
     public func load() -> ContentLoad {
         var diagnostics: [Diagnostic] = []
         let files: [String]
@@ -30,16 +27,13 @@ public struct ContentLoader: Sendable {
 
         let site = loadSite(text(of: "site.yaml", in: present, diagnostics: &diagnostics), diagnostics: &diagnostics)
         var unreadable: Set<String> = []
-        func catalog<T>(_ file: String, _ load: (String?, inout [Diagnostic]) -> [T]) -> [T] {
-            var found: [Diagnostic] = []
-            let items = load(text(of: file, in: present, diagnostics: &found), &found)
-            // A file that failed as a whole (missing, not UTF-8, bad YAML) leaves its
-            // ids unknown; saying so for every reference would bury the one real error.
-            let failedWhole = found.contains { diagnostic in
-                diagnostic.severity == .error && Self.wholeFileFailures.contains { diagnostic.message.hasPrefix($0) }
+        // A catalog that could not be read at all leaves its ids unknown; saying so for
+        // every reference to them would bury the one real error.
+        func catalog<T>(_ file: String, _ load: (String?, inout [Diagnostic]) -> [T]?) -> [T] {
+            guard let items = load(text(of: file, in: present, diagnostics: &diagnostics), &diagnostics) else {
+                unreadable.insert(file)
+                return []
             }
-            if items.isEmpty, failedWhole { unreadable.insert(file) }
-            diagnostics += found
             return items
         }
         let teams = catalog("teams.yaml") { loadTeams($0, diagnostics: &$1) }

@@ -30,10 +30,11 @@ struct YAMLMapping {
     }
 
     /// The entries of a file shaped `key: [{...}, {...}]`, such as `teams.yaml`: each
-    /// entry a mapping, with unknown keys warned about at both levels.
+    /// entry a mapping, with unknown keys warned about at both levels. Nil when the file
+    /// could not be read at all (absent, unreadable, or not YAML).
     static func entries(of key: String, in text: String?, file: String, entry: String, keys: [String],
-                        diagnostics: inout [Diagnostic]) -> [YAMLMapping] {
-        guard let text, let yaml = document(text, file: file, diagnostics: &diagnostics) else { return [] }
+                        diagnostics: inout [Diagnostic]) -> [YAMLMapping]? {
+        guard let text, let yaml = document(text, file: file, diagnostics: &diagnostics) else { return nil }
         yaml.warnUnknownKeys([key], in: file, diagnostics: &diagnostics)
         guard let items = yaml.sequence(key, diagnostics: &diagnostics) else {
             yaml.missing(key, file, diagnostics: &diagnostics)
