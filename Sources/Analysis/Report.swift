@@ -26,6 +26,8 @@ public struct Report: Sendable {
             }
         }
         self.diagnostics = diagnostics.sorted()
+        narrativeIndex = Dictionary(content.narratives.enumerated().map { (NarrativeKey(scope: $1.scope, period: $1.period), $0) },
+                                    uniquingKeysWith: { first, _ in first })
 
         // A quarter is listed only if something in it may be shown: a quarter where only
         // a suppressed team has data would otherwise announce that team's reporting.
@@ -44,6 +46,14 @@ public struct Report: Sendable {
     /// The quarters with something to show, oldest first.
     public let periods: [Period]
 
+    private struct NarrativeKey: Hashable, Sendable {
+        let scope: Scope
+        let period: Period
+    }
+    /// Where each scope and quarter's narrative sits in `content.narratives`: every page
+    /// asks for its own, so a scan per page would make a build quadratic.
+    private let narrativeIndex: [NarrativeKey: Int]
+
     /// The whole tree, for names, headcounts and structure. What may be shown is
     /// decided by `isVisible` and `visibleTeams`.
     public var organization: Organization { content.organization }
@@ -52,6 +62,11 @@ public struct Report: Sendable {
     public func metric(_ id: String) -> Metric? { content.metric(id) }
     /// The narratives that may be published: none for suppressed teams.
     public var narratives: [Narrative] { content.narratives.filter { isVisible($0.scope) } }
+    /// The narrative for a scope and quarter, unless the scope may not be shown.
+    public func narrative(for scope: Scope, in period: Period) -> Narrative? {
+        guard isVisible(scope), let index = narrativeIndex[NarrativeKey(scope: scope, period: period)] else { return nil }
+        return content.narratives[index]
+    }
     public var minimumGroupSize: Int { suppression.minimumGroupSize }
     public var suppressedTeamCount: Int { suppression.suppressedTeams.count }
     public var suppressedValueCount: Int { suppression.hiddenValueCount }

@@ -28,12 +28,15 @@ public struct SVGNode: Sendable {
     public func write(to output: inout String) {
         switch kind {
         case .text(let text):
-            SVGNode.escape(text, into: &output)
+            MarkupText.escape(text, into: &output)
         case .element(let name, let attributes, let children):
-            output += "<" + name
+            output += "<"
+            output += name
             for (key, value) in attributes {
-                output += " " + key + "=\""
-                SVGNode.escape(value, into: &output)
+                output += " "
+                output += key
+                output += "=\""
+                MarkupText.escape(value, into: &output)
                 output += "\""
             }
             if children.isEmpty {
@@ -41,7 +44,9 @@ public struct SVGNode: Sendable {
             } else {
                 output += ">"
                 for child in children { child.write(to: &output) }
-                output += "</" + name + ">"
+                output += "</"
+                output += name
+                output += ">"
             }
         }
     }
@@ -51,21 +56,5 @@ public struct SVGNode: Sendable {
         output.reserveCapacity(4096)
         write(to: &output)
         return output
-    }
-
-    static func escape(_ text: String, into output: inout String) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            // Characters XML 1.0 forbids would make the SVG unreadable as XML.
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}"..."\u{9F}": output += "\u{FFFD}"
-            case _ where (0xFDD0...0xFDEF).contains(scalar.value) || scalar.value & 0xFFFE == 0xFFFE: output += "\u{FFFD}"
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
     }
 }

@@ -17,7 +17,7 @@ struct MetricPage {
         let scopes = [Scope.organization] + report.visibleTeams.map { Scope.team($0.id) }
         let rows = scopes.filter { scope in report.hasData(metric.id, for: scope) }
         var depth: [Scope: Int] = [:]
-        for case let .team(id) as Scope in rows { depth[.team(id)] = context.organization.ancestors(of: id).count - 1 }
+        for case let .team(id) in rows { depth[.team(id)] = context.organization.ancestors(of: id).count - 1 }
         let charts = ChartPlacement(page: address, key: "metrics/\(metric.id)", timings: context.options.timings)
         let factory = ChartFactory(context: context)
         let tops = [Scope.organization] + context.visibleMembers(of: .organization).map { Scope.team($0.id) }

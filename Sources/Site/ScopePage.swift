@@ -21,7 +21,7 @@ struct ScopePage {
         var narrativeHTML = HTML.empty
         var title = scope == .organization ? "\(name): AI impact, \(period)" : "\(name), \(period)"
         var summary: String?
-        let narrative = context.narrative(for: scope, in: period)
+        let narrative = report.narrative(for: scope, in: period)
         if let narrative {
             let output = NarrativeRenderer(context: context, page: address, scope: scope, period: period, charts: charts).render(narrative)
             if isCanonical { diagnostics = output.diagnostics }
@@ -96,7 +96,7 @@ struct ScopePage {
     /// (and, where asked, quality) that the given scopes have values for.
     private func lead(for scopes: [Scope], includingQuality: Bool = false) -> [Metric] {
         let report = context.report
-        let highlights = (context.narrative(for: scope, in: period)?.highlights ?? []).compactMap { report.metric($0) }
+        let highlights = (report.narrative(for: scope, in: period)?.highlights ?? []).compactMap { report.metric($0) }
         if !highlights.isEmpty { return highlights }
         return report.metrics.filter { metric in
             (metric.category == .outcome || (includingQuality && metric.category == .quality))

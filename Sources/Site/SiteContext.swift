@@ -33,10 +33,4 @@ struct SiteContext: Sendable {
     func metrics(in category: Metric.Category, for scope: Scope, in period: Period) -> [Metric] {
         report.metrics.filter { $0.category == category && report.reading($0.id, for: scope, in: period) != nil }
     }
-
-    /// The narrative for a scope and quarter, unless the scope may not be shown.
-    func narrative(for scope: Scope, in period: Period) -> Narrative? {
-        guard report.isVisible(scope) else { return nil }
-        return report.narratives.first { $0.scope == scope && $0.period == period }
-    }
 }

@@ -1,0 +1,70 @@
+/// Escaping of text for HTML and XML, shared by the SVG writer and the site's `HTML`
+/// type so that both follow one rule: the five markup characters become entities, and
+/// characters XML 1.0 and HTML forbid (C0 and C1 controls other than tab and line
+/// breaks, and noncharacters) become U+FFFD.
+public enum MarkupText {
+    /// Appends `text`, escaped, to `output`.
+    ///
+    /// Every page holds thousands of labels and attribute values, nearly all of them
+    /// plain ASCII, so those are appended whole; anything else is copied in runs between
+    /// the scalars that must change, never a scalar at a time.
+    public static func escape(_ text: String, into output: inout String) {
+        guard text.utf8.contains(where: needsCare) else {
+            output += text
+            return
+        }
+        let scalars = text.unicodeScalars
+        var runStart = scalars.startIndex
+        var index = runStart
+        while index != scalars.endIndex {
+            let next = scalars.index(after: index)
+            if let replacement = replacement(for: scalars[index]) {
+                output += text[runStart..<index]
+                output += replacement
+                runStart = next
+            }
+            index = next
+        }
+        output += text[runStart...]
+    }
+
+    /// `text`, escaped.
+    public static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(where: needsCare) else { return text }
+        var output = ""
+        output.reserveCapacity(text.utf8.count + 16)
+        escape(text, into: &output)
+        return output
+    }
+
+    /// C0 and C1 controls other than tab and line breaks, and Unicode noncharacters.
+    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 32 { return value != 9 && value != 10 && value != 13 }
+        if (0x7F...0x9F).contains(value) || (0xFDD0...0xFDEF).contains(value) { return true }
+        return value & 0xFFFE == 0xFFFE
+    }
+
+    /// A byte that is a markup character, a control, or part of a non-ASCII scalar (which
+    /// could be a C1 control or a noncharacter).
+    private static func needsCare(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 34, 38, 39, 60, 62, 127...: true
+        case 9, 10, 13: false
+        case ..<32: true
+        default: false
+        }
+    }
+
+    private static func replacement(for scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\"": "&quot;"
+        case "'": "&#39;"
+        case _ where isForbidden(scalar): "\u{FFFD}"
+        default: nil
+        }
+    }
+}
