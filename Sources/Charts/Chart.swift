@@ -10,6 +10,9 @@ public struct Chart: Sendable {
     /// The chart's data, for an HTML table beside it and a CSV file.
     public let table: DataTable
     let marks: [SVGNode]
+    /// The marks, written once: every chart appears at least inline, and a figure also
+    /// as a standalone file.
+    private let writtenMarks: SVGNode
     /// Where data marks (markers, bars, lines) may be drawn; labels sit outside it.
     let plot: PlotArea?
 
@@ -23,6 +26,7 @@ public struct Chart: Sendable {
         self.table = table
         self.marks = marks
         self.plot = plot
+        writtenMarks = .written(marks)
     }
 
     /// The SVG. Inline charts take their colours from the page's CSS custom properties,
@@ -47,11 +51,14 @@ public struct Chart: Sendable {
             .element("desc", [("id", "\(id)-desc")], [.text(summary)]),
         ]
         if standalone {
-            children.append(.element("style", [], [.text(ChartStyle.standalone)]))
+            children.append(.element("style", [], [Self.standaloneStyle]))
             children.append(.element("rect", [("class", "background"), ("width", String(width)), ("height", String(height))]))
         }
-        return SVGNode.element("svg", attributes, children + marks).markup
+        children.append(writtenMarks)
+        return SVGNode.element("svg", attributes, children).markup
     }
+
+    private static let standaloneStyle = SVGNode.written([.text(ChartStyle.standalone)])
 }
 
 /// A chart's data in rows and columns of text.

@@ -4,6 +4,10 @@ public struct SVGNode: Sendable {
     enum Kind: Sendable {
         case element(name: String, attributes: [(String, String)], children: [SVGNode])
         case text(String)
+        /// SVG this module has already written, such as a chart's marks, which are
+        /// written once and shared by the inline and standalone copies. Internal, so no
+        /// caller outside the module can pass text through unescaped.
+        case written(String)
     }
 
     let kind: Kind
@@ -18,6 +22,14 @@ public struct SVGNode: Sendable {
         SVGNode(kind: .text(text))
     }
 
+    /// Nodes written once, to be placed in several documents.
+    static func written(_ nodes: [SVGNode]) -> SVGNode {
+        var output = ""
+        output.reserveCapacity(4096)
+        for node in nodes { node.write(to: &output) }
+        return SVGNode(kind: .written(output))
+    }
+
     /// `<title>` first, so browsers and screen readers name the element by it.
     public static func titled(_ name: String, _ attributes: [(String, String)], title: String?, _ children: [SVGNode] = []) -> SVGNode {
         let first = title.map { [SVGNode.element("title", [], [.text($0)])] } ?? []
@@ -29,6 +41,8 @@ public struct SVGNode: Sendable {
         switch kind {
         case .text(let text):
             MarkupText.escape(text, into: &output)
+        case .written(let markup):
+            output += markup
         case .element(let name, let attributes, let children):
             output += "<"
             output += name

@@ -44,7 +44,8 @@ extension ContentLoader {
         }
 
         // Swift reads "\r\n" as one Character; with LF only, lines split as they look.
-        let split = FrontMatter(splitting: text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
+        let hasCR = text.utf8.contains(UInt8(ascii: "\r"))
+        let split = FrontMatter(splitting: hasCR ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
         if split.unclosed {
             diagnostics.append(.error("front matter opened with '---' on line 1 is not closed; add a '---' line after it",
                                       at: start))

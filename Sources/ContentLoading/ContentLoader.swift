@@ -58,22 +58,26 @@ public struct ContentLoader: Sendable {
         diagnostics += collector.diagnostics
 
         let periods = Set(collector.observations.map(\.period))
-        var narratives: [Narrative] = []
+        var narrativePaths: [String] = []
         for path in files where path.hasPrefix("narratives/") {
             guard path.hasSuffix(".md") else {
                 diagnostics.append(.warning("ignored: narratives must be Markdown files ending in .md",
                                             at: SourceLocation(file: path)))
                 continue
             }
-            guard let text = text(of: path, diagnostics: &diagnostics) else { continue }
-            var found: [Diagnostic] = []
-            if let narrative = loadNarrative(text, file: path, organization: organization, metrics: metrics,
-                                             periods: periods, diagnostics: &found) {
-                narratives.append(narrative)
-            }
-            diagnostics += found.filter { !(unreadable.contains("teams.yaml") && $0.message.contains("unknown team"))
-                && !(unreadable.contains("metrics.yaml") && $0.message.contains("unknown metric")) }
+            narrativePaths.append(path)
         }
+        // Narratives do not depend on each other, so they are read on every core.
+        let loaded = narrativePaths.concurrentMap { path -> (Narrative?, [Diagnostic]) in
+            var found: [Diagnostic] = []
+            guard let text = text(of: path, diagnostics: &found) else { return (nil, found) }
+            let narrative = loadNarrative(text, file: path, organization: organization, metrics: metrics,
+                                          periods: periods, diagnostics: &found)
+            return (narrative, found)
+        }
+        let narratives = loaded.compactMap(\.0)
+        diagnostics += loaded.flatMap(\.1).filter { !(unreadable.contains("teams.yaml") && $0.message.contains("unknown team"))
+            && !(unreadable.contains("metrics.yaml") && $0.message.contains("unknown metric")) }
 
         let content = ReportContent(site: site, organization: organization, metrics: metrics,
                                     observations: collector.observations, narratives: narratives)

@@ -9,23 +9,38 @@ struct FrontMatter {
     /// Whether an opening `---` had no closing line.
     var unclosed: Bool
 
+    /// Reads only as far as the closing fence, in UTF-8 bytes: the body, usually nearly
+    /// all of the file, is sliced off whole rather than split into lines and joined.
     init(splitting text: String) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        func isFence(_ line: Substring) -> Bool {
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            return trimmed.trimmingCharacters(in: " \t") == "---"
+        let bytes = text.utf8
+        /// The line starting at `start`, without its line feed, and where the next begins.
+        func line(at start: String.Index) -> (line: Substring, next: String.Index?) {
+            guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else { return (text[start...], nil) }
+            return (text[start..<end], bytes.index(after: end))
         }
-        guard let first = lines.first, isFence(first) else {
+        func isFence(_ line: Substring) -> Bool {
+            let trimmed = line.utf8.drop { $0 == 32 || $0 == 9 }.reversed().drop { $0 == 32 || $0 == 9 || $0 == 13 }
+            return trimmed.elementsEqual("---".utf8.reversed())
+        }
+        let (first, afterFirst) = line(at: text.startIndex)
+        guard isFence(first) else {
             self.init(yaml: nil, body: text, bodyLine: 1, unclosed: false)
             return
         }
-        guard let close = lines.dropFirst().firstIndex(where: { isFence($0) || $0 == "..." }) else {
-            self.init(yaml: nil, body: text, bodyLine: 1, unclosed: true)
-            return
+        var next = afterFirst
+        var lineNumber = 1
+        while let start = next {
+            let (current, following) = line(at: start)
+            lineNumber += 1
+            if isFence(current) || current == "..." {
+                let yaml = text[afterFirst!..<(start == afterFirst! ? start : bytes.index(before: start))]
+                let body = following.map { String(text[$0...]) } ?? ""
+                self.init(yaml: String(yaml), body: body, bodyLine: lineNumber + 1, unclosed: false)
+                return
+            }
+            next = following
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        lines.removeFirst(close + 1)
-        self.init(yaml: yaml, body: lines.joined(separator: "\n"), bodyLine: close + 2, unclosed: false)
+        self.init(yaml: nil, body: text, bodyLine: 1, unclosed: true)
     }
 
     private init(yaml: String?, body: String, bodyLine: Int, unclosed: Bool) {
@@ -33,14 +48,5 @@ struct FrontMatter {
         self.body = body
         self.bodyLine = bodyLine
         self.unclosed = unclosed
-    }
-}
-
-private extension Substring {
-    func trimmingCharacters(in set: String) -> Substring {
-        var result = self
-        while let first = result.first, set.contains(first) { result = result.dropFirst() }
-        while let last = result.last, set.contains(last) { result = result.dropLast() }
-        return result
     }
 }

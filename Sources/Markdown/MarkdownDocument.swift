@@ -27,7 +27,30 @@ public struct MarkdownDocument: ~Copyable {
         }
         // Lines as CommonMark counts them: LF, CRLF and a lone CR each end one, so
         // cmark's line numbers index this array.
-        source = markdown.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        source = Self.lines(of: markdown)
+    }
+
+    /// Split on UTF-8 bytes: a split on `Character`s cost more than cmark's whole parse.
+    private static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                bytes.formIndex(after: &index)
+                continue
+            }
+            lines.append(text[start..<index])
+            bytes.formIndex(after: &index)
+            if byte == UInt8(ascii: "\r"), index != bytes.endIndex, bytes[index] == UInt8(ascii: "\n") {
+                bytes.formIndex(after: &index)
+            }
+            start = index
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     deinit {
@@ -88,9 +111,9 @@ public struct MarkdownDocument: ~Copyable {
         var found: [(node: OpaquePointer, text: String, block: Int)] = []
         walk { node, entering in
             guard entering, cmark_node_get_type(node) == CMARK_NODE_TEXT else { return }
-            let text = Self.literal(of: node)
-            guard text.contains("{{") else { return }
-            found.append((node, text, Self.blockLine(of: node)))
+            // Most text holds no expression; look in cmark's bytes before copying them.
+            guard let literal = cmark_node_get_literal(node), strstr(literal, "{{") != nil else { return }
+            found.append((node, String(cString: literal), Self.blockLine(of: node)))
         }
         for (node, text, blockLine) in found {
             let segments = InlineSegment.segments(of: text)

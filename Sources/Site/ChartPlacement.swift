@@ -15,14 +15,18 @@ final class ChartPlacement {
     /// Names the files: the same for every page showing the same scope and quarter,
     /// so the latest-quarter copy of a page shares its files.
     let key: String
+    /// Whether this page writes the standalone files. The latest-quarter copy of a page
+    /// links to the files its quarter's page writes, so it need not draw them again.
+    let writesFiles: Bool
     /// Charts placed, sparklines included.
     private(set) var count = 0
     private var figures = 0
     private(set) var files: [File] = []
 
-    init(page: PageAddress, key: String, timings: StageTimings? = nil) {
+    init(page: PageAddress, key: String, writesFiles: Bool = true, timings: StageTimings? = nil) {
         self.page = page
         self.key = key
+        self.writesFiles = writesFiles
         self.timings = timings
     }
 
@@ -32,8 +36,10 @@ final class ChartPlacement {
         figures += 1
         let id = "chart-\(count)"
         let base = "\(key)/\(figures)-\(chart.type)-\(slug)"
-        files.append(File(path: "charts/\(base).svg", bytes: Array(chart.svg(id: "c", standalone: true).utf8)))
-        files.append(File(path: "data/\(base).csv", bytes: Array(chart.table.csv.utf8)))
+        if writesFiles {
+            files.append(File(path: "charts/\(base).svg", bytes: Array(chart.svg(id: "c", standalone: true).utf8)))
+            files.append(File(path: "data/\(base).csv", bytes: Array(chart.table.csv.utf8)))
+        }
         // The caption comes last, as HTML requires, and holds the links and the data.
         var html: HTML = "<figure class=\"chart chart-\(chart.type)\">" + HTML(markup: chart.svg(id: id))
         html += "<figcaption><p class=\"chart-title\"><strong>\(chart.title)</strong>" + (caption.map { HTML(text: ". " + $0) } ?? .empty) + "</p>"

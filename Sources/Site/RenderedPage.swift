@@ -9,6 +9,15 @@ struct RenderedPage: Sendable {
     var diagnostics: [Diagnostic] = []
     /// Standalone SVG and CSV files for the page's charts.
     var chartFiles: [ChartPlacement.File] = []
+
+    /// What the build summary counts once the page is written.
+    struct Counts: Sendable {
+        var diagnostics: [Diagnostic]
+        var charts: Int
+        var files: Int
+    }
+
+    var counts: Counts { Counts(diagnostics: diagnostics, charts: charts, files: 1 + chartFiles.count) }
 }
 
 extension SiteContext {

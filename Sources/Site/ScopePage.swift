@@ -17,7 +17,7 @@ struct ScopePage {
         let report = context.report
         let name = context.name(of: scope)
         var diagnostics: [Diagnostic] = []
-        let charts = ChartPlacement(page: address, key: scope == .organization ? "org/\(period)" : "teams/\(scope)/\(period)", timings: context.options.timings)
+        let charts = ChartPlacement(page: address, key: scope == .organization ? "org/\(period)" : "teams/\(scope)/\(period)", writesFiles: isCanonical, timings: context.options.timings)
         var narrativeHTML = HTML.empty
         var title = scope == .organization ? "\(name): AI impact, \(period)" : "\(name), \(period)"
         var summary: String?
@@ -66,7 +66,7 @@ struct ScopePage {
         let html = context.shell(address, title: title, pageClass: scope == .organization ? "page-organization" : "page-team",
                                  breadcrumbs: crumbs, description: summary, main: main)
         return RenderedPage(address: address, html: html, charts: charts.count, diagnostics: diagnostics,
-                            chartFiles: isCanonical ? charts.files : [])
+                            chartFiles: charts.files)
     }
 
     static func heading(_ category: Metric.Category) -> String {

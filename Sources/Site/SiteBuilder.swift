@@ -77,30 +77,23 @@ public struct SiteBuilder: Sendable {
         }
         try output.prepare()
         let pages = self.pages
-        let slots = PageSlots<(diagnostics: [Diagnostic], charts: Int, files: Int)>(count: pages.count)
-        let renderOne: @Sendable (Int) -> Void = { index in
-            do {
-                let page = render(pages[index])
+        let finished = Finished()
+        let outcomes = pages.concurrentMap(parallel: parallel) { address -> Result<RenderedPage.Counts, Error> in
+            Result {
+                let page = render(address)
                 try context.options.timings.measure(.write) {
-                    try output.write(Array(page.html.utf8), to: pages[index].path)
+                    try output.write(Array(page.html.utf8), to: address.path)
                     for file in page.chartFiles {
                         try output.write(file.bytes, to: file.path)
                     }
                 }
-                slots.store((page.diagnostics, page.charts, 1 + page.chartFiles.count), at: index)
-                let count = slots.finish()
+                let count = finished.increment()
                 if let progress, count % 100 == 0 { progress(count, pages.count) }
-            } catch {
-                slots.fail(error)
+                return page.counts
             }
         }
-        if parallel {
-            DispatchQueue.concurrentPerform(iterations: pages.count, execute: renderOne)
-        } else {
-            for index in pages.indices { renderOne(index) }
-        }
         do {
-            let results = try slots.collected()
+            let results = try outcomes.map { try $0.get() }
             let diagnostics = results.flatMap(\.diagnostics).sorted()
             if diagnostics.hasErrors {
                 output.discard()
@@ -126,5 +119,18 @@ extension ScopePage {
     static func empty(_ context: SiteContext) -> RenderedPage {
         let main: HTML = "<header class=\"page-header\"><h1>\(context.site.title)</h1></header><p class=\"no-data\">There is no data yet. Add CSV or JSON files under data/.</p>"
         return RenderedPage(address: .home, html: context.shell(.home, title: context.site.title, pageClass: "page-organization", main: main))
+    }
+}
+
+/// How many pages are done, for progress reports from parallel workers.
+private final class Finished: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() -> Int {
+        lock.withLock {
+            count += 1
+            return count
+        }
     }
 }
