@@ -29,9 +29,7 @@ struct NarrativeRenderer {
         var document = timings.measure(.markdown) { MarkdownDocument(narrative.body) }
         document.replaceFencedBlocks(Set(BlockSpec.Kind.allCases.map(\.rawValue))) { block in
             let kind = BlockSpec.Kind(rawValue: block.language)!
-            let (spec, problems) = BlockSpecReader.read(kind, body: block.body, file: file,
-                                                        bodyLine: block.bodyLine + offset,
-                                                        metrics: context.report.metrics, organization: context.organization)
+            let (spec, problems) = context.blockSpecs.read(kind, body: block.body, file: file, bodyLine: block.bodyLine + offset)
             diagnostics += problems
             guard var spec else { return "<p class=\"block-error\">This \(kind.rawValue) block has errors.</p>" }
             let at = SourceLocation(file: file, line: block.bodyLine + offset, column: 1)

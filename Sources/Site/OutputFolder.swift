@@ -47,19 +47,20 @@ struct OutputFolder {
         try files.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
-    /// Folders already made, so each is created once: creating one walks and checks
-    /// every parent, which cost more than writing the files.
+    /// Folders already made, so each is created once.
     private let made = MadeFolders()
 
     /// Writes one file into the staging folder. Safe to call from several workers.
+    ///
+    /// Paths are plain strings and folders are made with `mkdir`: Foundation's URL
+    /// methods look at the disk to decide whether a path is a folder, which cost more
+    /// than writing the file.
     func write(_ bytes: some Collection<UInt8>, to path: String) throws {
-        let url = staging.appendingPathComponent(path)
+        let root = staging.path
         if let slash = path.lastIndex(of: "/") {
-            try made.ensure(String(path[..<slash])) {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            }
+            try made.ensure(String(path[..<slash]), under: root)
         }
-        try Self.writeFile(url.path, Array(bytes))
+        try Self.writeFile(root + "/" + path, Array(bytes))
     }
 
     /// A plain POSIX write: Foundation's `Data.write` cost several times more per file
@@ -106,11 +107,20 @@ private final class MadeFolders: @unchecked Sendable {
     private let lock = NSLock()
     private var folders: Set<String> = []
 
-    func ensure(_ folder: String, create: () throws -> Void) throws {
+    /// Makes `folder` and any missing parents below `root`, each once per build.
+    func ensure(_ folder: String, under root: String) throws {
         try lock.withLock {
             guard !folders.contains(folder) else { return }
-            try create()
-            folders.insert(folder)
+            var path = ""
+            for component in folder.split(separator: "/") {
+                path += path.isEmpty ? String(component) : "/" + component
+                guard !folders.contains(path) else { continue }
+                let full = root + "/" + path
+                if Glibc.mkdir(full, 0o755) != 0 && errno != EEXIST {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: full])
+                }
+                folders.insert(path)
+            }
         }
     }
 }
