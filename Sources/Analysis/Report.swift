@@ -6,28 +6,16 @@ import ReportModel
 public struct Report: Sendable {
     /// Everything loaded, suppressed teams included: internal, so renderers go through
     /// the accessors below.
-    let content: ReportContent
+    private(set) var content: ReportContent
     let rollUp: RollUp
     let suppression: Suppression
     /// Findings of the analysis itself, such as a narrative that will not be published.
-    public let diagnostics: [Diagnostic]
+    public private(set) var diagnostics: [Diagnostic] = []
 
     public init(content: ReportContent) {
         self.content = content
         rollUp = RollUp(content: content)
         suppression = Suppression(content: content, rollUp: rollUp)
-        var diagnostics: [Diagnostic] = []
-        for narrative in content.narratives {
-            if let id = narrative.scope.teamID, suppression.suppressedTeams.contains(id) {
-                diagnostics.append(.warning(
-                    "'\(id)' has fewer people than min_group_size (\(content.site.minGroupSize)); "
-                        + "this narrative will not be published",
-                    at: narrative.location))
-            }
-        }
-        self.diagnostics = diagnostics.sorted()
-        narrativeIndex = Dictionary(content.narratives.enumerated().map { (NarrativeKey(scope: $1.scope, period: $1.period), $0) },
-                                    uniquingKeysWith: { first, _ in first })
 
         // A quarter is listed only if something in it may be shown: a quarter where only
         // a suppressed team has data would otherwise announce that team's reporting.
@@ -41,6 +29,7 @@ public struct Report: Sendable {
                 }
             }
         }
+        indexNarratives()
     }
 
     /// The quarters with something to show, oldest first.
@@ -52,7 +41,37 @@ public struct Report: Sendable {
     }
     /// Where each scope and quarter's narrative sits in `content.narratives`: every page
     /// asks for its own, so a scan per page would make a build quadratic.
-    private let narrativeIndex: [NarrativeKey: Int]
+    private var narrativeIndex: [NarrativeKey: Int] = [:]
+
+    /// Indexes the narratives, and warns of those that will not be published.
+    private mutating func indexNarratives() {
+        var diagnostics: [Diagnostic] = []
+        for narrative in content.narratives {
+            if let id = narrative.scope.teamID, suppression.suppressedTeams.contains(id) {
+                diagnostics.append(.warning(
+                    "'\(id)' has fewer people than min_group_size (\(content.site.minGroupSize)); "
+                        + "this narrative will not be published",
+                    at: narrative.location))
+            }
+        }
+        self.diagnostics = diagnostics.sorted()
+        narrativeIndex = Dictionary(content.narratives.enumerated().map { (NarrativeKey(scope: $1.scope, period: $1.period), $0) },
+                                    uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The same report with a narrative replaced, or added when its scope and quarter
+    /// had none. Roll-ups and privacy do not depend on narratives, so they are kept:
+    /// this is what lets a watched build redo one page in milliseconds.
+    public func replacingNarrative(_ narrative: Narrative) -> Report {
+        var copy = self
+        if let index = narrativeIndex[NarrativeKey(scope: narrative.scope, period: narrative.period)] {
+            copy.content.narratives[index] = narrative
+        } else {
+            copy.content.narratives.append(narrative)
+        }
+        copy.indexNarratives()
+        return copy
+    }
 
     /// The whole tree, for names, headcounts and structure. What may be shown is
     /// decided by `isVisible` and `visibleTeams`.

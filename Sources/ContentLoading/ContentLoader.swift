@@ -68,12 +68,8 @@ public struct ContentLoader: Sendable {
             narrativePaths.append(path)
         }
         // Narratives do not depend on each other, so they are read on every core.
-        let loaded = narrativePaths.concurrentMap { path -> (Narrative?, [Diagnostic]) in
-            var found: [Diagnostic] = []
-            guard let text = text(of: path, diagnostics: &found) else { return (nil, found) }
-            let narrative = loadNarrative(text, file: path, organization: organization, metrics: metrics,
-                                          periods: periods, diagnostics: &found)
-            return (narrative, found)
+        let loaded = narrativePaths.concurrentMap { path in
+            narrative(at: path, organization: organization, metrics: metrics, periods: periods)
         }
         let narratives = loaded.compactMap(\.0)
         diagnostics += loaded.flatMap(\.1).filter { !(unreadable.contains("teams.yaml") && $0.message.contains("unknown team"))
@@ -82,6 +78,18 @@ public struct ContentLoader: Sendable {
         let content = ReportContent(site: site, organization: organization, metrics: metrics,
                                     observations: collector.observations, narratives: narratives)
         return ContentLoad(content: content, diagnostics: diagnostics.sorted(), unreadable: unreadable)
+    }
+
+    /// Reads one narrative against catalogs already loaded, as `load()` reads each: a
+    /// watched build uses it when only a narrative changed.
+    /// - Parameter periods: the quarters that have observations.
+    public func narrative(at path: String, organization: Organization, metrics: [Metric],
+                          periods: Set<Period>) -> (Narrative?, [Diagnostic]) {
+        var found: [Diagnostic] = []
+        guard let text = text(of: path, diagnostics: &found) else { return (nil, found) }
+        let narrative = loadNarrative(text, file: path, organization: organization, metrics: metrics,
+                                      periods: periods, diagnostics: &found)
+        return (narrative, found)
     }
 
     /// A required top-level file's text, with an error when it is absent.

@@ -77,6 +77,19 @@ struct OutputFolder {
         }
     }
 
+    /// Replaces one file of a built site: written beside it and renamed over it, so a
+    /// reader sees the old file or the new one, never half of one.
+    static func replaceFile(_ path: String, _ bytes: [UInt8]) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = path + ".discern-partial"
+        try writeFile(temporary, bytes)
+        guard Glibc.rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+
     /// Swaps the staging folder in. The old output is moved aside first and removed
     /// only after the new one is in place.
     func commit() throws {

@@ -42,6 +42,16 @@ public enum PageAddress: Hashable, Sendable {
         }
     }
 
+    /// The folder under `charts/` and `data/` this page writes its chart files to; nil
+    /// for pages that write none of their own.
+    var chartKey: String? {
+        switch self {
+        case .organization(let period): ScopePage.chartKey(.organization, period)
+        case .teamPeriod(let id, let period): ScopePage.chartKey(.team(id), period)
+        default: nil
+        }
+    }
+
     /// The page for a scope's latest quarter.
     static func latest(_ scope: Scope) -> PageAddress {
         switch scope {

@@ -13,11 +13,18 @@ struct ScopePage {
     /// it reports the narrative's diagnostics and writes the chart files, once each.
     let isCanonical: Bool
 
+    /// Where the standalone files of a scope's quarter page go, under `charts/` and
+    /// `data/`: a folder each page has to itself.
+    static func chartKey(_ scope: Scope, _ period: Period) -> String {
+        scope == .organization ? "org/\(period)" : "teams/\(scope)/\(period)"
+    }
+
     func render() -> RenderedPage {
         let report = context.report
         let name = context.name(of: scope)
         var diagnostics: [Diagnostic] = []
-        let charts = ChartPlacement(page: address, key: scope == .organization ? "org/\(period)" : "teams/\(scope)/\(period)", writesFiles: isCanonical, timings: context.options.timings)
+        let charts = ChartPlacement(page: address, key: Self.chartKey(scope, period), writesFiles: isCanonical,
+                                    timings: context.options.timings)
         var narrativeHTML = HTML.empty
         var title = scope == .organization ? "\(name): AI impact, \(period)" : "\(name), \(period)"
         var summary: String?

@@ -34,6 +34,40 @@ public struct SiteBuilder: Sendable {
         return pages
     }
 
+    /// The pages that show a scope's quarter, and so its narrative: the quarter's page,
+    /// and the scope's front page when the quarter is the latest. None for a scope that
+    /// may not be shown.
+    public func pages(showing scope: Scope, in period: Period) -> [PageAddress] {
+        let report = context.report
+        guard report.isVisible(scope), report.periods.contains(period) else { return [] }
+        return [.scope(scope, period)] + (period == report.latestPeriod ? [.latest(scope)] : [])
+    }
+
+    /// Renders `addresses` again and writes them, with their chart files, over the site
+    /// in `destination`, replacing each file atomically; chart files a page no longer
+    /// has are removed. A watched build uses this after a narrative edit. When a page
+    /// has errors nothing is written, and the errors are returned.
+    public func rewrite(_ addresses: [PageAddress], in destination: URL) throws -> [Diagnostic] {
+        let rendered = addresses.map(render)
+        let diagnostics = rendered.flatMap(\.diagnostics).sorted()
+        guard !diagnostics.hasErrors else { return diagnostics }
+        let root = destination.standardizedFileURL.path
+        for page in rendered {
+            if let key = page.address.chartKey {
+                let kept = Set(page.chartFiles.map(\.path))
+                for folder in ["charts/" + key, "data/" + key] {
+                    for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []
+                    where !kept.contains(folder + "/" + name) {
+                        try? FileManager.default.removeItem(atPath: root + "/" + folder + "/" + name)
+                    }
+                }
+            }
+            try OutputFolder.replaceFile(root + "/" + page.address.path, Array(page.html.utf8))
+            for file in page.chartFiles { try OutputFolder.replaceFile(root + "/" + file.path, file.bytes) }
+        }
+        return diagnostics
+    }
+
     /// Renders one page.
     func render(_ address: PageAddress) -> RenderedPage {
         let latest = context.report.latestPeriod

@@ -32,7 +32,29 @@ struct Build: ParsableCommand {
     @Flag(help: "Print the time spent in each stage: load, analyse, markdown, charts, templates, write.")
     var timings = false
 
+    @Flag(help: "After building, watch the content folder and rebuild on every change; an edited narrative rebuilds only its pages.")
+    var watch = false
+
     func run() throws {
+        let built = try buildSite()
+        if watch {
+            try SiteWatch(build: self, built: built).run()
+        } else if built == nil {
+            throw ExitCode(1)
+        }
+    }
+
+    /// What a successful build leaves for a watched build to start from.
+    struct Built {
+        var pipeline: Pipeline
+        var builder: SiteBuilder
+        var theme: Theme
+    }
+
+    var destination: URL { URL(fileURLWithPath: output, isDirectory: true) }
+
+    /// Builds the whole site; nil, with the errors printed, when it could not be built.
+    func buildSite() throws -> Built? {
         let start = Date()
         let pipeline = Pipeline(content: options.url, contentLabel: options.content, theme: theme)
         let loaded = Date()
@@ -40,15 +62,13 @@ struct Build: ParsableCommand {
         guard let theme = pipeline.theme, !diagnostics.hasErrors else {
             Self.print(diagnostics)
             FileHandleOutput.standardError("discern: not built; fix the errors above (the previous site in \(output) is untouched)")
-            throw ExitCode(1)
+            return nil
         }
         let stages = timings ? StageTimings() : nil
-        let builder = SiteBuilder(report: pipeline.report, theme: theme,
-                                  options: BuildOptions(baseURL: baseURL, generated: Self.sourceDate(), timings: stages))
+        let builder = SiteBuilder(report: pipeline.report, theme: theme, options: buildOptions(timings: stages))
         // Progress only for people watching a terminal, and only when there is time to watch.
         let watching = isatty(STDERR_FILENO) == 1 && builder.pages.count > 500
-        let (summary, problems) = try builder.build(into: URL(fileURLWithPath: output, isDirectory: true),
-                                                    content: options.url, progress: { done, total in
+        let (summary, problems) = try builder.build(into: destination, content: options.url, progress: { done, total in
             if watching { FileHandle.standardError.write(Data("\rRendering pages: \(done) of \(total)".utf8)) }
         })
         if watching { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
@@ -56,7 +76,7 @@ struct Build: ParsableCommand {
         Self.print(diagnostics)
         guard let summary else {
             FileHandleOutput.standardError("discern: not built; fix the errors above (the previous site in \(output) is untouched)")
-            throw ExitCode(1)
+            return nil
         }
         let seconds = Date().timeIntervalSince(start)
         let elapsed = String(Int(seconds * 1000)) + " ms"
@@ -68,6 +88,11 @@ struct Build: ParsableCommand {
             lines += stages.seconds.map { "  \($0.stage.rawValue) (all cores): \(Self.milliseconds($0.seconds))" }
             FileHandleOutput.standardError("timings:\n" + lines.joined(separator: "\n"))
         }
+        return Built(pipeline: pipeline, builder: builder, theme: theme)
+    }
+
+    func buildOptions(timings: StageTimings? = nil) -> BuildOptions {
+        BuildOptions(baseURL: baseURL, generated: Self.sourceDate(), timings: timings)
     }
 
     static func milliseconds(_ seconds: Double) -> String { String(Int((seconds * 1000).rounded())) + " ms" }

@@ -11,12 +11,18 @@ struct Pipeline {
     var diagnostics: [Diagnostic]
     /// Whether narratives can be checked: not while the team or metric catalog is unreadable.
     var catalogsReadable: Bool
+    /// The quarters with observations, against which a narrative's quarter is checked.
+    var observedPeriods: Set<Period>
+    /// The narratives read, by path in the content folder.
+    var narrativeFiles: Set<String>
 
     init(content: URL, contentLabel: String, theme themeName: String?) {
         let load = ContentLoader(source: .disk(content)).load()
         report = Report(content: load.content)
         diagnostics = load.diagnostics + report.diagnostics
         catalogsReadable = load.unreadable.isEmpty
+        observedPeriods = Set(load.content.observations.map(\.period))
+        narrativeFiles = Set(load.content.narratives.map(\.location.file))
         let name = themeName ?? load.content.site.theme ?? "default"
         guard let folder = ThemeLocator.folder(for: name, content: content) else {
             diagnostics.append(.error("no theme '\(name)': expected a folder with page.mustache under Themes/, or a path",

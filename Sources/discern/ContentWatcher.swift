@@ -1,0 +1,87 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Tells which files under the content folder changed, through Linux's inotify: the
+/// kernel reports each write, so a watched build reacts at once and costs nothing while
+/// nobody is editing. Every folder is watched, since inotify does not recurse.
+final class ContentWatcher {
+    private let root: URL
+    private let descriptor: Int32
+    /// Watch descriptors and the folders they watch, relative to the root ("" for it).
+    private var folders: [Int32: String] = [:]
+
+    /// What a change may touch; writes that finish, files that appear, vanish or move.
+    private static let events = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF)
+
+    init(root: URL) throws {
+        self.root = root.standardizedFileURL
+        descriptor = inotify_init1(Int32(IN_CLOEXEC))
+        guard descriptor >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: root.path]) }
+        watchAll()
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// Watches the root and every folder below it that is not hidden, again: called
+    /// after folders appear.
+    func watchAll() {
+        for descriptor in folders.keys { inotify_rm_watch(self.descriptor, descriptor) }
+        folders = [:]
+        var pending = [""]
+        while let folder = pending.popLast() {
+            let path = folder.isEmpty ? root.path : root.path + "/" + folder
+            let watch = inotify_add_watch(descriptor, path, Self.events)
+            if watch >= 0 { folders[watch] = folder }
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !name.hasPrefix(".") {
+                var isDirectory: ObjCBool = false
+                let child = folder.isEmpty ? name : folder + "/" + name
+                if FileManager.default.fileExists(atPath: root.path + "/" + child, isDirectory: &isDirectory), isDirectory.boolValue {
+                    pending.append(child)
+                }
+            }
+        }
+    }
+
+    /// What changed: waits for the first event, then gathers more until the folder has
+    /// been quiet for `settle` milliseconds, since one save is often several events
+    /// (an editor writes a temporary file and renames it).
+    func nextChanges(settle: Int32 = 30) -> Changes {
+        var changes = Changes()
+        var timeout: Int32 = -1
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, timeout)
+            if ready == 0 && !changes.paths.isEmpty { return changes }
+            guard ready > 0 else { continue }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { continue }
+            var offset = 0
+            while offset + MemoryLayout<inotify_event>.size <= count {
+                let (event, name) = buffer.withUnsafeBytes { bytes -> (inotify_event, String) in
+                    let event = bytes.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                    let start = offset + MemoryLayout<inotify_event>.size
+                    let nameBytes = bytes[start..<min(count, start + Int(event.len))].prefix { $0 != 0 }
+                    return (event, String(decoding: nameBytes, as: UTF8.self))
+                }
+                offset += MemoryLayout<inotify_event>.size + Int(event.len)
+                guard !name.hasPrefix("."), let folder = folders[event.wd] else { continue }
+                let path = folder.isEmpty ? name : folder + "/" + name
+                changes.paths.insert(path)
+                if event.mask & UInt32(IN_ISDIR) != 0 || event.mask & UInt32(IN_DELETE_SELF) != 0 { changes.foldersChanged = true }
+            }
+            timeout = settle
+        }
+    }
+
+    /// The files that changed between two builds, relative to the content folder.
+    struct Changes {
+        var paths: Set<String> = []
+        /// Whether a folder appeared or went away, so watches must be renewed.
+        var foldersChanged = false
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// `discern build --watch`, run as a user would: edits rebuild only their pages, and
+/// the site they leave is the one a whole build makes.
+@Suite("discern build --watch")
+struct WatchCommandTests {
+    let cli = CommandLineTests()
+
+    /// A running `discern build --watch`, its standard output gathered as it comes.
+    final class Watcher: @unchecked Sendable {
+        let process = Process()
+        private let lock = NSLock()
+        private var text = ""
+
+        init(content: URL, output: URL, errors: URL) throws {
+            process.executableURL = CommandLineTests.executable
+            process.arguments = ["build", "--watch", "--content", content.path, "--output", output.path]
+            let out = Pipe()
+            process.standardOutput = out
+            _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: errors)
+            out.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let data = handle.availableData
+                guard let self else { return }
+                self.lock.withLock { self.text += String(decoding: data, as: UTF8.self) }
+            }
+            try process.run()
+        }
+
+        deinit {
+            if process.isRunning { process.terminate() }
+        }
+
+        /// Waits until standard output has said `phrase` `count` times; false after 60 s.
+        func waitFor(_ phrase: String, count: Int) -> Bool {
+            let deadline = Date().addingTimeInterval(60)
+            while Date() < deadline {
+                if lock.withLock({ text.components(separatedBy: phrase).count - 1 }) >= count { return true }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            return false
+        }
+
+        var output: String { lock.withLock { text } }
+    }
+
+    /// Writes a file in place, as an editor that saves without renaming does: one
+    /// open, write and close, whatever Foundation's writing methods do on this platform.
+    func save(_ text: String, to url: URL) throws {
+        let handle = try FileHandle(forUpdating: url)
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+    }
+
+    var files: [String: String] {
+        var files = cli.valid
+        files["data/v.csv"] = "period,team,metric,value\n2026-Q1,a,m,2\n2026-Q1,b,m,3\n2026-Q2,a,m,4\n2026-Q2,b,m,5\n"
+        files["narratives/teams/a/2026-Q2.md"] = "---\ntitle: A in spring\n---\nValue {{ value m }}.\n\n```chart\ntype: line\nmetric: m\n```\n"
+        files["narratives/teams/a/2026-Q1.md"] = "# Winter\n"
+        return files
+    }
+
+    @Test("an edited narrative rewrites its pages to what a whole build makes, and an edit with errors writes nothing")
+    func edits() throws {
+        let content = try cli.folder(files)
+        let output = content.appendingPathComponent("../watched-\(UUID().uuidString)").standardizedFileURL
+        let errors = content.appendingPathComponent("../errors-\(UUID().uuidString)").standardizedFileURL
+        let watcher = try Watcher(content: content, output: output, errors: errors)
+        #expect(watcher.waitFor("Watching", count: 1), "\(watcher.output)")
+        #expect(try BuildCommandTests.files(in: output).contains("charts/teams/a/2026-Q2/1-line-m.svg"))
+
+        // A new title and no chart: both pages of the latest quarter change, and the
+        // chart's files go.
+        let narrative = content.appendingPathComponent("narratives/teams/a/2026-Q2.md")
+        try save("---\ntitle: A, edited\n---\nNow {{ value m }}, no chart.\n", to: narrative)
+        #expect(watcher.waitFor("Rebuilt 2 pages in", count: 1), "\(watcher.output)")
+        #expect(watcher.waitFor("Watching", count: 2))
+        let fresh = content.appendingPathComponent("../fresh-\(UUID().uuidString)").standardizedFileURL
+        #expect(try cli.discern(["build", "--content", content.path, "--output", fresh.path]).status == 0)
+        let watched = try BuildCommandTests.files(in: output)
+        #expect(watched == (try BuildCommandTests.files(in: fresh)))
+        for path in watched {
+            #expect(FileManager.default.contents(atPath: output.appendingPathComponent(path).path)
+                    == FileManager.default.contents(atPath: fresh.appendingPathComponent(path).path), "\(path)")
+        }
+        #expect(try String(contentsOf: output.appendingPathComponent("teams/a/index.html"), encoding: .utf8).contains("A, edited"))
+
+        // An error: reported with its place, and the site stays as it was.
+        let before = watched.map { FileManager.default.contents(atPath: output.appendingPathComponent($0).path) }
+        try save("Broken {{ value nope }}\n", to: narrative)
+        #expect(watcher.waitFor("Watching", count: 3))
+        let messages = try String(contentsOf: errors, encoding: .utf8)
+        #expect(messages.contains("narratives/teams/a/2026-Q2.md:1:8: error: unknown metric 'nope'"), "\(messages)")
+        #expect(messages.contains("not rebuilt"))
+        let after = watched.map { FileManager.default.contents(atPath: output.appendingPathComponent($0).path) }
+        #expect(before == after)
+
+        // Data changes build the whole site again.
+        let data = "period,team,metric,value\n2026-Q1,a,m,2\n2026-Q1,b,m,3\n2026-Q2,a,m,9\n2026-Q2,b,m,5\n"
+        try save(data, to: content.appendingPathComponent("data/v.csv"))
+        try save("Fixed.\n", to: narrative)
+        #expect(watcher.waitFor("Built ", count: 2), "\(watcher.output)")
+        watcher.process.interrupt()
+        watcher.process.waitUntilExit()
+        #expect(watcher.process.terminationReason == .uncaughtSignal, "Ctrl-C stops the watch")
+    }
+}
