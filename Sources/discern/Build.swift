@@ -47,7 +47,6 @@ struct Build: ParsableCommand {
     /// What a successful build leaves for a watched build to start from.
     struct Built {
         var pipeline: Pipeline
-        var builder: SiteBuilder
         var theme: Theme
     }
 
@@ -88,7 +87,7 @@ struct Build: ParsableCommand {
             lines += stages.seconds.map { "  \($0.stage.rawValue) (all cores): \(Self.milliseconds($0.seconds))" }
             FileHandleOutput.standardError("timings:\n" + lines.joined(separator: "\n"))
         }
-        return Built(pipeline: pipeline, builder: builder, theme: theme)
+        return Built(pipeline: pipeline, theme: theme)
     }
 
     func buildOptions(timings: StageTimings? = nil) -> BuildOptions {

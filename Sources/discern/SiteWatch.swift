@@ -91,7 +91,6 @@ struct SiteWatch {
         }
         var updated = current
         updated.pipeline.report = report
-        updated.builder = builder
         return (updated, addresses.count)
     }
 }
