@@ -16,12 +16,15 @@ struct SiteWatch {
 
     func run() throws {
         // Ctrl-C and `kill` must stop the watch even when the parent started this
-        // process with those signals blocked, as some test runners and CI agents do.
+        // process with those signals blocked, as some test runners and CI agents do,
+        // or ignored, as a shell does for anything it starts in the background.
         var stopSignals = sigset_t()
         sigemptyset(&stopSignals)
         sigaddset(&stopSignals, SIGINT)
         sigaddset(&stopSignals, SIGTERM)
         sigprocmask(SIG_UNBLOCK, &stopSignals, nil)
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
         var built = self.built
         let watcher = try ContentWatcher(root: build.options.url)
         announce()

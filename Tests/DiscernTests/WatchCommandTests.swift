@@ -13,9 +13,17 @@ struct WatchCommandTests {
         private let lock = NSLock()
         private var text = ""
 
-        init(content: URL, output: URL, errors: URL) throws {
-            process.executableURL = CommandLineTests.executable
-            process.arguments = ["build", "--watch", "--content", content.path, "--output", output.path]
+        /// - Parameter ignoringInterrupt: start it as a shell starts a background job,
+        ///   with SIGINT ignored.
+        init(content: URL, output: URL, errors: URL, ignoringInterrupt: Bool = false) throws {
+            let arguments = ["build", "--watch", "--content", content.path, "--output", output.path]
+            if ignoringInterrupt {
+                process.executableURL = URL(fileURLWithPath: "/bin/sh")
+                process.arguments = ["-c", "trap '' INT; exec \"$0\" \"$@\"", CommandLineTests.executable.path] + arguments
+            } else {
+                process.executableURL = CommandLineTests.executable
+                process.arguments = arguments
+            }
             let out = Pipe()
             process.standardOutput = out
             _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
@@ -43,6 +51,14 @@ struct WatchCommandTests {
         }
 
         var output: String { lock.withLock { text } }
+
+        /// Sends Ctrl-C's signal and waits up to 10 s; whether the watch stopped.
+        func interruptAndWait() -> Bool {
+            process.interrupt()
+            let deadline = Date().addingTimeInterval(10)
+            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            return !process.isRunning
+        }
     }
 
     /// Writes a file in place, as an editor that saves without renaming does: one
@@ -102,8 +118,18 @@ struct WatchCommandTests {
         try save(data, to: content.appendingPathComponent("data/v.csv"))
         try save("Fixed.\n", to: narrative)
         #expect(watcher.waitFor("Built ", count: 2), "\(watcher.output)")
-        watcher.process.interrupt()
-        watcher.process.waitUntilExit()
+        #expect(watcher.interruptAndWait())
         #expect(watcher.process.terminationReason == .uncaughtSignal, "Ctrl-C stops the watch")
+    }
+
+    @Test("Ctrl-C stops a watch started in the background, where the shell ignores SIGINT")
+    func interruptWhenIgnored() throws {
+        let content = try cli.folder(files)
+        let output = content.appendingPathComponent("../watched-\(UUID().uuidString)").standardizedFileURL
+        let errors = content.appendingPathComponent("../errors-\(UUID().uuidString)").standardizedFileURL
+        let watcher = try Watcher(content: content, output: output, errors: errors, ignoringInterrupt: true)
+        #expect(watcher.waitFor("Watching", count: 1), "\(watcher.output)")
+        #expect(watcher.interruptAndWait(), "the watch ignored SIGINT")
+        #expect(watcher.process.terminationReason == .uncaughtSignal)
     }
 }
