@@ -20,6 +20,6 @@ public enum ChartStyle {
         .heat-neutral{fill:#eeece6}.heat-none{fill:#ffffff;stroke:#e4e1da}\
         .heat-good-3+text,.heat-bad-3+text{fill:#ffffff}\
         .part-1{fill:#0072b2}.part-2{fill:#56a0d3}.part-3{fill:#b8d4ea}.part-4{fill:#e8b48a}.part-5{fill:#c84e00}\
-        .part-1+text,.part-5+text{fill:#ffffff}.in-bar,.in-cell{font-size:11px}
+        .part-1+text.in-bar,.part-5+text.in-bar{fill:#ffffff}.in-bar,.in-cell{font-size:11px}
         """
 }
