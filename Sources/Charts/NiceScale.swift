@@ -81,27 +81,11 @@ public struct TickUnit: Sendable {
         var text: String
         if magnitude >= 10_000 {
             let (scaled, suffix) = magnitude >= 1e9 ? (magnitude / 1e9, "B") : magnitude >= 1e6 ? (magnitude / 1e6, "M") : (magnitude / 1e3, "k")
-            text = Decimal.fixed(scaled, decimals: scaled < 10 ? 1 : 0) + suffix
+            text = DecimalText.fixed(scaled, decimals: scaled < 10 ? 1 : 0) + suffix
         } else {
-            text = Decimal.fixed(magnitude, decimals: decimals)
+            text = DecimalText.fixed(magnitude, decimals: decimals)
         }
         if value < 0, text.contains(where: { $0 != "0" && $0 != "." }) { text = "−" + text }
         return text + (isPercent ? "%" : "")
-    }
-}
-
-/// Fixed-point text for non-negative numbers, without Foundation's formatters.
-enum Decimal {
-    static func fixed(_ value: Double, decimals: Int) -> String {
-        guard value.isFinite else { return "–" }
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e15 else { return String(Int64(min(value, 9e15))) }
-        let whole = Int64(scaled / scale)
-        let fraction = Int64(scaled - Double(whole) * scale)
-        guard decimals > 0 else { return String(whole) }
-        let digits = String(fraction)
-        return String(whole) + "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
     }
 }

@@ -77,9 +77,10 @@ public struct ScatterChart: Sendable {
         return Chart(type: "scatter", title: title, summary: summary(fit?.r, count: valid.count), width: width, height: height, table: table, marks: marks, plot: area)
     }
 
-    func rText(_ r: Double?) -> String {
+    /// `r = 0.46` or `r = −0.12`, or that r is not defined: how pages quote a fit.
+    public func rText(_ r: Double?) -> String {
         guard let r else { return "r is not defined" }
-        return "r = " + Decimal.fixed(abs(r), decimals: 2).withSign(r)
+        return "r = " + DecimalText.fixed(abs(r), decimals: 2).withSign(r)
     }
 
     func strength(_ r: Double?) -> String {

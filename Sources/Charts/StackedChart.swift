@@ -32,7 +32,7 @@ public struct StackedChart: Sendable {
             return total > 0 ? parts.map { $0 / total } : parts.map { _ in 0 }
         }
         let table = DataTable(columns: ["Team"] + partNames,
-                              rows: rows.map { row in [row.label] + shares(row).map { Decimal.fixed($0 * 100, decimals: 0) + "%" } })
+                              rows: rows.map { row in [row.label] + shares(row).map { DecimalText.fixed($0 * 100, decimals: 0) + "%" } })
         var marks: [SVGNode] = []
         var legendX = area.left
         for (index, name) in partNames.enumerated() {
@@ -49,7 +49,7 @@ public struct StackedChart: Sendable {
             var x = area.left
             for (part, share) in shares(row).enumerated() where share > 0 {
                 let width = share * area.width
-                let percent = Decimal.fixed(share * 100, decimals: 0) + "%"
+                let percent = DecimalText.fixed(share * 100, decimals: 0) + "%"
                 let name = part < partNames.count ? partNames[part] : "Part \(part + 1)"
                 marks.append(.titled("rect", [("class", "part-\(part % 5 + 1)"), ("x", Coordinate.text(x)), ("y", Coordinate.text(top + 4)),
                                               ("width", Coordinate.text(width)), ("height", Coordinate.text(rowHeight - 8))],

@@ -10,7 +10,7 @@ public struct ValueLabels: Sendable {
     }
 
     /// Plain numbers, for tests and for charts without a metric.
-    public static let plain = ValueLabels(value: { Decimal.fixed(abs($0), decimals: 1).withSign($0) })
+    public static let plain = ValueLabels(value: { DecimalText.fixed(abs($0), decimals: 1).withSign($0) })
 }
 
 /// Whether a value is good news, bad news, or neither: drawn with colour *and* a mark.

@@ -52,6 +52,15 @@ public struct Metric: Hashable, Sendable, Identifiable {
     /// The fewest people behind a value for it to be shown. The site's minimum group
     /// size applies too; the larger of the two wins.
     public let minN: Int?
+
+    /// The decimal places values are shown with: `decimals`, or the format's default.
+    public var shownDecimals: Int {
+        if let decimals { return decimals }
+        switch format {
+        case .integer, .currency: return 0
+        case .number, .percent, .compact: return 1
+        }
+    }
     public let location: SourceLocation
 
     public init(id: String, name: String, category: Category, unit: String = "",

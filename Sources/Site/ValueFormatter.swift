@@ -1,5 +1,6 @@
 import Foundation
 import Analysis
+import Charts
 import ReportModel
 
 /// Writes values the way a metric declares them: `3.2 days`, `42%`, `38 USD/month`,
@@ -63,13 +64,7 @@ public enum ValueFormatter {
         return (value < 0 && !isZero ? "−" : "") + text
     }
 
-    static func decimals(for metric: Metric) -> Int {
-        if let decimals = metric.decimals { return decimals }
-        switch metric.format {
-        case .integer, .currency: return 0
-        case .number, .percent, .compact: return 1
-        }
-    }
+    static func decimals(for metric: Metric) -> Int { metric.shownDecimals }
 
     private static func withUnit(_ number: String, _ metric: Metric) -> String {
         let unit = unit(for: metric)
@@ -99,26 +94,6 @@ public enum ValueFormatter {
 
     /// A non-negative number rounded half away from zero to `decimals` places.
     static func fixed(_ value: Double, decimals: Int, grouping: Bool = false) -> String {
-        guard value.isFinite else { return "–" }
-        // Int64 traps beyond 9.2e18; loaded values stay within 1e15, roll-ups of many may
-        // not. Such numbers are shown whole: their decimals mean nothing at that size.
-        let decimals = value < 1e15 ? decimals : 0
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = min((value * scale).rounded(.toNearestOrAwayFromZero), 9e18)
-        let whole = Int64(scaled / scale)
-        let fraction = Int64(scaled - Double(whole) * scale)
-        var integer = String(whole)
-        if grouping, integer.count > 4 {
-            var grouped = ""
-            for (index, digit) in integer.enumerated() {
-                if index > 0, (integer.count - index) % 3 == 0 { grouped += "," }
-                grouped.append(digit)
-            }
-            integer = grouped
-        }
-        guard decimals > 0 else { return integer }
-        let digits = String(fraction)
-        return integer + "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
+        DecimalText.fixed(value, decimals: decimals, grouping: grouping)
     }
 }

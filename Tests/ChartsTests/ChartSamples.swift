@@ -3,8 +3,8 @@
 /// One chart of every type, plus degenerate data, for goldens and properties.
 enum ChartSamples {
     static let quarters = ["2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]
-    static let days = ValueLabels(value: { Decimal.fixed($0, decimals: 1) + " days" })
-    static let percent = ValueLabels(value: { Decimal.fixed($0, decimals: 0) + "%" }, tick: TickUnit(isPercent: true))
+    static let days = ValueLabels(value: { DecimalText.fixed($0, decimals: 1) + " days" })
+    static let percent = ValueLabels(value: { DecimalText.fixed($0, decimals: 0) + "%" }, tick: TickUnit(isPercent: true))
 
     static var all: [String: Chart] {
         [
