@@ -2,7 +2,7 @@
 import PackageDescription
 
 // One target per concern; dependencies point one way:
-// ReportModel → ContentLoading → Analysis → Site (with Markdown over CCmark) → discern.
+// ReportModel → ContentLoading → Analysis → Lint and Site (with Markdown over CCmark) → discern.
 let package = Package(
     name: "Discern",
     platforms: [.macOS(.v14)],
@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "ContentLoading", dependencies: ["ReportModel", "Yams"]),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
         .target(name: "Charts"),
+        // The judgment rules `check` applies to what a report claims (LintRule's catalog).
+        .target(name: "Lint", dependencies: ["ReportModel", "ContentLoading", "Analysis", "Markdown", "Charts"]),
         .target(
             name: "Site",
             dependencies: [
@@ -35,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "discern",
             dependencies: [
-                "ReportModel", "ContentLoading", "Analysis", "Site",
+                "ReportModel", "ContentLoading", "Analysis", "Lint", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ContentLoading", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "ContentLoading", "Analysis", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading", "TestSupport"]),
         .testTarget(name: "DiscernTests", dependencies: ["discern", "discern-fuzz", "TestSupport"]),
     ]

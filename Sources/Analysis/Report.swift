@@ -86,6 +86,12 @@ public struct Report: Sendable {
         guard isVisible(scope), let index = narrativeIndex[NarrativeKey(scope: scope, period: period)] else { return nil }
         return content.narratives[index]
     }
+    /// The observations of teams that may be shown, as loaded: for pointing at the
+    /// data file a value came from. Values to show come from `reading`, which applies
+    /// the privacy rules.
+    public var visibleObservations: [Observation] {
+        content.observations.filter { isVisible($0.scope) }
+    }
     public var minimumGroupSize: Int { suppression.minimumGroupSize }
     public var suppressedTeamCount: Int { suppression.suppressedTeams.count }
     public var suppressedValueCount: Int { suppression.hiddenValueCount }

@@ -14,6 +14,7 @@ public struct ReportSummary: Hashable, Sendable, Codable {
     public var suppressedValues: Int
     public var errors: Int
     public var warnings: Int
+    public var notes: Int
 
     public init(report: Report, diagnostics: [Diagnostic]) {
         let organization = report.organization
@@ -29,6 +30,7 @@ public struct ReportSummary: Hashable, Sendable, Codable {
         suppressedValues = report.suppressedValueCount
         errors = diagnostics.errorCount
         warnings = diagnostics.warningCount
+        notes = diagnostics.noteCount
     }
 
     /// One line, e.g. `12 teams, 3 groups, 20 metrics, 6 periods (2025-Q2 to 2026-Q3), …`.
@@ -39,7 +41,7 @@ public struct ReportSummary: Hashable, Sendable, Codable {
             count(teams, "team"), count(groups, "group"), count(metrics, "metric"), count(periods, "period") + range,
             count(observations, "observation"), count(narratives, "narrative"),
             "suppressed: \(count(suppressedTeams, "team")) and \(count(suppressedValues, "value"))",
-            "\(count(errors, "error")), \(count(warnings, "warning"))",
+            "\(count(errors, "error")), \(count(warnings, "warning"))" + (notes > 0 ? ", \(count(notes, "note"))" : ""),
         ].joined(separator: ", ")
     }
 }

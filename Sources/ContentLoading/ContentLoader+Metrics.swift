@@ -2,7 +2,7 @@ import ReportModel
 
 extension ContentLoader {
     static let metricKeys = ["id", "name", "category", "unit", "better", "aggregate", "target", "baseline",
-                             "description", "format", "decimals", "min_n"]
+                             "description", "format", "decimals", "min_n", "self_reported"]
 
     /// `metrics.yaml`: the metric catalog, in report order as declared; nil when the
     /// file cannot be read.
@@ -26,6 +26,7 @@ extension ContentLoader {
             let format = entry.choice("format", as: Metric.Format.self, diagnostics: &diagnostics)
             let decimals = entry.integer("decimals", in: 0...6, diagnostics: &diagnostics)
             let minN = entry.integer("min_n", in: 1...Int.max, diagnostics: &diagnostics)
+            let selfReported = entry.choice("self_reported", as: YAMLBool.self, diagnostics: &diagnostics) == .true
             guard let id, let name, let category, let unit, let better, let aggregate else { continue }
             if let first = firstLocation[id] {
                 diagnostics.append(.error("duplicate metric id '\(id)'; first declared at \(first)",
@@ -33,10 +34,16 @@ extension ContentLoader {
                 continue
             }
             firstLocation[id] = entry.location(of: entry.node("id")!)
+            if PersonIdentifier.ranksPeople(id) || PersonIdentifier.ranksPeople(name) {
+                diagnostics.append(LintRule.namesIndividuals.finding(
+                    "metric '\(id)' looks like a ranking or list of people; report team-level measures, never individuals",
+                    at: entry.location(of: entry.node("id")!)))
+            }
             metrics.append(Metric(
                 id: id, name: name, category: category, unit: unit, better: better, aggregate: aggregate,
                 target: target, baseline: baseline, description: description,
-                format: format ?? .number, decimals: decimals, minN: minN, location: entry.location))
+                format: format ?? .number, decimals: decimals, minN: minN, selfReported: selfReported,
+                location: entry.location))
         }
         return metrics
     }

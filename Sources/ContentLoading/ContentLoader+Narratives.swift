@@ -53,9 +53,17 @@ extension ContentLoader {
         }
         var title: String?, summary: String?, author: String?, date: String?
         var highlights: [String] = []
+        var highlightsLocation: SourceLocation?
         if let yamlText = split.yaml,
            let yaml = YAMLMapping.document(yamlText, file: file, lineOffset: 1, diagnostics: &diagnostics) {
-            yaml.warnUnknownKeys(Self.frontMatterKeys, in: "front matter", diagnostics: &diagnostics)
+            // A list of people is more than an unknown key: it is what the report must never publish.
+            let peopleKeys = yaml.keys.filter { !Self.frontMatterKeys.contains($0) && PersonIdentifier.namesOrRanksPeople($0) }
+            for key in peopleKeys {
+                diagnostics.append(LintRule.namesIndividuals.finding(
+                    "front matter '\(key)' names or ranks people; a report describes teams, never individuals. Remove it",
+                    at: yaml.location(ofKey: key)))
+            }
+            yaml.warnUnknownKeys(Self.frontMatterKeys + peopleKeys, in: "front matter", diagnostics: &diagnostics)
             title = yaml.string("title", diagnostics: &diagnostics)
             summary = yaml.string("summary", diagnostics: &diagnostics)
             author = yaml.string("author", diagnostics: &diagnostics)
@@ -65,6 +73,7 @@ extension ContentLoader {
                                             at: yaml.location(of: yaml.node("date")!)))
             }
             let metricIDs = metrics.map(\.id)
+            highlightsLocation = yaml.node("highlights").map { yaml.location(of: $0) }
             for item in yaml.sequence("highlights", diagnostics: &diagnostics) ?? [] {
                 let location = yaml.location(of: item)
                 guard let id = item.string, case .scalar = item else {
@@ -80,7 +89,7 @@ extension ContentLoader {
             }
         }
         return Narrative(scope: scope, period: period, title: title, summary: summary, author: author, date: date,
-                         highlights: highlights, body: split.body, bodyLine: split.bodyLine, location: start)
+                         highlights: highlights, highlightsLocation: highlightsLocation, body: split.body, bodyLine: split.bodyLine, location: start)
     }
 
     private static func isISODate(_ text: String) -> Bool {

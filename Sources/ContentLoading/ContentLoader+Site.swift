@@ -1,8 +1,11 @@
 import ReportModel
+import Yams
 
 extension ContentLoader {
-    static let siteKeys = ["title", "organization", "description", "privacy", "allow_raw_html", "theme", "language"]
+    static let siteKeys = ["title", "organization", "description", "privacy", "allow_raw_html", "theme", "language", "lints", "fluency"]
     static let privacyKeys = ["min_group_size"]
+    static let lintsKeys = ["off"]
+    static let fluencyKeys = ["capabilities", "levels"]
 
     /// `site.yaml`: title, organization, description, privacy.min_group_size.
     func loadSite(_ text: String?, diagnostics: inout [Diagnostic]) -> SiteSettings {
@@ -32,7 +35,90 @@ extension ContentLoader {
                 }
             }
         }
+        if let lints = yaml.mapping("lints", diagnostics: &diagnostics) {
+            lints.warnUnknownKeys(Self.lintsKeys, in: "lints", diagnostics: &diagnostics)
+            site.lintsOff = loadLintsOff(lints.mapping("off", diagnostics: &diagnostics), diagnostics: &diagnostics)
+        }
+        if let fluency = yaml.mapping("fluency", diagnostics: &diagnostics) {
+            loadFluency(fluency, into: &site, diagnostics: &diagnostics)
+        }
         return site
+    }
+
+    /// `fluency:`: `capabilities:` maps each of the six capabilities to a metric id or a
+    /// list of them; `levels:` lists the level-share metrics, lowest first. The ids are
+    /// checked against the catalog once it is read (`checkFluency`).
+    private func loadFluency(_ fluency: YAMLMapping, into site: inout SiteSettings, diagnostics: inout [Diagnostic]) {
+        fluency.warnUnknownKeys(Self.fluencyKeys, in: "fluency", diagnostics: &diagnostics)
+        var scorecard = FluencyScorecard()
+        func ids(_ key: String, in mapping: YAMLMapping) -> [String] {
+            guard let node = mapping.node(key) else { return [] }
+            let items: [Node] = if case .sequence(let sequence) = node { Array(sequence) } else { [node] }
+            return items.compactMap { item in
+                guard case .scalar(let scalar) = item, !scalar.string.isEmpty else {
+                    diagnostics.append(.error("'\(key)' must be a metric id or a list of them", at: mapping.location(of: item)))
+                    return nil
+                }
+                site.fluencyLocations[scalar.string] = site.fluencyLocations[scalar.string] ?? mapping.location(of: item)
+                return scalar.string
+            }
+        }
+        if let capabilities = fluency.mapping("capabilities", diagnostics: &diagnostics) {
+            let names = FluencyScorecard.Capability.allCases.map(\.rawValue)
+            capabilities.warnUnknownKeys(names, in: "fluency capabilities (the six are \(names.joined(separator: ", ")))",
+                                         diagnostics: &diagnostics)
+            for capability in FluencyScorecard.Capability.allCases {
+                let metrics = ids(capability.rawValue, in: capabilities)
+                if !metrics.isEmpty { scorecard.capabilities.append((capability, metrics)) }
+            }
+        }
+        scorecard.levels = ids("levels", in: fluency)
+        site.fluency = scorecard
+    }
+
+    /// Drops the scorecard's unknown metric ids, with an error at each.
+    static func checkFluency(_ site: inout SiteSettings, metrics: [Metric], diagnostics: inout [Diagnostic]) {
+        guard var scorecard = site.fluency else { return }
+        let known = Set(metrics.map(\.id))
+        for id in scorecard.metricIDs where !known.contains(id) {
+            diagnostics.append(.error("unknown metric '\(id)' in fluency" + Suggestion.hint(for: id, in: metrics.map(\.id)),
+                                      at: site.fluencyLocations[id] ?? SourceLocation(file: "site.yaml")))
+        }
+        scorecard.capabilities = scorecard.capabilities.compactMap { entry in
+            let metrics = entry.metrics.filter(known.contains)
+            return metrics.isEmpty ? nil : (entry.capability, metrics)
+        }
+        scorecard.levels = scorecard.levels.filter(known.contains)
+        site.fluency = scorecard
+    }
+
+    /// `lints: off:`, a mapping of rule id (or name) to the reason it is off. A rule is never
+    /// silenced without a reason, because the methodology page shows it to readers.
+    private func loadLintsOff(_ off: YAMLMapping?, diagnostics: inout [Diagnostic]) -> [String: String] {
+        guard let off else { return [:] }
+        var reasons: [String: String] = [:]
+        let ids = LintRule.all.map(\.id)
+        for key in off.keys {
+            let location = off.location(ofKey: key)
+            // A rule may be named by id or by name; it is kept by id.
+            guard let id = LintRule.all.first(where: { $0.id == key || $0.name == key })?.id else {
+                let hint = Suggestion.hint(for: key, in: ids + LintRule.all.map(\.name))
+                diagnostics.append(.error("unknown lint rule '\(key)'"
+                                          + (hint.isEmpty ? "; the rules are \(ids.joined(separator: ", "))" : hint),
+                                          at: location))
+                continue
+            }
+            // An absent value and a blank one are the same mistake; a list is reported by `string`.
+            let reason = off.node(key) == nil ? "" : off.string(key, diagnostics: &diagnostics)
+            guard let reason else { continue }
+            guard !reason.allSatisfy({ $0.isWhitespace }) else {
+                diagnostics.append(.error("lint rule \(id) is switched off without a reason; write `\(id): <why>`, "
+                                          + "which the methodology page shows", at: location))
+                continue
+            }
+            reasons[id] = reason
+        }
+        return reasons
     }
 }
 

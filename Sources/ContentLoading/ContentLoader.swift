@@ -25,7 +25,7 @@ public struct ContentLoader: Sendable {
         }
         let present = Set(files)
 
-        let site = loadSite(text(of: "site.yaml", in: present, diagnostics: &diagnostics), diagnostics: &diagnostics)
+        var site = loadSite(text(of: "site.yaml", in: present, diagnostics: &diagnostics), diagnostics: &diagnostics)
         var unreadable: Set<String> = []
         // A catalog that could not be read at all leaves its ids unknown; saying so for
         // every reference to them would bury the one real error.
@@ -39,6 +39,7 @@ public struct ContentLoader: Sendable {
         let teams = catalog("teams.yaml") { loadTeams($0, diagnostics: &$1) }
         let organization = Organization(name: site.organization, teams: teams)
         let metrics = catalog("metrics.yaml") { loadMetrics($0, diagnostics: &$1) }
+        if !unreadable.contains("metrics.yaml") { Self.checkFluency(&site, metrics: metrics, diagnostics: &diagnostics) }
 
         var collector = ObservationCollector(organization: organization, metrics: metrics,
                                              checksTeams: !unreadable.contains("teams.yaml"),

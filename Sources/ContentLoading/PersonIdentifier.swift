@@ -23,8 +23,34 @@ enum PersonIdentifier {
 
     /// Whether a column or key name identifies people.
     static func isIdentifierColumn(_ name: String) -> Bool {
-        let folded = String(name.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) })
+        let folded = fold(name)
         return columnNames.contains(folded) || identifyingParts.contains { folded.contains($0) }
+    }
+
+    /// Parts of a name that mean a ranking of people: a `leaderboard` metric, a
+    /// `top_performers` list.
+    private static let rankingParts = ["leaderboard", "ranking", "rank", "topperformer", "lowperformer", "individual"]
+    /// Parts of a front-matter key that mean a list of people: `people:`, `top_users:`.
+    private static let listParts = ["people", "persons", "members", "users", "employees", "staff", "names"]
+
+    /// Whether a metric id ranks people (lint D107). Narrower than for front matter:
+    /// `weekly_active_users` counts people without listing them.
+    static func ranksPeople(_ name: String) -> Bool {
+        let folded = fold(name)
+        return rankingParts.contains { folded.contains($0) }
+    }
+
+    /// Whether a front-matter key names or ranks people (lint D107): `top_prompters:`
+    /// and `worst_adopters:` in front matter can only be lists of someone.
+    static func namesOrRanksPeople(_ name: String) -> Bool {
+        let folded = fold(name)
+        let ranked = ["top", "bottom", "best", "worst"].contains { name.lowercased().hasPrefix($0 + "_") || name.lowercased().hasPrefix($0 + "-") }
+        return ranked || isIdentifierColumn(name) || ranksPeople(name) || listParts.contains { folded.contains($0) }
+    }
+
+    /// Lowercased, with everything but letters and digits removed.
+    private static func fold(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) })
     }
 
     /// Whether a value looks like an e-mail address (`someone@domain.tld`).

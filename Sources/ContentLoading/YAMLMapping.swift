@@ -81,6 +81,11 @@ struct YAMLMapping {
 
     var keys: [String] { pairs.map(\.key) }
 
+    /// Where a key is written; the mapping's own location when the key is absent.
+    func location(ofKey key: String) -> SourceLocation {
+        pairs.first { $0.key == key }.map { location(of: $0.keyNode) } ?? location
+    }
+
     /// The value for a key; nil when absent or written as `null`, `~` or nothing.
     func node(_ key: String) -> Node? {
         guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }

@@ -86,6 +86,21 @@ public struct MarkdownDocument: ~Copyable {
     public mutating func replaceFencedBlocks(_ languages: Set<String>, render: (FencedBlock) -> String) {
         // Collect during the walk, replace after it: changing the tree under a live
         // iterator is undefined in cmark.
+        for (node, block) in fencedBlockNodes(languages) {
+            let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+            cmark_node_set_on_enter(custom, render(block))
+            cmark_node_replace(node, custom)
+            cmark_node_free(node)
+        }
+    }
+
+    /// The fenced code blocks whose info string starts with one of `languages`, in
+    /// document order.
+    public func fencedBlocks(_ languages: Set<String>) -> [FencedBlock] {
+        fencedBlockNodes(languages).map(\.block)
+    }
+
+    private func fencedBlockNodes(_ languages: Set<String>) -> [(node: OpaquePointer, block: FencedBlock)] {
         var found: [(node: OpaquePointer, block: FencedBlock)] = []
         walk { node, entering in
             guard entering, cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK,
@@ -94,12 +109,29 @@ public struct MarkdownDocument: ~Copyable {
                                     line: Int(cmark_node_get_start_line(node)))
             found.append((node, block))
         }
-        for (node, block) in found {
-            let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
-            cmark_node_set_on_enter(custom, render(block))
-            cmark_node_replace(node, custom)
-            cmark_node_free(node)
+        return found
+    }
+
+    /// The prose of the document: each text run outside code, with `{{ … }}`
+    /// expressions left out, and the line of the block it is in.
+    public mutating func proseRuns() -> [(text: String, line: Int)] {
+        // Merged first, as for expressions: cmark splits text at `_` and `*`.
+        cmark_consolidate_text_nodes(root)
+        var runs: [(text: String, line: Int)] = []
+        walk { node, entering in
+            guard entering, cmark_node_get_type(node) == CMARK_NODE_TEXT else { return }
+            let line = Self.blockLine(of: node)
+            for case .text(let plain) in InlineSegment.segments(of: Self.literal(of: node)) {
+                runs.append((plain, line))
+            }
         }
+        return runs
+    }
+
+    /// Where `text` first appears at or after a line (1-based, in the Markdown given),
+    /// as line and column: inline nodes carry no position in cmark 0.30.
+    public func location(of text: String, from line: Int) -> (line: Int, column: Int) {
+        position(of: text, from: line)
     }
 
     /// Replaces every `{{ … }}` in the text of the document (not in code) by the HTML

@@ -61,12 +61,15 @@ public struct Metric: Hashable, Sendable, Identifiable {
         case .number, .percent, .compact: return 1
         }
     }
+    /// Whether values are people's own estimates (a survey's "time saved") rather than
+    /// measured by a system: such a metric is never shown as evidence on its own.
+    public let selfReported: Bool
     public let location: SourceLocation
 
     public init(id: String, name: String, category: Category, unit: String = "",
                 better: Direction = .higher, aggregate: Aggregation = .mean,
                 target: Double? = nil, baseline: Period? = nil, description: String? = nil,
-                format: Format = .number, decimals: Int? = nil, minN: Int? = nil,
+                format: Format = .number, decimals: Int? = nil, minN: Int? = nil, selfReported: Bool = false,
                 location: SourceLocation = SourceLocation(file: "metrics.yaml")) {
         self.id = id
         self.name = name
@@ -80,6 +83,7 @@ public struct Metric: Hashable, Sendable, Identifiable {
         self.format = format
         self.decimals = decimals
         self.minN = minN
+        self.selfReported = selfReported
         self.location = location
     }
 }

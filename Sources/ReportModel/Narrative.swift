@@ -8,6 +8,8 @@ public struct Narrative: Hashable, Sendable {
     public let date: String?
     /// Metric ids to lead the page with.
     public let highlights: [String]
+    /// Where `highlights` is written in the front matter, for findings about it.
+    public let highlightsLocation: SourceLocation?
     /// The Markdown after the front matter.
     public let body: String
     /// The line in the file where `body` starts, so later diagnostics point at the file.
@@ -16,7 +18,7 @@ public struct Narrative: Hashable, Sendable {
 
     public init(scope: Scope, period: Period, title: String? = nil, summary: String? = nil,
                 author: String? = nil, date: String? = nil, highlights: [String] = [],
-                body: String, bodyLine: Int = 1, location: SourceLocation) {
+                highlightsLocation: SourceLocation? = nil, body: String, bodyLine: Int = 1, location: SourceLocation) {
         self.scope = scope
         self.period = period
         self.title = title
@@ -24,6 +26,7 @@ public struct Narrative: Hashable, Sendable {
         self.author = author
         self.date = date
         self.highlights = highlights
+        self.highlightsLocation = highlightsLocation
         self.body = body
         self.bodyLine = bodyLine
         self.location = location

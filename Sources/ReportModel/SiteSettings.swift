@@ -19,6 +19,13 @@ public struct SiteSettings: Hashable, Sendable {
     public var theme: String?
     /// The page language, for `<html lang>`.
     public var language: String = "en"
+    /// Lint rules the site switches off, by id, each with the reason the methodology
+    /// page shows: a rule is never silenced without saying why.
+    public var lintsOff: [String: String] = [:]
+    /// The judgment view's scorecard, if the site sets one.
+    public var fluency: FluencyScorecard?
+    /// Where `fluency:` is written, for findings about the metrics it names.
+    public var fluencyLocations: [String: SourceLocation] = [:]
 
     public init(title: String = "AI impact report", organization: String = "Organization",
                 description: String? = nil, minGroupSize: Int = SiteSettings.defaultMinGroupSize) {

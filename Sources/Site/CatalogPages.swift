@@ -30,10 +30,15 @@ struct CatalogPages {
         let minimum = String(site.minGroupSize)
         var main: HTML = "<header class=\"page-header\"><h1>How this report is made</h1><p class=\"summary\">Definitions, roll-ups and the privacy rules in force.</p></header>\n"
         main += """
-            <section aria-labelledby="principles"><h2 id="principles">What the report measures, and what it does not</h2>
+            <section aria-labelledby="principles"><h2 id="principles">What the report measures</h2>
             <p>The report leads with <strong>outcomes</strong> (speed, quality, customer results, against a baseline) and with <strong>judgment</strong> in AI use. Usage is shown as context: it says how much AI is used, not whether it helps.</p>
-            <p>Everything is measured for <strong>teams</strong>. The report does not measure, rank or name individuals, and no number in it should be used to assess a person. Metrics are not targets for people.</p>
+            <p>Everything is measured for <strong>teams</strong>. Metrics are not targets for people.</p>
             </section>
+            <section aria-labelledby="not-measured"><h2 id="not-measured">What this report does not measure</h2><ul>
+            <li><strong>Individuals.</strong> No value describes one person, and no data about individuals is accepted. No number here should be used to assess a person.</li>
+            <li><strong>Prompt counts as performance.</strong> How often people use AI tools (prompts, active days, accepted suggestions) is context. It is never read as productivity, effort or skill.</li>
+            <li><strong>Rankings.</strong> Teams are compared with their own baseline, not ranked against each other, and people are never ranked.</li>
+            </ul></section>
             <section aria-labelledby="privacy"><h2 id="privacy">Privacy rules in force</h2><ul>
             <li>Teams and groups of fewer than \(minimum) people are not shown. Their data still counts in their group's numbers.</li>
             <li>A value with fewer than \(minimum) people behind it (or more, where a metric asks for more) is hidden; how many people responded is still shown.</li>
@@ -55,7 +60,30 @@ struct CatalogPages {
             main += "<td>\(MetricPage.aggregation(metric.aggregate))</td><td>\(target)</td><td>\(metric.baseline?.description ?? "–")</td></tr>"
         }
         main += "</tbody></table></div></section>\n"
+        main += reportChecks()
         return RenderedPage(address: address, html: context.shell(address, title: "Methodology", pageClass: "page-methodology", main: main))
+    }
+
+    /// The lint rules `discern check` applied before publishing, why each matters, and
+    /// any the site switched off, with its reason: readers see what was not checked.
+    private func reportChecks() -> HTML {
+        var section: HTML = "<section aria-labelledby=\"checks\"><h2 id=\"checks\">Checks this report passed</h2>"
+        section += "<p>Before publishing, <code>discern check</code> applies these rules to what the report claims. A finding names its rule, for example <code>[D101]</code>.</p><dl class=\"checks\">"
+        for rule in LintRule.all {
+            let reason = context.site.lintsOff[rule.id]
+            section += "<dt id=\"\(rule.id)\"><code>\(rule.id)</code> \(rule.name)\(reason == nil ? "" : HTML(" <span class=\"check-off\">(switched off)</span>"))</dt>"
+            section += "<dd><p>\(rule.summary) \(Self.codeSpans(rule.explanation))</p>"
+            if let reason { section += "<p class=\"check-off\"><strong>Switched off for this report:</strong> \(reason)</p>" }
+            section += "</dd>"
+        }
+        return section + "</dl></section>\n"
+    }
+
+    /// Text with `backticked` spans set as code, everything escaped.
+    static func codeSpans(_ text: String) -> HTML {
+        text.split(separator: "`", omittingEmptySubsequences: false).enumerated().map { index, part in
+            index.isMultiple(of: 2) ? HTML(text: String(part)) : "<code>\(String(part))</code>"
+        }.joined()
     }
 
     /// `404.html`: served for any missing path, so its links are absolute when a base

@@ -77,12 +77,17 @@ struct ChartFactory {
     }
 
     func scatter(x: Metric, y: Metric, _ scopes: [Scope], period: Period, title: String? = nil) -> Chart {
+        scatterChart(x: x, y: y, scopes, period: period, title: title).drawn(context)
+    }
+
+    /// The scatter before drawing, for pages that also say what its r means.
+    func scatterChart(x: Metric, y: Metric, _ scopes: [Scope], period: Period, title: String? = nil) -> ScatterChart {
         let points = scopes.compactMap { scope -> ScatterChart.Point? in
             guard let a = report.value(x.id, for: scope, in: period), let b = report.value(y.id, for: scope, in: period) else { return nil }
             return ScatterChart.Point(label: context.name(of: scope), x: a, y: b)
         }
         return ScatterChart(title: title ?? "\(y.name) against \(x.name), \(period)", xName: x.name, yName: y.name, points: points,
-                            xLabels: Self.labels(x), yLabels: Self.labels(y)).drawn(context)
+                            xLabels: Self.labels(x), yLabels: Self.labels(y))
     }
 
     func slope(_ metric: Metric, _ scopes: [Scope], from start: Period, to end: Period, title: String? = nil) -> Chart {
@@ -110,7 +115,20 @@ struct ChartFactory {
             let parts = metrics.map { report.value($0.id, for: scope, in: period) ?? 0 }
             return parts.contains { $0 > 0 } ? StackedChart.Row(label: context.name(of: scope), parts: parts) : nil
         }
-        return StackedChart(title: title ?? "Shares, \(period)", partNames: metrics.map(\.name), rows: rows).drawn(context)
+        return StackedChart(title: title ?? "Shares, \(period)", partNames: Self.partNames(metrics.map(\.name)), rows: rows)
+            .drawn(context)
+    }
+
+    /// Legend names without the prefix they all share: "Fluency level: advanced" and its
+    /// siblings become "Advanced", which fits a legend; the chart's title names the whole.
+    static func partNames(_ names: [String]) -> [String] {
+        guard names.count > 1, let colon = names[0].range(of: ": ") else { return names }
+        let prefix = names[0][..<colon.upperBound]
+        guard names.allSatisfy({ $0.hasPrefix(prefix) && $0.count > prefix.count }) else { return names }
+        return names.map { name in
+            let rest = name.dropFirst(prefix.count)
+            return rest.prefix(1).uppercased() + rest.dropFirst()
+        }
     }
 }
 

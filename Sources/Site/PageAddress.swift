@@ -11,6 +11,7 @@ public enum PageAddress: Hashable, Sendable {
     case teamPeriod(String, Period)
     case metrics
     case metric(String)
+    case usageVsOutcomes
     case methodology
     case notFound
 
@@ -24,6 +25,7 @@ public enum PageAddress: Hashable, Sendable {
         case .teamPeriod(let id, let period): "teams/\(id)/\(period)/index.html"
         case .metrics: "metrics/index.html"
         case .metric(let id): "metrics/\(id)/index.html"
+        case .usageVsOutcomes: "usage-vs-outcomes/index.html"
         case .methodology: "methodology/index.html"
         case .notFound: "404.html"
         }

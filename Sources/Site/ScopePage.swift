@@ -51,8 +51,10 @@ struct ScopePage {
         if !highlightCards.isEmpty {
             numbers += "<section class=\"category highlights\" aria-labelledby=\"highlights\"><h2 id=\"highlights\">Highlights</h2><div class=\"kpis\">\(highlightCards.joined())</div></section>\n"
         }
+        // Level shares are drawn together in the Judgment section, not as cards one by one.
+        let levels = Set(context.site.fluency?.levels ?? [])
         for category in Metric.Category.allCases {
-            let cards = context.metrics(in: category, for: scope, in: period)
+            let cards = context.metrics(in: category, for: scope, in: period).filter { !levels.contains($0.id) }
                 .compactMap { KPICard.render($0, scope: scope, period: period, on: address, context: context, charts: charts) }
             guard !cards.isEmpty else { continue }
             let id = "category-\(category.rawValue)"
@@ -68,6 +70,7 @@ struct ScopePage {
         main += HTML(markup: "<div class=\"\(layout)\">") + "<div class=\"numbers\">\(numbers)</div>\(narrativeHTML)</div>\n"
         main += trends(charts)
         main += members(charts)
+        main += judgment(charts)
 
         let crumbs = Navigation.breadcrumbs(scope, period: period, on: address, context: context)
         let html = context.shell(address, title: title, pageClass: scope == .organization ? "page-organization" : "page-team",
@@ -121,6 +124,50 @@ struct ScopePage {
         }
         guard !figures.isEmpty else { return .empty }
         return "<section class=\"trends\" aria-labelledby=\"trends\"><h2 id=\"trends\">Trends</h2>\(figures.joined())</section>\n"
+    }
+
+    /// The judgment view, when the site sets a fluency scorecard: how the scope's people
+    /// spread across fluency levels beside its members (or, for a team, its group and the
+    /// organization), and each capability's measures with their change since baseline.
+    private func judgment(_ charts: ChartPlacement) -> HTML {
+        guard let scorecard = context.site.fluency else { return .empty }
+        let report = context.report
+        var html = HTML.empty
+        let levels = scorecard.levels.compactMap { report.metric($0) }
+        var compared = [scope]
+        if let id = scope.teamID, !context.organization.isGroup(id) {
+            compared += context.organization.ancestors(of: id).filter(report.isVisible)
+        } else {
+            compared += context.visibleMembers(of: scope).map { Scope.team($0.id) }
+        }
+        compared = compared.filter { scope in levels.contains { report.value($0.id, for: scope, in: period) != nil } }
+        if !levels.isEmpty, !compared.isEmpty {
+            let chart = ChartFactory(context: context).stacked(levels, compared, period: period,
+                                                               title: "Fluency levels, share of respondents, \(period)")
+            html += charts.figure(chart, slug: "fluency-levels")
+        }
+        var rows = HTML.empty
+        for (capability, ids) in scorecard.capabilities {
+            for metric in ids.compactMap({ report.metric($0) }) {
+                guard let reading = report.reading(metric.id, for: scope, in: period) else { continue }
+                let value = reading.value.map { ValueFormatter.value($0, for: metric) } ?? Suppressed.words(reading.suppression)
+                var since: HTML = "–"
+                if let baseline = metric.baseline, let change = report.changeFromBaseline(metric.id, for: scope, in: period) {
+                    since = KPICard.delta(change, metric) + " since \(baseline.description)"
+                }
+                rows += "<tr><th scope=\"row\">\(capability.title)</th><td><a href=\"\(context.link(from: address, to: .metric(metric.id)))\">\(metric.name)</a></td>"
+                rows += "<td>\(value)</td><td>\(since)</td></tr>"
+            }
+        }
+        if !rows.isEmpty {
+            html += "<div class=\"table-scroll\"><table class=\"scorecard\"><caption>Judgment in AI use, \(period.description): six capabilities and what measures them</caption>"
+            html += "<thead><tr><th scope=\"col\">Capability</th><th scope=\"col\">Measured by</th><th scope=\"col\">Value</th><th scope=\"col\">Change</th></tr></thead>"
+            html += "<tbody>\(rows)</tbody></table></div>"
+        }
+        guard !html.isEmpty else { return .empty }
+        return "<section class=\"judgment\" aria-labelledby=\"judgment\"><h2 id=\"judgment\">Judgment</h2>"
+            + "<p class=\"category-note\">How well AI is used, not how much: measured for teams as a whole, to guide learning and support. These numbers say nothing about any one person.</p>"
+            + html + "</section>\n"
     }
 
     /// For groups and the organization: each visible member's lead numbers, a bar of the

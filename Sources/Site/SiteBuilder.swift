@@ -30,7 +30,7 @@ public struct SiteBuilder: Sendable {
         }
         pages.append(.metrics)
         pages += report.metrics.map { .metric($0.id) }
-        pages += [.methodology, .notFound]
+        pages += [.usageVsOutcomes, .methodology, .notFound]
         return pages
     }
 
@@ -84,6 +84,7 @@ public struct SiteBuilder: Sendable {
         case .teams: return TeamsPage(context: context).render()
         case .metrics: return CatalogPages(context: context).metrics()
         case .metric(let id): return MetricPage(context: context, metric: context.report.metric(id)!).render()
+        case .usageVsOutcomes: return UsageOutcomesPage(context: context).render()
         case .methodology: return CatalogPages(context: context).methodology()
         case .notFound: return CatalogPages(context: context).notFound()
         }

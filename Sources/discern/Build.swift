@@ -29,6 +29,9 @@ struct Build: ParsableCommand {
             help: ArgumentHelp("The URL the site is served from; used only where a relative link will not do.", valueName: "url"))
     var baseURL: String?
 
+    @Flag(help: "Treat warnings, lint findings among them, as errors and refuse to build, as check --strict does.")
+    var strict = false
+
     @Flag(help: "Print the time spent in each stage: load, analyse, markdown, charts, templates, write.")
     var timings = false
 
@@ -57,7 +60,7 @@ struct Build: ParsableCommand {
         let start = Date()
         let pipeline = Pipeline(content: options.url, contentLabel: options.content, theme: theme)
         let loaded = Date()
-        var diagnostics = pipeline.diagnostics
+        var diagnostics = Pipeline.applying(strict: strict, to: pipeline.diagnostics)
         guard let theme = pipeline.theme, !diagnostics.hasErrors else {
             Self.print(diagnostics)
             FileHandleOutput.standardError("discern: not built; fix the errors above (the previous site in \(output) is untouched)")
@@ -80,6 +83,7 @@ struct Build: ParsableCommand {
         let seconds = Date().timeIntervalSince(start)
         let elapsed = String(Int(seconds * 1000)) + " ms"
         Swift.print("Built \(summary.pages) pages (\(summary.charts) charts) into \(output)/ in \(elapsed). Open \(output)/index.html in a browser.")
+        Self.printNotes(diagnostics)
         if let stages {
             // Rendering stages add up time on every core, so they can exceed the wall time.
             var lines = ["load and analyse: \(Self.milliseconds(loaded.timeIntervalSince(start)))",
@@ -96,8 +100,19 @@ struct Build: ParsableCommand {
 
     static func milliseconds(_ seconds: Double) -> String { String(Int((seconds * 1000).rounded())) + " ms" }
 
+    /// Errors and warnings, before the build's summary line.
     static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics.sorted() { FileHandleOutput.standardError(diagnostic.description) }
+        for diagnostic in diagnostics.sorted() where diagnostic.severity != .note {
+            FileHandleOutput.standardError(diagnostic.description)
+        }
+    }
+
+    /// Notes, after it: prompts for the narratives, part of the summary of what was built.
+    static func printNotes(_ diagnostics: [Diagnostic]) {
+        let notes = diagnostics.filter { $0.severity == .note }.sorted()
+        guard !notes.isEmpty else { return }
+        Swift.print("\(notes.count) note\(notes.count == 1 ? "" : "s") for the narratives to address:")
+        for note in notes { Swift.print("  " + note.description) }
     }
 
     /// `SOURCE_DATE_EPOCH` as a date, for reproducible builds that still show one.

@@ -10,6 +10,8 @@ struct CheckOutput: Encodable {
         var column: Int
         var severity: String
         var message: String
+        /// The lint rule, for lint findings.
+        var rule: String?
     }
 
     var diagnostics: [Entry]
@@ -18,7 +20,7 @@ struct CheckOutput: Encodable {
     init(diagnostics: [Diagnostic], summary: ReportSummary) {
         self.diagnostics = diagnostics.map {
             Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column,
-                  severity: $0.severity.rawValue, message: $0.message)
+                  severity: $0.severity.rawValue, message: $0.message, rule: $0.rule)
         }
         self.summary = summary
     }

@@ -1,6 +1,7 @@
 import Analysis
 import ContentLoading
 import Foundation
+import Lint
 import ReportModel
 import Site
 
@@ -19,8 +20,11 @@ struct Pipeline {
     init(content: URL, contentLabel: String, theme themeName: String?) {
         let load = ContentLoader(source: .disk(content)).load()
         report = Report(content: load.content)
-        diagnostics = load.diagnostics + report.diagnostics
         catalogsReadable = load.unreadable.isEmpty
+        // Lints judge what the content says; with a catalog unreadable they would only guess.
+        let lints = catalogsReadable ? ReportLint(report: report).findings() : []
+        let switchedOff = load.content.site.lintsOff
+        diagnostics = (load.diagnostics + report.diagnostics + lints).filter { $0.rule.map { switchedOff[$0] == nil } ?? true }
         observedPeriods = Set(load.content.observations.map(\.period))
         narrativeFiles = Set(load.content.narratives.map(\.location.file))
         let name = themeName ?? load.content.site.theme ?? "default"
@@ -34,6 +38,17 @@ struct Pipeline {
                                            overridesLabel: contentLabel + "/theme")
         self.theme = theme
         diagnostics += problems
+    }
+
+    /// The diagnostics as `--strict` reports them: every warning an error. Notes are
+    /// prompts, not problems, and stay notes.
+    static func applying(strict: Bool, to diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard strict else { return diagnostics }
+        return diagnostics.map { diagnostic in
+            var promoted = diagnostic
+            if promoted.severity == .warning { promoted.severity = .error }
+            return promoted
+        }
     }
 
     /// A folder as the user would name it: relative to the working folder when inside it.

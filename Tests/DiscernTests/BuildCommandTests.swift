@@ -12,7 +12,7 @@ struct BuildCommandTests {
         let run = try cli.discern(["build", "--output", output.path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)
-        #expect(run.stdout.hasPrefix("Built 131 pages"))
+        #expect(run.stdout.hasPrefix("Built 138 pages"))
         let files = try Self.files(in: output)
         #expect(files.contains("index.html") && files.contains("teams/checkout-web/2026-Q3/index.html"))
         #expect(!files.contains { $0.contains("devex") }, "the team below the minimum has no page")

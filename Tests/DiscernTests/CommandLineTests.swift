@@ -53,7 +53,7 @@ struct CommandLineTests {
     let valid: [String: String] = [
         "site.yaml": "title: T\norganization: Acme\n",
         "teams.yaml": "teams:\n  - {id: a, name: A, headcount: 8}\n  - {id: b, name: B, headcount: 9}\n",
-        "metrics.yaml": "metrics:\n  - {id: m, name: M, category: outcome, unit: d, better: lower, aggregate: mean}\n",
+        "metrics.yaml": "metrics:\n  - {id: m, name: M, category: outcome, unit: d, better: lower, aggregate: mean, baseline: 2026-Q1}\n",
         "data/v.csv": "period,team,metric,value\n2026-Q1,a,m,2\n2026-Q1,b,m,3\n",
     ]
 
@@ -88,7 +88,7 @@ struct CommandLineTests {
             """)
     }
 
-    @Test("warnings pass, and fail with --strict")
+    @Test("warnings pass, and fail with --strict, which reports them as errors")
     func strict() throws {
         var files = valid
         files["site.yaml"] = "title: T\ncolour: blue\n"
@@ -96,7 +96,7 @@ struct CommandLineTests {
         #expect(try discern(["check", "--content", root.path]).status == 0)
         let strict = try discern(["check", "--content", root.path, "--strict"])
         #expect(strict.status == 1)
-        #expect(strict.stderr == "site.yaml:2:1: warning: unknown key 'colour' in site.yaml is ignored\n")
+        #expect(strict.stderr == "site.yaml:2:1: error: unknown key 'colour' in site.yaml is ignored\n")
     }
 
     @Test("--format json gives machine-readable diagnostics and the summary")

@@ -20,6 +20,7 @@ struct SiteBuildTests {
             "teams/index.html",
             "teams/ops/2026-Q1/index.html", "teams/ops/2026-Q2/index.html", "teams/ops/index.html",
             "teams/web/2026-Q1/index.html", "teams/web/2026-Q2/index.html", "teams/web/index.html",
+            "usage-vs-outcomes/index.html",
         ]
         let files = SiteFixture.files(in: folder)
         #expect(files.filter { !$0.hasPrefix("charts/") && !$0.hasPrefix("data/") } == expected)

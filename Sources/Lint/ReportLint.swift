@@ -1,0 +1,216 @@
+import Analysis
+import ContentLoading
+import Markdown
+import ReportModel
+
+/// Applies the judgment rules (`LintRule`) to an analysed report: what it leads with,
+/// what it claims without evidence, what it states by hand.
+///
+/// It reads only what `Report` lets through, so a team too small to show never appears
+/// in a finding either. Rules about the catalogs' form (D107 on names) run at load time,
+/// where the text is; everything that needs values runs here.
+public struct ReportLint: Sendable {
+    let report: Report
+    /// Where each (scope, metric, quarter) value came from, for findings about data.
+    private let dataLocations: [DataKey: SourceLocation]
+
+    private struct DataKey: Hashable, Sendable {
+        let scope: Scope
+        let metric: String
+        let period: Period
+    }
+
+    public init(report: Report) {
+        self.report = report
+        var locations: [DataKey: SourceLocation] = [:]
+        for observation in report.visibleObservations {
+            let key = DataKey(scope: observation.scope, metric: observation.metric, period: observation.period)
+            if locations[key] == nil { locations[key] = observation.location }
+        }
+        dataLocations = locations
+    }
+
+    /// Every finding, sorted.
+    public func findings() -> [Diagnostic] {
+        var found = usageTargets() + missingBaselines()
+        // Each narrative is parsed once, on every core: a large report has thousands.
+        found += report.narratives.concurrentMap { narrative in
+            var document = MarkdownDocument(narrative.body)
+            let firstKPIs = document.fencedBlocks(["kpis"]).first
+            return usageLeads(in: narrative, firstKPIs: firstKPIs) + bareNumbers(in: narrative, document: &document)
+        }.flatMap { $0 }
+        found += selfReportedAlone() + usageWithoutOutcomes() + worseWhileUsageRose()
+        return found.sorted()
+    }
+
+    // MARK: - Catalog rules
+
+    /// D102: a usage metric with a target.
+    func usageTargets() -> [Diagnostic] {
+        report.metrics.filter { $0.category == .usage && $0.target != nil }.map {
+            LintRule.usageTarget.finding(
+                "usage metric '\($0.id)' has a target; usage is context, and a target on it rewards use over results. "
+                    + "Remove `target:`", at: $0.location)
+        }
+    }
+
+    /// D104: an outcome or quality metric with no baseline.
+    func missingBaselines() -> [Diagnostic] {
+        report.metrics.filter { ($0.category == .outcome || $0.category == .quality) && $0.baseline == nil }.map {
+            LintRule.noBaseline.finding(
+                "\($0.category.rawValue) metric '\($0.id)' has no baseline, so no change can be claimed; "
+                    + "set `baseline:` to the quarter before AI tools arrived", at: $0.location)
+        }
+    }
+
+    // MARK: - Narrative rules
+
+    /// D101: the page's first highlight or first KPI is usage, with no outcome or
+    /// quality metric among the ones it leads with.
+    func usageLeads(in narrative: Narrative, firstKPIs: FencedBlock?) -> [Diagnostic] {
+        var leading = narrative.highlights
+        var location = narrative.highlightsLocation ?? narrative.location
+        if leading.isEmpty, let block = firstKPIs {
+            let bodyLine = narrative.bodyLine + block.bodyLine - 1
+            let (spec, _) = BlockSpecReader.read(.kpis, body: block.body, file: narrative.location.file,
+                                                 bodyLine: bodyLine, metrics: report.metrics,
+                                                 organization: report.organization)
+            leading = spec?.metrics ?? []
+            location = SourceLocation(file: narrative.location.file, line: bodyLine - 1, column: 1)
+        }
+        let categories = leading.compactMap { report.metric($0)?.category }
+        guard categories.first == .usage, !categories.contains(where: { $0 == .outcome || $0 == .quality }),
+              let first = leading.first else { return [] }
+        return [LintRule.usageLeads.finding(
+            "this page leads with usage ('\(first)') and shows no outcome or quality metric beside it; "
+                + "usage is context, not impact. Lead with an outcome", at: location)]
+    }
+
+    /// D106: a number in the prose equal to one of the page's metric values as shown,
+    /// in a paragraph that names the metric. Without that condition, figures quoted
+    /// from studies ("each 25% rise in adoption") match some value by coincidence.
+    func bareNumbers(in narrative: Narrative, document: inout MarkdownDocument) -> [Diagnostic] {
+        var shown: [(metric: Metric, text: String, words: [String])] = []
+        for metric in report.metrics {
+            guard let value = report.value(metric.id, for: narrative.scope, in: narrative.period) else { continue }
+            shown.append((metric, NumberLiteral.rounded(value, decimals: metric.shownDecimals), NumberLiteral.words(of: metric.name)))
+        }
+        guard !shown.isEmpty else { return [] }
+        let runs = document.proseRuns()
+        // Runs of one paragraph share its line; emphasis and links split a paragraph into runs.
+        var paragraphs: [Int: String] = [:]
+        for run in runs { paragraphs[run.line, default: ""] += run.text.lowercased() + " " }
+        var found: [Diagnostic] = []
+        var reported: Set<String> = []
+        for run in runs {
+            let paragraph = paragraphs[run.line] ?? ""
+            for literal in NumberLiteral.all(in: run.text) where !reported.contains(literal.digits) {
+                guard let match = shown.first(where: { candidate in
+                    candidate.text == literal.digits && literal.isMeaningful(for: candidate.metric)
+                        && candidate.words.contains { paragraph.contains($0) }
+                }) else { continue }
+                reported.insert(literal.digits)
+                let (line, column) = document.location(of: literal.text, from: run.line)
+                found.append(LintRule.bareNumber.finding(
+                    "'\(literal.text)' is the value of \(match.metric.name) here, typed in by hand; write "
+                        + "{{ value \(match.metric.id) }} so it stays in sync with the data",
+                    at: SourceLocation(file: narrative.location.file, line: narrative.bodyLine + line - 1, column: column)))
+            }
+        }
+        return found
+    }
+
+    // MARK: - Data rules
+
+    /// The teams whose values may be shown, groups left out: these rules are about
+    /// what each team measured.
+    private var measuredTeams: [Team] {
+        report.visibleTeams.filter { !report.organization.isGroup($0.id) }
+    }
+
+    private func has(_ metric: Metric, _ scope: Scope, _ period: Period) -> Bool {
+        report.value(metric.id, for: scope, in: period) != nil
+    }
+
+    /// Where a value came from: its own row, or for a roll-up the first row of a member
+    /// behind it.
+    private func location(_ metric: String, _ scope: Scope, _ period: Period) -> SourceLocation {
+        if let found = dataLocations[DataKey(scope: scope, metric: metric, period: period)] { return found }
+        for member in report.organization.children(of: scope) where report.isVisible(.team(member.id)) {
+            let found = location(metric, .team(member.id), period)
+            if found.file != "data" { return found }
+        }
+        return SourceLocation(file: "data")
+    }
+
+    /// D103: a self-reported metric's value with no system-measured outcome beside it.
+    func selfReportedAlone() -> [Diagnostic] {
+        let measuredOutcomes = report.metrics.filter { $0.category == .outcome && !$0.selfReported }
+        var found: [Diagnostic] = []
+        for metric in report.metrics where metric.selfReported {
+            for team in measuredTeams {
+                let scope = Scope.team(team.id)
+                let alone = report.periods.filter { period in
+                    has(metric, scope, period) && !measuredOutcomes.contains { has($0, scope, period) }
+                }
+                guard let first = alone.first else { continue }
+                found.append(LintRule.selfReportedAlone.finding(
+                    "'\(metric.id)' is self-reported and '\(team.id)' has no system-measured outcome in "
+                        + Self.list(alone) + "; people misjudge their own gains, so add a measured outcome beside it",
+                    at: location(metric.id, scope, first)))
+            }
+        }
+        return found
+    }
+
+    /// D105: usage data for a team and quarter with no outcome or quality data.
+    func usageWithoutOutcomes() -> [Diagnostic] {
+        let usage = report.metrics.filter { $0.category == .usage }
+        let results = report.metrics.filter { $0.category == .outcome || $0.category == .quality }
+        var found: [Diagnostic] = []
+        for team in measuredTeams {
+            let scope = Scope.team(team.id)
+            let bare = report.periods.filter { period in
+                usage.contains { has($0, scope, period) } && !results.contains { has($0, scope, period) }
+            }
+            guard let first = bare.first, let metric = usage.first(where: { has($0, scope, first) }) else { continue }
+            found.append(LintRule.usageWithoutOutcomes.finding(
+                "'\(team.id)' has usage data but no outcome or quality data in " + Self.list(bare)
+                    + "; usage alone cannot show impact", at: location(metric.id, scope, first)))
+        }
+        return found
+    }
+
+    /// D108: an outcome or quality metric that got worse in a quarter in which usage
+    /// rose, unless the quarter's narrative already speaks of the metric.
+    func worseWhileUsageRose() -> [Diagnostic] {
+        let scopes = [Scope.organization] + report.visibleTeams.map { Scope.team($0.id) }
+        return scopes.flatMap { scope in
+            report.periods.dropFirst().flatMap { period in
+                let narrative = report.narrative(for: scope, in: period)
+                return report.divergences(for: scope, in: period).compactMap { found -> Diagnostic? in
+                    guard narrative.map({ !$0.body.contains(found.result.id) }) ?? true else { return nil }
+                    let (result, usage) = (found.resultChange, found.usageChange)
+                    return LintRule.worseWhileUsageRose.finding(
+                        "\(found.result.name) got worse for \(scope.teamID ?? "the organization") in \(period) "
+                            + "(\(Self.number(result.from, found.result)) to \(Self.number(result.to, found.result))) while "
+                            + "\(found.usage.name) rose (\(Self.number(usage.from, found.usage)) to \(Self.number(usage.to, found.usage))); "
+                            + "the narrative should say why",
+                        at: narrative?.location ?? location(found.result.id, scope, period))
+                }
+            }
+        }
+    }
+
+    private static func number(_ value: Double, _ metric: Metric) -> String {
+        NumberLiteral.rounded(value, decimals: metric.shownDecimals)
+            + (metric.format == .percent ? "%" : "")
+    }
+
+    /// `2025-Q2`, `2025-Q2 and 2025-Q3`, `2025-Q2, 2025-Q3 and 2025-Q4`.
+    static func list(_ periods: [Period]) -> String {
+        let names = periods.map(\.description)
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// The usage-and-outcomes page against r worked out by hand.
+@Suite struct UsageOutcomesPageTests {
+    /// Five teams. In 2026-Q2, usage x = 20, 40, 60, 80, 100 (mean 60, Sxx = 4000).
+    ///
+    /// Cycle time y = 5.0, 4.0, 4.5, 3.0, 3.5: mean 4.0, deviations 1, 0, 0.5, −1, −0.5,
+    /// Sxy = −40 + 0 + 0 − 20 − 20 = −80, Syy = 2.5, r = −80 / √(4000 · 2.5) = −0.80.
+    ///
+    /// CSAT y = 80, 82, 79, 81, 80: mean 80.4, deviations −0.4, 1.6, −1.4, 0.6, −0.4,
+    /// Sxy = 16 − 32 + 0 + 12 − 16 = −20, Syy = 5.2, r = −20 / √20800 = −0.139.
+    ///
+    /// The teams of two and three (tiny, wee) would change both r values; they must not
+    /// take part. Together they hold five people, so no other team is hidden to protect
+    /// them. Team b's usage rose from Q1 while its cycle time got worse.
+    static let fixture = """
+        -- site.yaml --
+        title: Impact
+        organization: Acme
+        -- teams.yaml --
+        teams:
+          - {id: a, name: Team A, headcount: 6}
+          - {id: b, name: Team B, headcount: 6}
+          - {id: c, name: Team C, headcount: 6}
+          - {id: d, name: Team D, headcount: 6}
+          - {id: e, name: Team E, headcount: 6}
+          - {id: tiny, name: Tinyteamname, headcount: 2}
+          - {id: wee, name: Weeteamname, headcount: 3}
+        -- metrics.yaml --
+        metrics:
+          - {id: cycle_time, name: Cycle time, category: outcome, unit: days, better: lower, aggregate: weighted_mean, baseline: 2026-Q1}
+          - {id: csat, name: Satisfaction, category: outcome, unit: "%", better: higher, aggregate: weighted_mean, baseline: 2026-Q1, format: percent, decimals: 0}
+          - {id: wau, name: Weekly active users, category: usage, unit: "%", better: neutral, aggregate: weighted_mean, format: percent, decimals: 0}
+        -- data/values.csv --
+        period,team,wau,cycle_time,csat
+        2026-Q1,a,20,5.0,80
+        2026-Q1,b,30,3.5,82
+        2026-Q1,c,60,4.5,79
+        2026-Q1,d,80,3.0,81
+        2026-Q1,e,100,3.5,80
+        2026-Q1,tiny,100,9.0,10
+        2026-Q1,wee,10,1.0,99
+        2026-Q2,a,20,5.0,80
+        2026-Q2,b,40,4.0,82
+        2026-Q2,c,60,4.5,79
+        2026-Q2,d,80,3.0,81
+        2026-Q2,e,100,3.5,80
+        2026-Q2,tiny,100,9.0,10
+        2026-Q2,wee,10,1.0,99
+        """
+
+    @Test func rAndItsReadingMatchTheHandWorkedValues() throws {
+        let (folder, summary, diagnostics) = try SiteFixture.build(Self.fixture)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(summary != nil, "\(diagnostics)")
+        let page = SiteFixture.read(folder, "usage-vs-outcomes/index.html")
+        #expect(page.contains("Teams that use AI more clearly tend to do better on Cycle time here (r = −0.80), "
+            + "which does not show that AI is the reason."))
+        #expect(page.contains("Teams that use AI more do not do noticeably better or worse on Satisfaction here (r = −0.14)."))
+        #expect(page.contains("Association is not attribution."))
+        #expect(!page.contains("Tinyteamname") && !page.contains("Weeteamname"))
+    }
+
+    @Test func teamsWhoseUsageRoseWhileAnOutcomeFellAreListed() throws {
+        let (folder, _, _) = try SiteFixture.build(Self.fixture)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = SiteFixture.read(folder, "usage-vs-outcomes/index.html")
+        let start = try #require(page.firstRange(of: "<ul class=\"divergences\">"))
+        let list = page[start.upperBound...].components(separatedBy: "</ul>")[0]
+        let items = list.components(separatedBy: "<li>").dropFirst().map { $0.components(separatedBy: "</li>")[0] }
+        #expect(items.count == 1)
+        #expect(items.first?.contains("Team B</a>: Cycle time from 3.5 days to 4.0 days while Weekly active users rose from 30% to 40%") == true)
+    }
+
+    @Test func theSiteLinksToThePage() throws {
+        let (folder, _, _) = try SiteFixture.build(Self.fixture)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(SiteFixture.read(folder, "index.html").contains("href=\"usage-vs-outcomes/index.html\""))
+        #expect(SiteFixture.read(folder, "teams/a/index.html").contains("href=\"../../usage-vs-outcomes/index.html\""))
+    }
+}
