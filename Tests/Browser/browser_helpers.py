@@ -9,6 +9,7 @@ PAGES = [
     ("team-checkout-web", "teams/checkout-web/index.html", True),
     ("group-product-eng", "teams/product-eng/index.html", True),
     ("metric-cycle_time", "metrics/cycle_time/index.html", True),
+    ("usage-vs-outcomes", "usage-vs-outcomes/index.html", True),
     ("methodology", "methodology/index.html", False),
 ]
 PAGE_IDS = [name for name, _, _ in PAGES]
