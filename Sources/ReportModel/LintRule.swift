@@ -52,7 +52,7 @@ public struct LintRule: Hashable, Sendable, Identifiable {
 
     public static let bareNumber = LintRule(
         id: "D106", name: "bare-number", severity: .warning,
-        summary: "A narrative states a number that matches a metric's value as a literal instead of a live value.",
+        summary: "A narrative paragraph that names a metric states its value as a literal instead of a live value.",
         explanation: "Every number in the prose should come from the data. A typed-in number goes stale when the data is "
             + "corrected; `{{ value metric }}` keeps it in sync.")
 
