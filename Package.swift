@@ -3,6 +3,7 @@ import PackageDescription
 
 // One target per concern; dependencies point one way:
 // ReportModel → ContentLoading → Analysis → Site (with Markdown over CCmark) → discern.
+// Importing (usage feeds to team data, for `discern import`) sits beside Analysis.
 let package = Package(
     name: "Discern",
     platforms: [.macOS(.v14)],
@@ -24,6 +25,7 @@ let package = Package(
         .target(name: "ReportModel"),
         .target(name: "ContentLoading", dependencies: ["ReportModel", "Yams"]),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
+        .target(name: "Importing", dependencies: ["ReportModel", "ContentLoading"]),
         .target(name: "Charts"),
         .target(
             name: "Site",
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading"]),
+        .testTarget(name: "ImportingTests", dependencies: ["Importing", "ContentLoading", "ReportModel"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ContentLoading", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading", "TestSupport"]),
