@@ -37,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "discern",
             dependencies: [
-                "ReportModel", "ContentLoading", "Analysis", "Site",
+                "ReportModel", "ContentLoading", "Analysis", "Site", "Importing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
