@@ -48,7 +48,9 @@ package struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConverti
     /// Days since 1 January 1970, for spans such as a report's window. Howard Hinnant's
     /// `days_from_civil`: exact for the proleptic Gregorian calendar, and no `Calendar`,
     /// whose answers depend on the machine's time zone.
-    package var ordinal: Int {
+    package var ordinal: Int { Self.ordinal(year: year, month: month, day: day) }
+
+    private static func ordinal(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -57,12 +59,12 @@ package struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConverti
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The first and last day of a quarter, as ordinals.
+    /// The first and last day of a quarter, as ordinals; any year, so that walking back
+    /// from a date near the edge of the accepted years cannot fail.
     package static func ordinals(of period: Period) -> ClosedRange<Int> {
-        let first = CalendarDay(year: period.year, month: period.quarter * 3 - 2, day: 1)!
         let lastMonth = period.quarter * 3
-        let last = CalendarDay(year: period.year, month: lastMonth, day: daysIn(month: lastMonth, year: period.year))!
-        return first.ordinal...last.ordinal
+        return ordinal(year: period.year, month: lastMonth - 2, day: 1)
+            ... ordinal(year: period.year, month: lastMonth, day: daysIn(month: lastMonth, year: period.year))
     }
 
     /// `YYYY-MM-DD`.

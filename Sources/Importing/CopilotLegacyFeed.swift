@@ -129,7 +129,7 @@ package enum CopilotLegacyFeed {
         }
         for (key, day) in teamDays {
             let cell = QuarterlyRollUp.TeamQuarter(team: key.team, period: key.day.period)
-            run.rollUp.reportSize(Int(day.active.rounded()), of: cell)
+            run.rollUp.reportSize(Int(min(day.active, Double(SiteSettings.largestCount)).rounded()), of: cell)
             run.rollUp.add(activeUsers, day.active, over: 1, in: cell)
             run.rollUp.add(engagedUsers, day.engaged, over: 1, in: cell)
             run.rollUp.add(acceptanceRate, day.acceptances, over: day.suggestions, in: cell)

@@ -7,7 +7,8 @@ package enum DecimalText {
     package static func format(_ value: Double) -> String {
         let scale = 10_000.0
         // Past 1e14 the four decimals no longer fit an Int64; such values are whole anyway.
-        guard abs(value) < 1e14 else { return String(Int64(value.rounded())) }
+        // (The roll-up refuses anything past 1e15, so the last branch is only a backstop.)
+        guard abs(value) < 1e14 else { return abs(value) < 9e18 ? String(Int64(value.rounded())) : "\(value)" }
         let scaled = Int64((abs(value) * scale).rounded())
         guard scaled != 0 else { return "0" }
         let whole = scaled / Int64(scale), fraction = scaled % Int64(scale)

@@ -91,7 +91,8 @@ package enum M365CopilotReport {
                 while CalendarDay.ordinals(of: period).lowerBound > first { period = period.previous }
                 var quarters = Set<Period>()
                 while period <= refresh.period {
-                    quarters.insert(period)
+                    // Discern's quarters start in 1900; a period reaching further back is cut there.
+                    if SiteSettings.years.contains(period.year) { quarters.insert(period) }
                     period = period.next
                 }
                 for quarter in quarters {

@@ -1,3 +1,4 @@
+import ContentLoading
 import ReportModel
 
 /// Team-quarter tallies shared by the four importers.
@@ -28,6 +29,8 @@ package struct QuarterlyRollUp: Sendable {
         package var leftOutValues = 0
         /// The people behind the team-quarters that were kept.
         package var people = 0
+        /// Values beyond ±1e15, which Discern refuses: only absurd input gives them.
+        package var outOfRange = 0
     }
 
     private struct Sample: Sendable {
@@ -66,7 +69,7 @@ package struct QuarterlyRollUp: Sendable {
     /// stand for. The largest in the quarter is kept, a lower bound on who was behind it.
     package mutating func reportSize(_ size: Int, of cell: TeamQuarter) {
         var group = groups[cell, default: Group()]
-        group.reportedSize = max(group.reportedSize, size)
+        group.reportedSize = max(group.reportedSize, min(size, SiteSettings.largestCount))
         groups[cell] = group
     }
 
@@ -131,6 +134,10 @@ package struct QuarterlyRollUp: Sendable {
                       value.isFinite else { continue }
                 guard n >= minGroupSize else {
                     outcome.leftOutValues += 1
+                    continue
+                }
+                guard abs(value) <= NumberText.largest else {
+                    outcome.outOfRange += 1
                     continue
                 }
                 outcome.values.append(ImportedValue(period: cell.period, team: cell.team, metric: metric.id,

@@ -77,6 +77,13 @@ public struct UsageImporter: Sendable {
 
     private func result(of run: ImportRun, metrics: [ImportedMetric]) -> UsageImport {
         let outcome = run.rollUp.values(for: metrics, minGroupSize: minGroupSize)
+        var diagnostics = run.diagnostics
+        if outcome.outOfRange > 0 {
+            diagnostics.error(
+                "\(outcome.outOfRange) team-quarter value\(outcome.outOfRange == 1 ? " comes" : "s come") out beyond "
+                    + "±1e15, which Discern refuses; the figures in the input are not plausible",
+                at: SourceLocation(file: files.first?.path ?? "(no input)"))
+        }
         let used = Set(outcome.values.map(\.metric))
         let summary = ImportSummary(
             source: source, records: run.records, repeats: run.repeats,
@@ -86,7 +93,7 @@ public struct UsageImporter: Sendable {
             minGroupSize: minGroupSize, leftOutTeamQuarters: outcome.leftOutTeamQuarters,
             leftOutValues: outcome.leftOutValues)
         return UsageImport(values: outcome.values, metrics: metrics.filter { used.contains($0.id) },
-                           diagnostics: run.diagnostics.all.sorted(), summary: summary)
+                           diagnostics: diagnostics.all.sorted(), summary: summary)
     }
 
     private var mappingKeys: [TeamMapping.Accepted] {

@@ -69,6 +69,19 @@ struct M365CopilotReportTests {
         }
     }
 
+    @Test("a report period reaching back before 1900 does not trip the date arithmetic")
+    func earliestYears() {
+        let text = "Report Refresh Date,User Principal Name,Last Activity Date,Report Period\n"
+            + (0..<5).map { "1900-01-05,p\($0)@example.com,1900-01-02,180\n" }.joined()
+        let result = UsageImporter(source: .m365Copilot, files: [InputFile(path: "a.csv", text: text)],
+                                   mapping: InputFile(path: "m.csv", text: "upn,team\n"
+                                       + (0..<5).map { "p\($0)@example.com,a\n" }.joined())).run()
+        #expect(result.printed.isEmpty)
+        #expect(result.table["1900-Q1 a m365_copilot_active_users"] == "100 n=5")
+        #expect(result.values.allSatisfy { $0.period.year == 1900 }, "Discern's quarters start in 1900")
+        #expect(result.summary.leftOutTeamQuarters == 0)
+    }
+
     @Test("without a mapping there is nothing to join people to")
     func mappingNeeded() {
         let result = UsageImporter(source: .m365Copilot, files: [InputFile(path: "a.csv", text: "x\n")]).run()

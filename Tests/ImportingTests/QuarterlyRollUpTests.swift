@@ -86,6 +86,15 @@ struct QuarterlyRollUpTests {
         #expect(outcome.people == 5)
     }
 
+    @Test("a value beyond what Discern accepts is counted, not written")
+    func outOfRange() {
+        var rollUp = QuarterlyRollUp()
+        for person in 0..<5 { rollUp.add("rate", 1e15, over: 0.1, in: cell("a", q3), person: person) }
+        let outcome = rollUp.values(for: [metric("rate", .ratio(scale: 1))], minGroupSize: 5)
+        #expect(outcome.values.isEmpty)
+        #expect(outcome.outOfRange == 1)
+    }
+
     @Test("values are sorted by quarter, team and metric whatever order they came in")
     func order() {
         var rollUp = QuarterlyRollUp()
