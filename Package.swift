@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading"]),
-        .testTarget(name: "ImportingTests", dependencies: ["Importing", "ContentLoading", "ReportModel"]),
+        .testTarget(name: "ImportingTests", dependencies: ["Importing", "ContentLoading", "ReportModel", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ContentLoading", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading", "TestSupport"]),
