@@ -34,7 +34,7 @@ struct Import: ParsableCommand {
     /// Files larger than this are refused before they are read.
     static let largestInput = 512 * 1024 * 1024
 
-    @Argument(help: ArgumentHelp("The feed: github-copilot-legacy, github-copilot, m365-copilot or viva.", valueName: "source"))
+    @Argument(help: ArgumentHelp("The feed the files come from.", valueName: "source"))
     var source: Source
 
     @Argument(help: ArgumentHelp("The exported files to import.", valueName: "file"))
