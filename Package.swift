@@ -3,6 +3,7 @@ import PackageDescription
 
 // One target per concern; dependencies point one way:
 // ReportModel → ContentLoading → Analysis → Lint and Site (with Markdown over CCmark) → discern.
+// Importing (usage feeds to team data, for `discern import`) sits beside Analysis.
 let package = Package(
     name: "Discern",
     platforms: [.macOS(.v14)],
@@ -24,6 +25,7 @@ let package = Package(
         .target(name: "ReportModel"),
         .target(name: "ContentLoading", dependencies: ["ReportModel", "Yams"]),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
+        .target(name: "Importing", dependencies: ["ReportModel", "ContentLoading"]),
         .target(name: "Charts"),
         // The judgment rules `check` applies to what a report claims (LintRule's catalog).
         .target(name: "Lint", dependencies: ["ReportModel", "ContentLoading", "Analysis", "Markdown", "Charts"]),
@@ -37,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "discern",
             dependencies: [
-                "ReportModel", "ContentLoading", "Analysis", "Lint", "Site",
+                "ReportModel", "ContentLoading", "Analysis", "Lint", "Site", "Importing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading"]),
+        .testTarget(name: "ImportingTests", dependencies: ["Importing", "ContentLoading", "ReportModel", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ContentLoading", "TestSupport"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "ContentLoading", "Analysis", "TestSupport"]),

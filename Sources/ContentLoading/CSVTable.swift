@@ -6,22 +6,22 @@ import ReportModel
 /// `line:column` for diagnostics, and the mirrored CSV libraries do not report positions.
 /// Accepts quoted fields holding commas, quotes (`""`) and newlines, CRLF or LF line
 /// endings, and trims spaces around fields. Blank lines are skipped.
-struct CSVTable {
-    struct Field: Equatable {
-        var text: String
-        var line: Int
-        var column: Int
+package struct CSVTable {
+    package struct Field: Equatable {
+        package var text: String
+        package var line: Int
+        package var column: Int
     }
 
-    struct Row {
-        var fields: [Field]
-        var line: Int
+    package struct Row {
+        package var fields: [Field]
+        package var line: Int
     }
 
-    var rows: [Row]
+    package var rows: [Row]
 
     /// Parses text (already checked as UTF-8, byte-order mark removed).
-    static func parse(_ text: String, file: String) -> (CSVTable, [Diagnostic]) {
+    package static func parse(_ text: String, file: String) -> (CSVTable, [Diagnostic]) {
         var parser = Parser(cursor: TextCursor(text, file: file))
         parser.run()
         return (CSVTable(rows: parser.rows), parser.diagnostics)

@@ -2,7 +2,7 @@ import ReportModel
 
 extension JSONValue {
     /// Parses a JSON document (RFC 8259). On a syntax error, returns the error at its position.
-    static func parse(_ text: String, file: String) -> Result<JSONValue, Diagnostic> {
+    package static func parse(_ text: String, file: String) -> Result<JSONValue, Diagnostic> {
         var parser = JSONParser(cursor: TextCursor(text, file: file))
         do throws(Diagnostic) {
             parser.skipWhitespace()

@@ -4,8 +4,8 @@ import ReportModel
 ///
 /// Foundation's `JSONSerialization` gives no positions, so data files are read by the
 /// small parser in `JSONValue+Parsing.swift`.
-struct JSONValue {
-    enum Kind {
+package struct JSONValue {
+    package enum Kind {
         case object([Member])
         case array([JSONValue])
         case string(String)
@@ -15,18 +15,18 @@ struct JSONValue {
         case null
     }
 
-    struct Member {
-        var key: String
-        var keyLine: Int
-        var keyColumn: Int
-        var value: JSONValue
+    package struct Member {
+        package var key: String
+        package var keyLine: Int
+        package var keyColumn: Int
+        package var value: JSONValue
     }
 
-    var kind: Kind
-    var line: Int
-    var column: Int
+    package var kind: Kind
+    package var line: Int
+    package var column: Int
 
-    var typeName: String {
+    package var typeName: String {
         switch kind {
         case .object: "an object"
         case .array: "an array"

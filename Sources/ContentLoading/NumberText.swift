@@ -4,17 +4,17 @@ import ReportModel
 ///
 /// Accepts an optional sign, digits, a decimal point and an exponent. Refuses NaN,
 /// infinities, thousands separators and hex, which `Double(_:)` would partly accept.
-enum NumberText {
+package enum NumberText {
     /// The largest magnitude accepted: far beyond any report's numbers, and small
     /// enough that sums, differences and formatting stay exact and finite.
-    static let largest = 1e15
+    package static let largest = 1e15
 
-    enum Problem: Error {
+    package enum Problem: Error {
         case notANumber
         case notFinite
         case outOfRange
 
-        func message(for text: String) -> String {
+        package func message(for text: String) -> String {
             switch self {
             case .notANumber: "must be a number, found '\(text)'"
             case .notFinite: "must be a finite number, found '\(text)'"
@@ -23,7 +23,7 @@ enum NumberText {
         }
     }
 
-    static func parse(_ raw: String) -> Result<Double, Problem> {
+    package static func parse(_ raw: String) -> Result<Double, Problem> {
         let text = raw.trimmingSpaces
         let lowered = text.lowercased()
         if ["nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity", ".nan", ".inf", "-.inf"]
@@ -64,7 +64,7 @@ enum NumberText {
 
 extension String {
     /// Without leading and trailing spaces and tabs.
-    var trimmingSpaces: String {
+    package var trimmingSpaces: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
         let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!

@@ -1,6 +1,6 @@
 /// Ids are lowercase slugs: `[a-z0-9][a-z0-9_-]*`.
-enum Slug {
-    static func isValid(_ text: String) -> Bool {
+package enum Slug {
+    package static func isValid(_ text: String) -> Bool {
         let bytes = text.utf8
         guard let first = bytes.first, isLowerAlphanumeric(first) else { return false }
         return bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }

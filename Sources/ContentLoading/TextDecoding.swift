@@ -1,9 +1,9 @@
 import ReportModel
 
 /// Turns a file's bytes into text, or says where the first byte that is not UTF-8 is.
-enum TextDecoding {
+package enum TextDecoding {
     /// The text without a leading byte-order mark, or an error at the first invalid byte.
-    static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
+    package static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         let body = bytes[start...]

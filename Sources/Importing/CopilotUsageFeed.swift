@@ -1,0 +1,243 @@
+import ContentLoading
+import ReportModel
+
+/// GitHub Copilot usage metrics reports, downloaded as NDJSON: `users-1-day` (one
+/// record per person per day, with `user_login`, `user_id` and activity counts) and
+/// `user-teams-1-day` (which GitHub teams each person was in that day).
+///
+/// A person's team comes from the mapping when it names people (`login,team` or
+/// `user_id,team`); otherwise from the user-teams records, with the mapping, if given,
+/// turning GitHub team slugs into Discern teams (`github_team,team`), and without one
+/// the slugs taken as Discern ids. A person in two teams counts in both, as GitHub
+/// counts them. Records of either kind may come in any file, in any order.
+package enum CopilotUsageFeed {
+    static let activeUsers = "copilot_active_users"
+    static let activeDays = "copilot_active_days_per_user"
+    static let acceptanceRate = "copilot_code_acceptance_rate"
+    static let interactionsPerDay = "copilot_interactions_per_user_day"
+    static let linesPerDay = "copilot_lines_added_per_user_day"
+    static let minutesToMerge = "pr_median_minutes_to_merge"
+
+    private static let origin = "From GitHub Copilot usage metrics (users-1-day)"
+
+    package static let metrics: [ImportedMetric] = [
+        ImportedMetric(
+            id: activeUsers, name: "Copilot active users", unit: "people", aggregate: .sum, format: .integer,
+            description: "People with any Copilot activity on at least one day of the quarter. \(origin).",
+            rule: .people),
+        ImportedMetric(
+            id: activeDays, name: "Copilot active days per user", unit: "days", aggregate: .weightedMean, decimals: 1,
+            description: "Days with Copilot activity in the quarter, per person who had any. \(origin).",
+            rule: .ratio(scale: 1)),
+        ImportedMetric(
+            id: acceptanceRate, name: "Copilot code acceptance rate", unit: "% of code generated",
+            aggregate: .weightedMean, format: .percent, decimals: 1,
+            description: "Code acceptance activity as a share of code generation activity (suggestions and edits "
+                + "offered), over the quarter. A usage signal, not a measure of quality. \(origin).",
+            rule: .ratio(scale: 100)),
+        ImportedMetric(
+            id: interactionsPerDay, name: "Copilot interactions per active user-day", unit: "interactions",
+            aggregate: .weightedMean, decimals: 1,
+            description: "Prompts and other interactions people started (chat, agent, inline), per day with "
+                + "activity. \(origin).",
+            rule: .ratio(scale: 1)),
+        ImportedMetric(
+            id: linesPerDay, name: "Copilot lines added per active user-day", unit: "lines",
+            aggregate: .weightedMean, decimals: 1,
+            description: "Lines of code Copilot added (accepted completions, chat and agent edits), per day with "
+                + "activity. More lines is not better code. \(origin).",
+            rule: .ratio(scale: 1)),
+        ImportedMetric(
+            id: minutesToMerge, name: "Pull request median time to merge", category: .outcome, unit: "minutes",
+            better: .lower, aggregate: .median, format: .integer,
+            description: "Median minutes from opening to merging a pull request, for all pull requests the team's "
+                + "people merged (not only Copilot's), over the quarter. The feed gives a median per person and "
+                + "day; this is their median weighted by the pull requests each covers, an approximation. "
+                + "n is the people who merged. \(origin).",
+            rule: .weightedMedian),
+    ]
+
+    /// Header names of the mapping's key column: a person, or a GitHub team.
+    package static let mappingKeys = [
+        TeamMapping.Accepted(.person, headers: ["login", "userlogin", "githublogin", "githubuser", "user", "person",
+                                                "userid", "githubuserid", "githubid"]),
+        TeamMapping.Accepted(.githubTeam, headers: ["githubteam", "githubteamslug", "teamslug", "slug"]),
+    ]
+
+    /// One person-day of activity, with its team if the mapping already gave it.
+    private struct Activity {
+        var person: Int
+        var day: CalendarDay
+        var mappedTeam: String?
+        var active: Bool
+        var interactions: Double
+        var generations: Double
+        var acceptances: Double
+        var linesAdded: Double
+        var merged: Double
+        var medianMinutesToMerge: Double?
+    }
+
+    private struct PersonDay: Hashable {
+        var person: Int
+        var day: CalendarDay
+    }
+
+    /// Reads every file into the run and joins people to teams.
+    package static func read(_ files: [InputFile], mapping: TeamMapping?, into run: inout ImportRun) {
+        var activities: [Activity] = []
+        var seen: Set<PersonDay> = []
+        // Which GitHub teams (folded keys) each person was in, per day.
+        var memberships: [Int: [CalendarDay: Set<String>]] = [:]
+        let mapsPeople = mapping?.key == .person
+        guard let firstFile = files.first?.path else { return }
+
+        for file in files {
+            let path = file.path
+            for record in JSONRecords.read(file, diagnostics: &run.diagnostics) {
+                if run.diagnostics.isSaturated(path) { break }
+                guard case .object = record.kind else {
+                    run.diagnostics.error("expected a record as a JSON object, found \(record.typeName)",
+                                          at: record.location(in: path))
+                    continue
+                }
+                let userID = record.text("user_id", file: path, diagnostics: &run.diagnostics)
+                let login = record.text("user_login", file: path, diagnostics: &run.diagnostics)
+                let day = record.day("day", file: path, diagnostics: &run.diagnostics)
+                let team = record.text("team_slug", file: path, diagnostics: &run.diagnostics)
+                    ?? record.text("team_name", file: path, diagnostics: &run.diagnostics)
+                    ?? record.text("team_id", file: path, diagnostics: &run.diagnostics)
+                guard userID != nil || login != nil else {
+                    run.diagnostics.error("missing 'user_id' and 'user_login'; a record needs one to be joined to a team",
+                                          at: record.location(in: path))
+                    continue
+                }
+                guard let day else { continue }
+                let person = run.people.number(for: userID.map { "id:\(TeamMapping.foldKey($0))" }
+                                                ?? "login:\(TeamMapping.foldKey(login!))")
+                if let team {
+                    memberships[person, default: [:]][day, default: []].insert(TeamMapping.foldKey(team))
+                    continue
+                }
+                var activity = readActivity(record, person: person, day: day, file: path, diagnostics: &run.diagnostics)
+                guard seen.insert(PersonDay(person: person, day: day)).inserted else {
+                    run.repeats += 1
+                    continue
+                }
+                if mapsPeople, let mapping {
+                    activity.mappedTeam = login.flatMap(mapping.team(for:)) ?? userID.flatMap(mapping.team(for:))
+                }
+                activities.append(activity)
+                run.records += 1
+            }
+        }
+
+        if mapsPeople, !memberships.isEmpty, let mapping {
+            run.diagnostics.warning(
+                "the user-teams records are not used: the mapping's '\(mapping.keyColumn)' column names each "
+                    + "person's team", at: SourceLocation(file: mapping.file))
+        }
+        if !mapsPeople, memberships.isEmpty, !activities.isEmpty {
+            let location = SourceLocation(file: mapping?.file ?? firstFile)
+            run.diagnostics.error(
+                mapping == nil
+                    ? "nobody can be put in a team: pass --teams with a login,team mapping, or add the user-teams-1-day files"
+                    : "the mapping names GitHub teams, but no user-teams records were read; add the user-teams-1-day "
+                        + "files, or map logins to teams",
+                at: location)
+            return
+        }
+
+        var unusableTeams: Set<String> = []
+        var activeCells: Set<Cell> = []
+        for activity in activities {
+            var teams: Set<String> = []
+            if mapsPeople {
+                if let team = activity.mappedTeam { teams.insert(team) }
+            } else {
+                for slug in githubTeams(of: activity.person, on: activity.day, in: memberships) {
+                    if let mapping {
+                        if let team = mapping.team(for: slug) { teams.insert(team) }
+                    } else if Slug.isValid(slug) {
+                        teams.insert(slug)
+                    } else {
+                        unusableTeams.insert(slug)
+                    }
+                }
+            }
+            guard !teams.isEmpty else {
+                run.unmapped.insert(activity.person)
+                continue
+            }
+            run.mapped.insert(activity.person)
+            for team in teams.sorted() {
+                add(activity, to: QuarterlyRollUp.TeamQuarter(team: team, period: activity.day.period),
+                    activeCells: &activeCells, rollUp: &run.rollUp)
+            }
+        }
+        if !unusableTeams.isEmpty {
+            run.diagnostics.warning(
+                "\(unusableTeams.count) GitHub team\(unusableTeams.count == 1 ? " is" : "s are") not written as a Discern "
+                    + "id (lowercase letters, digits, '_' and '-'); their members are counted in no team. Pass --teams "
+                    + "with a github_team,team mapping",
+                at: SourceLocation(file: firstFile))
+        }
+    }
+
+    private struct Cell: Hashable {
+        var teamQuarter: QuarterlyRollUp.TeamQuarter
+        var person: Int
+    }
+
+    private static func add(_ activity: Activity, to cell: QuarterlyRollUp.TeamQuarter,
+                            activeCells: inout Set<Cell>, rollUp: inout QuarterlyRollUp) {
+        let person = activity.person
+        rollUp.addMember(person, to: cell)
+        rollUp.declare(activeUsers, in: cell)
+        rollUp.add(acceptanceRate, activity.acceptances, over: activity.generations, in: cell, person: person)
+        if activity.merged > 0, let minutes = activity.medianMinutesToMerge {
+            rollUp.sample(minutesToMerge, minutes, weight: activity.merged, person: person, in: cell)
+        }
+        guard activity.active else { return }
+        rollUp.mark(activeUsers, person: person, in: cell)
+        // Days per person: each active day adds to the numerator, each person once to the denominator.
+        let firstDay = activeCells.insert(Cell(teamQuarter: cell, person: person)).inserted
+        rollUp.add(activeDays, 1, over: firstDay ? 1 : 0, in: cell, person: person)
+        rollUp.add(interactionsPerDay, activity.interactions, over: 1, in: cell, person: person)
+        rollUp.add(linesPerDay, activity.linesAdded, over: 1, in: cell, person: person)
+    }
+
+    /// The GitHub teams a person was in on a day: that day's records, or else the
+    /// nearest earlier day's, or else the nearest later day's (team reports and
+    /// activity reports are not always downloaded for the same days).
+    private static func githubTeams(of person: Int, on day: CalendarDay,
+                             in memberships: [Int: [CalendarDay: Set<String>]]) -> Set<String> {
+        guard let days = memberships[person] else { return [] }
+        if let teams = days[day] { return teams }
+        if let earlier = days.keys.filter({ $0 < day }).max() { return days[earlier]! }
+        if let later = days.keys.filter({ $0 > day }).min() { return days[later]! }
+        return []
+    }
+
+    private static func readActivity(_ record: JSONValue, person: Int, day: CalendarDay, file: String,
+                                     diagnostics: inout ImportDiagnostics) -> Activity {
+        func amount(_ key: String, in object: JSONValue) -> Double {
+            object.amount(key, file: file, diagnostics: &diagnostics) ?? 0
+        }
+        let interactions = amount("user_initiated_interaction_count", in: record)
+        let generations = amount("code_generation_activity_count", in: record)
+        let acceptances = amount("code_acceptance_activity_count", in: record)
+        let suggested = amount("loc_suggested_to_add_sum", in: record)
+        let added = amount("loc_added_sum", in: record)
+        var merged = 0.0
+        var median: Double?
+        if let pulls = record.object("pull_requests", file: file, diagnostics: &diagnostics) {
+            merged = amount("total_merged", in: pulls)
+            median = pulls.amount("median_minutes_to_merge", file: file, diagnostics: &diagnostics)
+        }
+        let active = interactions + generations + acceptances + suggested + added > 0
+        return Activity(person: person, day: day, active: active, interactions: interactions,
+                        generations: generations, acceptances: acceptances, linesAdded: added, merged: merged,
+                        medianMinutesToMerge: median)
+    }
+}

@@ -1,0 +1,19 @@
+import ReportModel
+
+/// What a source reader builds up while it reads: the roll-up, the diagnostics, and
+/// the counts the summary reports. People appear in it only as numbers.
+package struct ImportRun: Sendable {
+    package var diagnostics = ImportDiagnostics()
+    package var rollUp = QuarterlyRollUp()
+    package var people = PersonIndex()
+    /// People counted in at least one team.
+    package var mapped: Set<Int> = []
+    /// People with records that no team claims.
+    package var unmapped: Set<Int> = []
+    /// Records (rows, days, lines) read.
+    package var records = 0
+    /// Records left out because the same person and day (or team and day) came before.
+    package var repeats = 0
+
+    package init() {}
+}

@@ -1,0 +1,23 @@
+/// The usage feeds `discern import` reads. Each is usage data (context, never impact),
+/// and all but the legacy GitHub feed arrive one row per person.
+public enum ImportSource: String, CaseIterable, Sendable {
+    /// The legacy GitHub Copilot metrics API: one JSON array of days per export,
+    /// already aggregated for an organization or a GitHub team.
+    case githubCopilotLegacy = "github-copilot-legacy"
+    /// GitHub Copilot usage metrics reports: NDJSON `users-1-day` and `user-teams-1-day`.
+    case githubCopilot = "github-copilot"
+    /// The Microsoft 365 Copilot usage user-detail report, as CSV.
+    case m365Copilot = "m365-copilot"
+    /// A Viva Insights person query, as CSV.
+    case viva
+
+    /// How messages name the feed.
+    public var title: String {
+        switch self {
+        case .githubCopilotLegacy: "GitHub Copilot metrics (legacy API)"
+        case .githubCopilot: "GitHub Copilot usage metrics"
+        case .m365Copilot: "Microsoft 365 Copilot usage"
+        case .viva: "Viva Insights person query"
+        }
+    }
+}

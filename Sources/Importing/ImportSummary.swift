@@ -1,0 +1,55 @@
+import ReportModel
+
+/// What an import did, in counts only: the summary never names a person, and not a
+/// team either, so a left-out small team is not singled out.
+public struct ImportSummary: Hashable, Sendable {
+    public var source: ImportSource
+    /// Rows, days or records read (repeats not counted).
+    public var records: Int
+    /// Records skipped because the same person (or GitHub team) and day came before.
+    public var repeats: Int
+    /// People counted in some team; nil for a feed without people.
+    public var people: Int?
+    /// People with records no team claims.
+    public var unmappedPeople: Int
+    public var values: Int
+    public var teams: Int
+    public var periods: [Period]
+    public var minGroupSize: Int
+    public var leftOutTeamQuarters: Int
+    public var leftOutValues: Int
+
+    /// The lines printed to standard error after a successful import.
+    public func lines(output: String) -> [String] {
+        let span = periods.isEmpty ? "" : periods.count == 1 ? " in \(periods[0])"
+            : " in \(periods.count) quarters (\(periods.first!) to \(periods.last!))"
+        let from = people.map { " from \(plural($0, "person", "people"))" } ?? ""
+        var lines = ["Imported \(plural(values, "value")) for \(plural(teams, "team"))\(span)\(from) "
+            + "(\(plural(records, recordName)) read) into \(output)."]
+        if repeats > 0 {
+            lines.append("Read \(plural(repeats, "repeated record")) once: the same day came in more than one place.")
+        }
+        if leftOutTeamQuarters > 0 || leftOutValues > 0 {
+            var parts: [String] = []
+            if leftOutTeamQuarters > 0 { parts.append(plural(leftOutTeamQuarters, "team-quarter")) }
+            if leftOutValues > 0 { parts.append(plural(leftOutValues, "single value")) }
+            lines.append("Left out \(parts.joined(separator: " and ")) with fewer than \(minGroupSize) people "
+                + "(the minimum group size).")
+        }
+        return lines
+    }
+
+    /// What one record of the feed is, in the summary's words.
+    var recordName: String {
+        switch source {
+        case .githubCopilotLegacy: "team-day"
+        case .githubCopilot: "person-day"
+        case .m365Copilot: "report row"
+        case .viva: "person-week"
+        }
+    }
+
+    func plural(_ count: Int, _ singular: String, _ pluralForm: String? = nil) -> String {
+        "\(count) \(count == 1 ? singular : pluralForm ?? singular + "s")"
+    }
+}

@@ -1,0 +1,45 @@
+import ReportModel
+
+/// A metric an import produces: its entry for `metrics.yaml`, and the rule that turns a
+/// team's quarter of records into one value.
+public struct ImportedMetric: Hashable, Sendable {
+    /// How a team-quarter's tallies become a value, and how many people stand behind it.
+    public enum Rule: Hashable, Sendable {
+        /// Sum of numerators over sum of denominators, times `scale` (100 for a percentage).
+        /// `n` is the people who contributed, or the team-quarter's size for a feed
+        /// that is already aggregated.
+        case ratio(scale: Double)
+        /// The percentage of the team-quarter's people who were marked.
+        case share
+        /// How many of the team-quarter's people were marked.
+        case people
+        /// The weighted median of samples; `n` is the people who gave one.
+        case weightedMedian
+    }
+
+    public var id: String
+    public var name: String
+    public var category: Metric.Category
+    public var unit: String
+    public var better: Metric.Direction
+    public var aggregate: Metric.Aggregation
+    public var format: Metric.Format
+    public var decimals: Int?
+    public var description: String
+    public var rule: Rule
+
+    public init(id: String, name: String, category: Metric.Category = .usage, unit: String,
+                better: Metric.Direction = .neutral, aggregate: Metric.Aggregation,
+                format: Metric.Format = .number, decimals: Int? = nil, description: String, rule: Rule) {
+        self.id = id
+        self.name = name
+        self.category = category
+        self.unit = unit
+        self.better = better
+        self.aggregate = aggregate
+        self.format = format
+        self.decimals = decimals
+        self.description = description
+        self.rule = rule
+    }
+}

@@ -1,0 +1,69 @@
+import ContentLoading
+import ReportModel
+
+/// The records of a GitHub usage report: NDJSON, one JSON object per line, as the
+/// reports are downloaded. A file holding one JSON array of the same objects is read
+/// too, since that is how people often save what an API returned.
+enum JSONRecords {
+    /// Every record with its true line; a line that is not JSON is reported at its
+    /// line and column, and the rest of the file is still read.
+    static func read(_ file: InputFile, diagnostics: inout ImportDiagnostics) -> [JSONValue] {
+        let text: String
+        switch TextDecoding.decode(file.bytes, file: file.path) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic):
+            diagnostics.report(diagnostic)
+            return []
+        }
+        if text.utf8.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "[") {
+            switch JSONValue.parse(text, file: file.path) {
+            case .success(let document):
+                guard case .array(let elements) = document.kind else { return [] }
+                return elements
+            case .failure(let diagnostic):
+                diagnostics.report(diagnostic)
+                return []
+            }
+        }
+        var records: [JSONValue] = []
+        var number = 0
+        // JSON strings cannot hold a raw line break, so every record is on one line.
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            if diagnostics.isSaturated(file.path) { break }
+            let body = line.hasSuffix("\r") ? line.dropLast() : line
+            if body.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            switch JSONValue.parse(String(body), file: file.path) {
+            case .success(let value): records.append(value.movedDown(by: number - 1))
+            case .failure(let diagnostic):
+                var location = diagnostic.location
+                location.line += number - 1
+                diagnostics.report(Diagnostic(diagnostic.severity, at: location, diagnostic.message))
+            }
+        }
+        return records
+    }
+}
+
+private extension JSONValue {
+    /// The same value with every position `lines` further down, for a line parsed alone.
+    func movedDown(by lines: Int) -> JSONValue {
+        guard lines > 0 else { return self }
+        var copy = self
+        copy.line += lines
+        switch kind {
+        case .object(let members):
+            copy.kind = .object(members.map { member in
+                var moved = member
+                moved.keyLine += lines
+                moved.value = member.value.movedDown(by: lines)
+                return moved
+            })
+        case .array(let elements):
+            copy.kind = .array(elements.map { $0.movedDown(by: lines) })
+        default:
+            break
+        }
+        return copy
+    }
+}

@@ -1,0 +1,184 @@
+import ContentLoading
+import ReportModel
+
+/// Team-quarter tallies shared by the four importers.
+///
+/// Records go in by person, as an index the importer hands out (never the identifier
+/// itself), or as a team's daily figures for a feed that is already aggregated. Values
+/// come out per team and quarter, with every team-quarter under the minimum group size
+/// left out and only counted.
+package struct QuarterlyRollUp: Sendable {
+    /// One team in one quarter: the unit values are written for.
+    package struct TeamQuarter: Hashable, Sendable {
+        package let team: String
+        package let period: Period
+
+        package init(team: String, period: Period) {
+            self.team = team
+            self.period = period
+        }
+    }
+
+    /// What an import keeps of a roll-up: the values, and how much the privacy rules
+    /// left out, as counts.
+    package struct Outcome: Sendable {
+        package var values: [ImportedValue] = []
+        /// Team-quarters with fewer people than the minimum group size.
+        package var leftOutTeamQuarters = 0
+        /// Single values (in team-quarters that were kept) resting on too few people.
+        package var leftOutValues = 0
+        /// The people behind the team-quarters that were kept.
+        package var people = 0
+        /// Values beyond ±1e15, which Discern refuses: only absurd input gives them.
+        package var outOfRange = 0
+    }
+
+    private struct Sample: Sendable {
+        var value: Double
+        var weight: Double
+    }
+
+    private struct Tally: Sendable {
+        var numerator = 0.0
+        var denominator = 0.0
+        var people: Set<Int> = []
+        var samples: [Sample] = []
+    }
+
+    private struct Group: Sendable {
+        var members: Set<Int> = []
+        var reportedSize = 0
+        var tallies: [String: Tally] = [:]
+
+        /// The people behind the team-quarter: those seen, or for an aggregated feed the
+        /// largest count it reported, whichever is more.
+        var size: Int { max(members.count, reportedSize) }
+    }
+
+    private var groups: [TeamQuarter: Group] = [:]
+
+    package init() {}
+
+    /// Counts a person among a team-quarter's people: the population behind its values
+    /// and the denominator of its shares.
+    package mutating func addMember(_ person: Int, to cell: TeamQuarter) {
+        groups[cell, default: Group()].members.insert(person)
+    }
+
+    /// For a feed without people (the legacy GitHub API): how many people a day's figures
+    /// stand for. The largest in the quarter is kept, a lower bound on who was behind it.
+    package mutating func reportSize(_ size: Int, of cell: TeamQuarter) {
+        var group = groups[cell, default: Group()]
+        group.reportedSize = max(group.reportedSize, min(size, SiteSettings.largestCount))
+        groups[cell] = group
+    }
+
+    /// Says a metric applies to a team-quarter even if no one is marked for it: a
+    /// share or count with no one marked is 0, not missing.
+    package mutating func declare(_ metric: String, in cell: TeamQuarter) {
+        var group = groups[cell, default: Group()]
+        if group.tallies[metric] == nil { group.tallies[metric] = Tally() }
+        groups[cell] = group
+    }
+
+    /// Adds to a ratio metric. With a person, the person counts among its `n` and among
+    /// the team-quarter's people.
+    package mutating func add(_ metric: String, _ numerator: Double, over denominator: Double,
+                              in cell: TeamQuarter, person: Int? = nil) {
+        var group = groups[cell, default: Group()]
+        var tally = group.tallies[metric, default: Tally()]
+        tally.numerator += numerator
+        tally.denominator += denominator
+        if let person {
+            tally.people.insert(person)
+            group.members.insert(person)
+        }
+        group.tallies[metric] = tally
+        groups[cell] = group
+    }
+
+    /// Marks a person for a `share` or `people` metric (marking twice counts once).
+    package mutating func mark(_ metric: String, person: Int, in cell: TeamQuarter) {
+        var group = groups[cell, default: Group()]
+        group.tallies[metric, default: Tally()].people.insert(person)
+        group.members.insert(person)
+        groups[cell] = group
+    }
+
+    /// Adds a sample to a `weightedMedian` metric.
+    package mutating func sample(_ metric: String, _ value: Double, weight: Double, person: Int, in cell: TeamQuarter) {
+        var group = groups[cell, default: Group()]
+        var tally = group.tallies[metric, default: Tally()]
+        tally.samples.append(Sample(value: value, weight: weight))
+        tally.people.insert(person)
+        group.tallies[metric] = tally
+        group.members.insert(person)
+        groups[cell] = group
+    }
+
+    /// The values of every team-quarter, sorted by quarter, team and metric. A
+    /// team-quarter with fewer people than `minGroupSize` gives nothing, and neither does
+    /// a value with fewer people behind it.
+    package func values(for metrics: [ImportedMetric], minGroupSize: Int) -> Outcome {
+        var outcome = Outcome()
+        var people: Set<Int> = []
+        for (cell, group) in groups {
+            guard group.size >= minGroupSize else {
+                outcome.leftOutTeamQuarters += 1
+                continue
+            }
+            people.formUnion(group.members)
+            for metric in metrics {
+                guard let tally = group.tallies[metric.id],
+                      let (value, n) = Self.value(of: tally, rule: metric.rule, in: group),
+                      value.isFinite else { continue }
+                guard n >= minGroupSize else {
+                    outcome.leftOutValues += 1
+                    continue
+                }
+                guard abs(value) <= NumberText.largest else {
+                    outcome.outOfRange += 1
+                    continue
+                }
+                outcome.values.append(ImportedValue(period: cell.period, team: cell.team, metric: metric.id,
+                                                    value: value, n: n))
+            }
+        }
+        outcome.values.sort()
+        outcome.people = people.count
+        return outcome
+    }
+
+    private static func value(of tally: Tally, rule: ImportedMetric.Rule, in group: Group) -> (Double, Int)? {
+        switch rule {
+        case .ratio(let scale):
+            guard tally.denominator > 0 else { return nil }
+            return (tally.numerator / tally.denominator * scale, tally.people.isEmpty ? group.size : tally.people.count)
+        case .share:
+            guard group.size > 0 else { return nil }
+            return (100 * Double(tally.people.count) / Double(group.size), group.size)
+        case .people:
+            return (Double(tally.people.count), group.size)
+        case .weightedMedian:
+            guard let median = weightedMedian(tally.samples) else { return nil }
+            return (median, tally.people.count)
+        }
+    }
+
+    /// The value at which half the weight lies on either side; when the halfway point
+    /// falls exactly between two values, their mean (as the ordinary median does).
+    private static func weightedMedian(_ samples: [Sample]) -> Double? {
+        let sorted = samples.filter { $0.weight > 0 }.sorted { ($0.value, $0.weight) < ($1.value, $1.weight) }
+        let total = sorted.reduce(0) { $0 + $1.weight }
+        guard total > 0 else { return nil }
+        var cumulative = 0.0
+        for (index, sample) in sorted.enumerated() {
+            cumulative += sample.weight
+            if cumulative > total / 2 { return sample.value }
+            if cumulative == total / 2 {
+                return index + 1 < sorted.count ? (sample.value + sorted[index + 1].value) / 2 : sample.value
+            }
+        }
+        return sorted.last?.value
+    }
+}

@@ -1,0 +1,157 @@
+import ContentLoading
+import ReportModel
+
+/// The CSV that says which team each person belongs to, or each GitHub team, or each
+/// value of an HR attribute such as Viva's `Organization`.
+///
+/// It has a header: a `team` column (or `team_id`) with Discern team ids, and a key
+/// column whose name says what it holds (`login`, `upn`, `person_id`, `github_team`, …).
+/// Other columns are ignored, so a file kept for people to read may carry names too.
+/// Keys are matched without regard to case or surrounding spaces. The file holds
+/// identifiers, so no message about it repeats a key.
+package struct TeamMapping: Sendable {
+    /// What the key column holds.
+    package enum Key: Hashable, Sendable {
+        /// A person: a login, a user id, a UPN, a PersonId.
+        case person
+        /// A GitHub team slug.
+        case githubTeam
+        /// The value of a column in the input itself, named as the input's header names it.
+        case attribute(String)
+    }
+
+    /// One kind of key and the header names that select it, folded by `foldHeader`.
+    package struct Accepted: Sendable {
+        package var key: Key
+        package var headers: [String]
+
+        package init(_ key: Key, headers: [String]) {
+            self.key = key
+            self.headers = headers
+        }
+    }
+
+    package let file: String
+    package let key: Key
+    /// The key column's header as written, for messages.
+    package let keyColumn: String
+    private let teamsByKey: [String: String]
+
+    /// In `Accepted.headers`, stands for any column: the key is then an attribute of
+    /// the input named like the column.
+    package static let anyColumn = "*"
+
+    /// Header names for the team column.
+    static let teamHeaders = ["team", "teamid", "discernteam"]
+
+    /// The Discern team for a key, if the mapping has it.
+    package func team(for key: String) -> String? {
+        teamsByKey[Self.foldKey(key)]
+    }
+
+    /// How many keys the mapping holds.
+    package var count: Int { teamsByKey.count }
+
+    /// Keys compare trimmed and lowercased: GitHub logins, UPNs and e-mail addresses
+    /// are not case-sensitive, and PersonIds are hexadecimal.
+    package static func foldKey(_ key: String) -> String {
+        key.trimmingSpaces.lowercased()
+    }
+
+    /// Header names compare as lowercase letters and digits only, so `User Principal
+    /// Name`, `user_principal_name` and `UserPrincipalName` are the same column.
+    package static func foldHeader(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) })
+    }
+
+    /// Reads a mapping. The key column is the first column whose header one of
+    /// `accepting` lists. With `knownTeams` (the ids in `teams.yaml`), a team the report
+    /// does not know is a warning at its cell.
+    package static func parse(_ input: InputFile, accepting: [Accepted],
+                              knownTeams: Set<String>?) -> (TeamMapping?, [Diagnostic]) {
+        let file = input.path
+        let text: String
+        switch TextDecoding.decode(input.bytes, file: file) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let (table, problems) = CSVTable.parse(text, file: file)
+        var diagnostics = problems
+        func at(_ field: CSVTable.Field) -> SourceLocation {
+            SourceLocation(file: file, line: field.line, column: field.column)
+        }
+        let expected = "a '\(accepting.first?.headers.first ?? "person")' column and a 'team' column"
+        guard let header = table.rows.first else {
+            diagnostics.append(.error("the mapping is empty; expected a header with \(expected)",
+                                      at: SourceLocation(file: file)))
+            return (nil, diagnostics)
+        }
+        let folded = header.fields.map { foldHeader($0.text) }
+        guard let teamColumn = folded.firstIndex(where: { teamHeaders.contains($0) }) else {
+            diagnostics.append(.error("the mapping has no 'team' column; expected a header with \(expected)",
+                                      at: SourceLocation(file: file, line: header.line, column: 1)))
+            return (nil, diagnostics)
+        }
+        // A header named in the list wins over the first column taken as an attribute.
+        var chosen: (column: Int, key: Key)?
+        for (index, name) in folded.enumerated() where index != teamColumn {
+            if let match = accepting.first(where: { $0.headers.contains(name) }) {
+                chosen = (index, match.key)
+                break
+            }
+        }
+        if chosen == nil, accepting.contains(where: { $0.headers == [anyColumn] }),
+           let index = folded.indices.first(where: { $0 != teamColumn && !folded[$0].isEmpty }) {
+            chosen = (index, .attribute(header.fields[index].text.trimmingSpaces))
+        }
+        guard let chosen else {
+            let names = accepting.flatMap(\.headers).filter { $0 != anyColumn }.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+            diagnostics.append(.error("the mapping has no column saying whom each row maps; expected one of \(names)",
+                                      at: SourceLocation(file: file, line: header.line, column: 1)))
+            return (nil, diagnostics)
+        }
+        let keyColumn = header.fields[chosen.column].text
+
+        var teamsByKey: [String: String] = [:]
+        var firstLine: [String: Int] = [:]
+        for row in table.rows.dropFirst() {
+            guard row.fields.count == header.fields.count else {
+                diagnostics.append(.error(
+                    "expected \(header.fields.count) fields as in the header, found \(row.fields.count)",
+                    at: SourceLocation(file: file, line: row.line, column: 1)))
+                continue
+            }
+            let keyField = row.fields[chosen.column], teamField = row.fields[teamColumn]
+            let key = foldKey(keyField.text), team = teamField.text.trimmingSpaces
+            if key.isEmpty {
+                diagnostics.append(.error("'\(keyColumn)' is blank; every row maps one key to one team", at: at(keyField)))
+                continue
+            }
+            guard Slug.isValid(team) else {
+                diagnostics.append(.error(
+                    team.isEmpty ? "'team' is blank; every row maps one key to one team"
+                        : "'team' must be a Discern team id: lowercase letters, digits, '_' and '-', like 'platform-team'",
+                    at: at(teamField)))
+                continue
+            }
+            if let known = teamsByKey[key] {
+                if known != team {
+                    diagnostics.append(.error(
+                        "this '\(keyColumn)' is already mapped to another team on line \(firstLine[key]!); "
+                            + "each key belongs to one team",
+                        at: at(keyField)))
+                }
+                continue
+            }
+            if let knownTeams, team != Scope.organizationID, !knownTeams.contains(team) {
+                diagnostics.append(.warning(
+                    "this team is not in teams.yaml; `discern check` will refuse its rows until it is added",
+                    at: at(teamField)))
+            }
+            teamsByKey[key] = team
+            firstLine[key] = row.line
+        }
+        let mapping = TeamMapping(file: file, key: chosen.key, keyColumn: keyColumn, teamsByKey: teamsByKey)
+        return (mapping, diagnostics)
+    }
+}

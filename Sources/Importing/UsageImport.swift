@@ -1,0 +1,27 @@
+import ReportModel
+
+/// The result of `discern import`: team-quarter values in Discern's long CSV form, the
+/// metrics they need, and every diagnostic. It holds no person identifier: people were
+/// numbers while the files were read, and only counts of them remain.
+public struct UsageImport: Sendable {
+    public var values: [ImportedValue]
+    /// The metrics the values use, in the order they are declared.
+    public var metrics: [ImportedMetric]
+    /// Sorted by file and line. With an error among them, nothing should be written.
+    public var diagnostics: [Diagnostic]
+    public var summary: ImportSummary
+
+    /// The data file: `period,team,metric,value,n`, sorted by quarter, team and metric.
+    public var csv: String {
+        var text = "period,team,metric,value,n\n"
+        for value in values {
+            text += "\(value.period),\(value.team),\(value.metric),\(DecimalText.format(value.value)),\(value.n)\n"
+        }
+        return text
+    }
+
+    /// The entries to paste under `metrics:` in `metrics.yaml`.
+    public var metricsFragment: String {
+        MetricsFragment.yaml(for: metrics, source: summary.source, firstPeriod: values.map(\.period).min())
+    }
+}

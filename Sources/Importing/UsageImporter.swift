@@ -1,0 +1,117 @@
+import ContentLoading
+import ReportModel
+
+/// Turns a usage feed's files into team-quarter values: the whole of `discern import`
+/// but the reading and writing of files.
+///
+/// The steps: read the mapping; read each file into a `QuarterlyRollUp`, with people
+/// as numbers; join them to teams; compute each team's values per quarter; leave out
+/// team-quarters with fewer people than the minimum group size. Problems in any file
+/// are all reported; with an error, the result is not to be written.
+public struct UsageImporter: Sendable {
+    public var source: ImportSource
+    public var files: [InputFile]
+    /// The `--teams` CSV; every source but the legacy GitHub feed with `team` needs one,
+    /// except GitHub usage reports that carry user-teams records.
+    public var mapping: InputFile?
+    /// For the legacy GitHub feed: the one team every file belongs to.
+    public var team: String?
+    public var minGroupSize: Int
+    /// The team ids in the content's `teams.yaml`, when it could be read.
+    public var knownTeams: Set<String>?
+
+    public init(source: ImportSource, files: [InputFile], mapping: InputFile? = nil, team: String? = nil,
+                minGroupSize: Int = SiteSettings.defaultMinGroupSize, knownTeams: Set<String>? = nil) {
+        self.source = source
+        self.files = files
+        self.mapping = mapping
+        self.team = team
+        self.minGroupSize = minGroupSize
+        self.knownTeams = knownTeams
+    }
+
+    public func run() -> UsageImport {
+        var run = ImportRun()
+        var teamMapping: TeamMapping?
+        if let mapping {
+            let (parsed, diagnostics) = TeamMapping.parse(mapping, accepting: mappingKeys, knownTeams: knownTeams)
+            for diagnostic in diagnostics { run.diagnostics.report(diagnostic) }
+            teamMapping = parsed
+        }
+        let needsMapping = switch source {
+        case .githubCopilotLegacy: team == nil
+        case .githubCopilot: false
+        case .m365Copilot, .viva: true
+        }
+        if needsMapping, teamMapping == nil {
+            if mapping == nil {
+                run.diagnostics.error("a mapping is needed: \(mappingHint)",
+                                      at: SourceLocation(file: files.first?.path ?? "(no input)"))
+            }
+            return result(of: run, metrics: [])
+        }
+
+        var metrics: [ImportedMetric]
+        switch source {
+        case .githubCopilotLegacy:
+            CopilotLegacyFeed.read(files, mapping: teamMapping, team: team, into: &run)
+            metrics = CopilotLegacyFeed.metrics
+        case .githubCopilot:
+            CopilotUsageFeed.read(files, mapping: teamMapping, into: &run)
+            metrics = CopilotUsageFeed.metrics
+        case .m365Copilot:
+            M365CopilotReport.read(files, mapping: teamMapping!, into: &run)
+            metrics = M365CopilotReport.metrics
+        case .viva:
+            metrics = VivaPersonQuery.read(files, mapping: teamMapping!, into: &run)
+        }
+        if !run.unmapped.isEmpty {
+            let count = run.unmapped.count
+            run.diagnostics.warning(
+                "\(count) \(count == 1 ? "person has" : "people have") records that no team in the mapping claims; "
+                    + "\(count == 1 ? "that person is" : "they are") counted in no team",
+                at: SourceLocation(file: teamMapping?.file ?? files.first?.path ?? "(no input)"))
+        }
+        return result(of: run, metrics: metrics)
+    }
+
+    private func result(of run: ImportRun, metrics: [ImportedMetric]) -> UsageImport {
+        let outcome = run.rollUp.values(for: metrics, minGroupSize: minGroupSize)
+        var diagnostics = run.diagnostics
+        if outcome.outOfRange > 0 {
+            diagnostics.error(
+                "\(outcome.outOfRange) team-quarter value\(outcome.outOfRange == 1 ? " comes" : "s come") out beyond "
+                    + "±1e15, which Discern refuses; the figures in the input are not plausible",
+                at: SourceLocation(file: files.first?.path ?? "(no input)"))
+        }
+        let used = Set(outcome.values.map(\.metric))
+        let summary = ImportSummary(
+            source: source, records: run.records, repeats: run.repeats,
+            people: source == .githubCopilotLegacy ? nil : outcome.people,
+            unmappedPeople: run.unmapped.count, values: outcome.values.count,
+            teams: Set(outcome.values.map(\.team)).count, periods: Set(outcome.values.map(\.period)).sorted(),
+            minGroupSize: minGroupSize, leftOutTeamQuarters: outcome.leftOutTeamQuarters,
+            leftOutValues: outcome.leftOutValues)
+        return UsageImport(values: outcome.values, metrics: metrics.filter { used.contains($0.id) },
+                           diagnostics: diagnostics.all.sorted(), summary: summary)
+    }
+
+    private var mappingKeys: [TeamMapping.Accepted] {
+        switch source {
+        case .githubCopilotLegacy: CopilotLegacyFeed.mappingKeys
+        case .githubCopilot: CopilotUsageFeed.mappingKeys
+        case .m365Copilot: M365CopilotReport.mappingKeys
+        case .viva: VivaPersonQuery.mappingKeys
+        }
+    }
+
+    private var mappingHint: String {
+        switch source {
+        case .githubCopilotLegacy:
+            "pass --teams with a CSV mapping GitHub team slugs to team ids (github_team,team), or --team with one team id"
+        case .githubCopilot: "pass --teams with a CSV mapping logins to team ids (login,team)"
+        case .m365Copilot: "pass --teams with a CSV mapping User Principal Names to team ids (upn,team)"
+        case .viva: "pass --teams with a CSV mapping PersonIds (PersonId,team) or an HR attribute (Organization,team) to team ids"
+        }
+    }
+}

@@ -1,0 +1,195 @@
+import ArgumentParser
+import ContentLoading
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Importing
+import ReportModel
+
+/// `discern import`: turn a usage feed people already have into a team-level data file
+/// and the metrics it needs. Identifiers go no further than memory.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a usage feed as team-quarter values: people become teams, small teams are left out.",
+        discussion: """
+            Writes the long CSV (period,team,metric,value,n) to --output and the metrics.yaml entries to --metrics, \
+            or to standard output. No login, UPN, PersonId or name is written anywhere. Teams with fewer people than \
+            the minimum group size are left out. Exits 0 on success, 1 on input errors (and then writes nothing), \
+            2 on a usage error.
+            """
+    )
+
+    /// The feeds, as the command line names them.
+    enum Source: String, ExpressibleByArgument, CaseIterable {
+        case githubCopilotLegacy = "github-copilot-legacy"
+        case githubCopilot = "github-copilot"
+        case m365Copilot = "m365-copilot"
+        case viva
+
+        var importSource: ImportSource { ImportSource(rawValue: rawValue)! }
+    }
+
+    /// Files larger than this are refused before they are read.
+    static let largestInput = 512 * 1024 * 1024
+
+    @Argument(help: ArgumentHelp("The feed the files come from.", valueName: "source"))
+    var source: Source
+
+    @Argument(help: ArgumentHelp("The exported files to import.", valueName: "file"))
+    var files: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A CSV mapping people (login, upn, PersonId), GitHub teams (github_team) or an HR attribute to team ids (team).",
+        valueName: "mapping.csv"))
+    var teams: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "github-copilot-legacy only: the team id every file belongs to (org for an organization-wide export).",
+        valueName: "id"))
+    var team: String?
+
+    @Option(name: .long, help: ArgumentHelp("The CSV file to write, e.g. content/data/copilot.csv.", valueName: "file.csv"))
+    var output: String
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Where to write the metrics.yaml entries; standard output when not given.", valueName: "file"))
+    var metrics: String?
+
+    @Option(name: .customLong("min-group-size"), help: ArgumentHelp(
+        "Leave out team-quarters with fewer people. Default: privacy.min_group_size in the content's site.yaml, else 5.",
+        valueName: "n"))
+    var minGroupSize: Int?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The content folder whose site.yaml and teams.yaml the import follows, if it has them.", valueName: "dir"))
+    var content: String = "content"
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("name at least one file to import") }
+        for path in files + [teams].compactMap({ $0 }) {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                throw ValidationError("no file at '\(path)'")
+            }
+        }
+        if let team {
+            guard source == .githubCopilotLegacy else {
+                throw ValidationError("--team is for github-copilot-legacy only; other feeds take --teams MAPPING.csv")
+            }
+            guard teams == nil else { throw ValidationError("pass --team or --teams, not both") }
+            guard Slug.isValid(team) else {
+                throw ValidationError("--team must be a team id: lowercase letters, digits, '_' and '-'")
+            }
+        }
+        if let minGroupSize, minGroupSize < SiteSettings.lowestMinGroupSize {
+            throw ValidationError("--min-group-size must be \(SiteSettings.lowestMinGroupSize) or more: "
+                + "groups that small let readers identify people")
+        }
+        guard output.hasSuffix(".csv") else {
+            throw ValidationError("--output must name a .csv file, such as content/data/copilot.csv")
+        }
+        let inputs = Set((files + [teams].compactMap { $0 }).map(Self.canonical))
+        for written in [output, metrics].compactMap({ $0 }) where inputs.contains(Self.canonical(written)) {
+            throw ValidationError("'\(written)' is one of the inputs; write to another file")
+        }
+        if let metrics, Self.canonical(metrics) == Self.canonical(output) {
+            throw ValidationError("--metrics and --output must be different files")
+        }
+    }
+
+    func run() throws {
+        var failures: [Diagnostic] = []
+        var inputs: [InputFile] = []
+        for path in files {
+            if let file = read(path, failures: &failures) { inputs.append(file) }
+        }
+        let mapping = teams.flatMap { read($0, failures: &failures) }
+        guard failures.isEmpty else { return try fail(failures) }
+
+        let (groupSize, origin) = minimumGroupSize()
+        let importer = UsageImporter(source: source.importSource, files: inputs, mapping: mapping, team: team,
+                                     minGroupSize: groupSize, knownTeams: knownTeams())
+        let result = importer.run()
+        for diagnostic in result.diagnostics { FileHandleOutput.standardError(diagnostic.description) }
+        if result.diagnostics.hasErrors { return try fail([]) }
+
+        var outputs = [(path: output, text: result.csv)]
+        if let metrics { outputs.append((metrics, result.metricsFragment)) }
+        try Self.writeAll(outputs)
+        if metrics == nil { print(result.metricsFragment, terminator: "") }
+        for line in result.summary.lines(output: output) { FileHandleOutput.standardError(line) }
+        if let origin { FileHandleOutput.standardError("Minimum group size \(groupSize), \(origin).") }
+    }
+
+    private func fail(_ diagnostics: [Diagnostic]) throws {
+        for diagnostic in diagnostics.sorted() { FileHandleOutput.standardError(diagnostic.description) }
+        FileHandleOutput.standardError("Nothing written: fix the errors above and import again.")
+        throw ExitCode(1)
+    }
+
+    private func read(_ path: String, failures: inout [Diagnostic]) -> InputFile? {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
+        guard size <= Self.largestInput else {
+            failures.append(.error("file is larger than \(Self.largestInput / 1024 / 1024) MB; split the export",
+                                   at: SourceLocation(file: path)))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            failures.append(.error("cannot read this file", at: SourceLocation(file: path)))
+            return nil
+        }
+        return InputFile(path: path, bytes: [UInt8](data))
+    }
+
+    /// The option, else the content folder's `site.yaml`, else the default; and where
+    /// it came from when that is not the option.
+    private func minimumGroupSize() -> (Int, String?) {
+        if let minGroupSize { return (minGroupSize, nil) }
+        let path = (content as NSString).appendingPathComponent("site.yaml")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (SiteSettings.defaultMinGroupSize, "the default (no \(path))")
+        }
+        let (site, diagnostics) = ContentLoader.siteSettings(fromYAML: String(decoding: data, as: UTF8.self))
+        if diagnostics.hasErrors {
+            FileHandleOutput.standardError("\(path): warning: the file has errors (run discern check); "
+                + "using min_group_size \(site.minGroupSize)")
+        }
+        return (site.minGroupSize, "from \(path)")
+    }
+
+    /// The team ids in the content folder's `teams.yaml`, to warn of a mapping to an
+    /// unknown team before `discern check` refuses it.
+    private func knownTeams() -> Set<String>? {
+        let path = (content as NSString).appendingPathComponent("teams.yaml")
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return ContentLoader.teamIDs(fromYAML: String(decoding: data, as: UTF8.self))
+    }
+
+    private static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// Writes each file beside its destination and renames them into place only when
+    /// all were written, so a failure leaves no half-written output.
+    static func writeAll(_ outputs: [(path: String, text: String)]) throws {
+        var written: [(temporary: String, path: String)] = []
+        defer { for file in written { unlink(file.temporary) } }
+        for output in outputs {
+            let folder = (output.path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            let name = (output.path as NSString).lastPathComponent
+            let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).discern-partial"
+            try Data(output.text.utf8).write(to: URL(fileURLWithPath: temporary))
+            written.append((temporary, output.path))
+        }
+        for file in written {
+            guard Glibc.rename(file.temporary, file.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+            }
+        }
+    }
+}

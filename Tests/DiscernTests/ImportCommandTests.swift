@@ -1,0 +1,242 @@
+import Foundation
+import Testing
+
+/// `discern import` run as a user would: import a fixture export into a content
+/// folder, merge the metrics, then check and build it, and look for identifiers in
+/// everything that was written or printed.
+@Suite("discern import on the command line")
+struct ImportCommandTests {
+    let cli = CommandLineTests()
+    static let fixtures = CommandLineTests.packageRoot.appendingPathComponent("Tests/Fixtures/import")
+
+    /// A small content folder for the fixtures' three teams, with one outcome metric.
+    func content(minGroupSize: Int = 5) throws -> URL {
+        try cli.folder([
+            "site.yaml": "title: AI impact report\norganization: Northwind\nprivacy:\n  min_group_size: \(minGroupSize)\n",
+            "teams.yaml": """
+                teams:
+                  - {id: engineering, name: Engineering}
+                  - {id: platform, name: Platform, parent: engineering, headcount: 8}
+                  - {id: payments, name: Payments, parent: engineering, headcount: 7}
+                  - {id: mobile, name: Mobile, parent: engineering, headcount: 3}
+
+                """,
+            "metrics.yaml": """
+                metrics:
+                  - id: cycle_time
+                    name: Cycle time
+                    category: outcome
+                    unit: days
+                    better: lower
+                    aggregate: weighted_mean
+                    baseline: 2025-Q3
+
+                """,
+            "data/outcomes.csv": """
+                period,team,metric,value
+                2025-Q3,platform,cycle_time,3.1
+                2025-Q3,payments,cycle_time,2.6
+                2025-Q4,platform,cycle_time,2.8
+                2025-Q4,payments,cycle_time,2.7
+
+                """,
+        ])
+    }
+
+    struct Case {
+        var source: String
+        var files: [String]
+        var mapping: String
+        var metric: String
+        var name: String
+    }
+
+    static let cases = [
+        Case(source: "github-copilot-legacy",
+             files: ["platform-eng/2025-09-30.json", "platform-eng/2025-10-02.json", "payments-squad.json", "mobile-apps.json"],
+             mapping: "github-teams.csv", metric: "copilot_suggestion_acceptance_rate",
+             name: "Copilot suggestion acceptance rate"),
+        Case(source: "github-copilot",
+             files: ["users-1-day-2025-09-29.ndjson", "users-1-day-2025-09-30.ndjson", "users-1-day-2025-10-01.ndjson",
+                     "users-1-day-2025-10-02.ndjson", "user-teams-1-day-2025-09-29.ndjson"],
+             mapping: "github-teams.csv", metric: "copilot_active_users", name: "Copilot active users"),
+        Case(source: "m365-copilot", files: ["copilot-usage-2025-09-30.csv", "copilot-usage-2025-10-31.csv"],
+             mapping: "people.csv", metric: "m365_copilot_active_users", name: "Microsoft 365 Copilot active users"),
+        Case(source: "viva", files: ["person-query.csv"], mapping: "organizations.csv",
+             metric: "viva_copilot_assisted_hours", name: "Copilot assisted hours per person-week (usage proxy)"),
+    ]
+
+    func fixture(_ source: String, _ file: String) -> String {
+        Self.fixtures.appendingPathComponent(source).appendingPathComponent(file).path
+    }
+
+    @Test("each feed imports, checks clean, builds, shows its metric, and no identifier appears anywhere",
+          arguments: cases)
+    func roundTrip(_ test: Case) throws {
+        let root = try content()
+        let output = root.appendingPathComponent("data/\(test.source).csv")
+        let fragment = root.deletingLastPathComponent().appendingPathComponent("fragment-\(UUID().uuidString).yaml")
+        let run = try cli.discern(["import", test.source] + test.files.map { fixture(test.source, $0) }
+            + ["--teams", fixture(test.source, test.mapping), "--output", output.path, "--metrics", fragment.path,
+               "--content", root.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.isEmpty, "the fragment went to --metrics")
+        #expect(run.stderr.contains("Imported "))
+        #expect(run.stderr.contains("Left out 2 team-quarters"))
+        #expect(run.stderr.contains("with fewer than 5 people (the minimum group size)."))
+        #expect(run.stderr.contains("Minimum group size 5, from \(root.path)/site.yaml."))
+        let csv = try String(contentsOf: output, encoding: .utf8)
+        #expect(csv.hasPrefix("period,team,metric,value,n\n"))
+        #expect(csv.contains("2025-Q3,platform,\(test.metric),"))
+        #expect(!csv.contains(",mobile,"))
+        #expect(try BuildCommandTests.files(in: root.appendingPathComponent("data")).allSatisfy { !$0.contains("partial") })
+
+        let metrics = root.appendingPathComponent("metrics.yaml")
+        let merged = try String(contentsOf: metrics, encoding: .utf8) + (try String(contentsOf: fragment, encoding: .utf8))
+        try merged.write(to: metrics, atomically: true, encoding: .utf8)
+        let check = try cli.discern(["check", "--content", root.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stderr.isEmpty, "\(check.stderr)")
+
+        let site = root.deletingLastPathComponent().appendingPathComponent("site-\(UUID().uuidString)")
+        let build = try cli.discern(["build", "--content", root.path, "--output", site.path])
+        #expect(build.status == 0, "\(build.stderr)")
+        let page = try String(contentsOf: site.appendingPathComponent("metrics/\(test.metric)/index.html"), encoding: .utf8)
+        #expect(page.contains(test.name))
+        let team = try String(contentsOf: site.appendingPathComponent("teams/platform/2025-Q4/index.html"), encoding: .utf8)
+        #expect(team.contains(test.name))
+        #expect(team.contains("Usage: context, not impact"))
+
+        // Every identifier in the fixtures, in everything written or printed.
+        var texts = [("stdout", run.stdout), ("stderr", run.stderr), ("check", check.stdout + check.stderr),
+                     ("build", build.stdout + build.stderr)]
+        for file in try BuildCommandTests.files(in: root) {
+            texts.append((file, try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)))
+        }
+        for file in try BuildCommandTests.files(in: site) {
+            texts.append(("site/" + file, String(decoding: try Data(contentsOf: site.appendingPathComponent(file)), as: UTF8.self)))
+        }
+        texts.append(("fragment", try String(contentsOf: fragment, encoding: .utf8)))
+        let identifiers = try String(contentsOf: Self.fixtures.appendingPathComponent("identifiers.txt"), encoding: .utf8)
+            .split(separator: "\n").map { $0.lowercased() }
+        #expect(identifiers.count == 95)
+        var leaks: [String] = []
+        for (name, text) in texts {
+            let lowered = text.lowercased()
+            for identifier in identifiers where lowered.contains(identifier) { leaks.append("\(name): \(identifier)") }
+        }
+        #expect(leaks.isEmpty, "\(leaks.prefix(5))")
+    }
+
+    @Test("the identifier check can fail: the fixtures' own files are full of identifiers")
+    func grepCanFail() throws {
+        let identifiers = try String(contentsOf: Self.fixtures.appendingPathComponent("identifiers.txt"), encoding: .utf8)
+            .split(separator: "\n").map { $0.lowercased() }
+        for (source, file) in [("github-copilot", "users-1-day-2025-09-29.ndjson"), ("m365-copilot", "copilot-usage-2025-09-30.csv"),
+                               ("viva", "person-query.csv")] {
+            let text = try String(contentsOf: Self.fixtures.appendingPathComponent("\(source)/\(file)"), encoding: .utf8)
+            #expect(identifiers.contains { text.lowercased().contains($0) }, "\(file)")
+        }
+    }
+
+    @Test("without --metrics the fragment goes to standard output and messages to standard error")
+    func fragmentOnStdout() throws {
+        let root = try content()
+        let output = root.appendingPathComponent("data/viva.csv")
+        let run = try cli.discern(["import", "viva", fixture("viva", "person-query.csv"), "--teams", fixture("viva", "people.csv"),
+                                   "--output", output.path, "--min-group-size", "8", "--content", root.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("# Metrics from `discern import viva`"))
+        #expect(run.stdout.contains("  - id: viva_copilot_assisted_hours\n"))
+        #expect(!run.stdout.contains("Imported"))
+        #expect(run.stderr.contains("warning: 1 person has records that no team in the mapping claims"))
+        // With 8 as the minimum, payments (7 people) is left out too.
+        #expect(run.stderr.contains("Left out 4 team-quarters with fewer than 8 people"))
+        #expect(!run.stderr.contains("Minimum group size"), "the option needs no explanation")
+        let csv = try String(contentsOf: output, encoding: .utf8)
+        #expect(!csv.contains(",payments,"))
+        #expect(csv.contains("2025-Q3,platform,viva_copilot_active_users,87.5,8\n"))
+    }
+
+    @Test("the content folder's minimum group size applies when no option is given")
+    func siteMinimum() throws {
+        let root = try content(minGroupSize: 8)
+        let output = root.appendingPathComponent("data/m365.csv")
+        let run = try cli.discern(["import", "m365-copilot"]
+            + ["copilot-usage-2025-09-30.csv", "copilot-usage-2025-10-31.csv"].map { fixture("m365-copilot", $0) }
+            + ["--teams", fixture("m365-copilot", "people.csv"), "--output", output.path, "--content", root.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("Left out 4 team-quarters with fewer than 8 people"))
+        #expect(run.stderr.contains("Minimum group size 8, from \(root.path)/site.yaml."))
+    }
+
+    @Test("input errors exit 1 with every diagnostic, and write nothing: an earlier output stays as it was")
+    func inputErrors() throws {
+        let root = try content()
+        let output = root.appendingPathComponent("data/github.csv")
+        try "period,team,metric,value,n\n2025-Q2,platform,copilot_active_users,9,9\n".write(to: output, atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: output)
+        let bad = root.deletingLastPathComponent().appendingPathComponent("bad-\(UUID().uuidString).ndjson")
+        try """
+            {"day":"2025-10-01","user_id":1,"user_login":"zed-nw","code_generation_activity_count":3}
+            {"day":"2025-10-01","user_id":2,"user_login":"yan-nw"
+            {"day":"2025-13-01","user_id":3,"user_login":"xia-nw"}
+
+            """.write(to: bad, atomically: true, encoding: .utf8)
+        let fragment = root.appendingPathComponent("fragment.yaml")
+        let run = try cli.discern(["import", "github-copilot", bad.path, fixture("github-copilot", "users-1-day-2025-09-29.ndjson"),
+                                   "--teams", fixture("github-copilot", "logins.csv"), "--output", output.path,
+                                   "--metrics", fragment.path, "--content", root.path])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("\(bad.path):2:54: error: unexpected end of file; expected ',' or '}'\n"))
+        #expect(run.stderr.contains("\(bad.path):3:8: error: 'day' must be a date written YYYY-MM-DD"))
+        #expect(run.stderr.hasSuffix("Nothing written: fix the errors above and import again.\n"))
+        #expect(!run.stderr.contains("-nw"))
+        #expect(try Data(contentsOf: output) == before)
+        #expect(!FileManager.default.fileExists(atPath: fragment.path))
+        #expect(try BuildCommandTests.files(in: root.appendingPathComponent("data")) == ["github.csv", "outcomes.csv"])
+    }
+
+    @Test("a mapping with errors and a CSV missing a column fail the same way")
+    func csvErrors() throws {
+        let folder = try cli.folder([
+            "query.csv": "PersonId,Total_Copilot_active_days\nAB12,3\n",
+            "people.csv": "PersonId,team\nAB12,Payments Team\n",
+        ])
+        let output = folder.appendingPathComponent("out.csv")
+        let run = try cli.discern(["import", "viva", folder.appendingPathComponent("query.csv").path,
+                                   "--teams", folder.appendingPathComponent("people.csv").path, "--output", output.path,
+                                   "--content", folder.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("people.csv:2:6: error: 'team' must be a Discern team id"))
+        #expect(run.stderr.contains("query.csv:1:1: error: missing column 'MetricDate'"))
+        #expect(!run.stderr.contains("AB12"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+
+    @Test("usage errors exit 2")
+    func usage() throws {
+        let file = fixture("viva", "person-query.csv"), mapping = fixture("viva", "people.csv")
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("discern-\(UUID().uuidString).csv").path
+        for arguments in [
+            ["import", "slack", file, "--teams", mapping, "--output", out],
+            ["import", "viva", "/nonexistent/query.csv", "--teams", mapping, "--output", out],
+            ["import", "viva", file, "--teams", mapping],
+            ["import", "viva", file, "--teams", mapping, "--output", out, "--team", "platform"],
+            ["import", "viva", file, "--teams", mapping, "--output", out, "--min-group-size", "2"],
+            ["import", "viva", file, "--teams", mapping, "--output", "/tmp/out.txt"],
+            ["import", "viva", file, "--teams", mapping, "--output", file],
+            ["import", "github-copilot-legacy", fixture("github-copilot-legacy", "payments-squad.json"), "--team", "Payments",
+             "--output", out],
+            ["import", "viva", "--teams", mapping, "--output", out],
+        ] {
+            let run = try cli.discern(arguments)
+            #expect(run.status == 2, "\(arguments): \(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: out))
+        }
+        let help = try cli.discern(["import", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("github-copilot-legacy"))
+    }
+}

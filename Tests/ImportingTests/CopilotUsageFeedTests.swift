@@ -1,0 +1,108 @@
+import Testing
+@testable import Importing
+
+@Suite("GitHub Copilot usage metrics, NDJSON")
+struct CopilotUsageFeedTests {
+    let folder = "github-copilot"
+    let days = ["2025-09-29", "2025-09-30", "2025-10-01", "2025-10-02"]
+
+    func activity() throws -> [InputFile] {
+        try days.map { try ImportFixture.file("\(folder)/users-1-day-\($0).ndjson") }
+    }
+
+    /// The values every way of joining people to teams must give for the fixture.
+    func expectFixtureValues(_ result: UsageImport) {
+        let table = result.table
+        #expect(table["2025-Q3 platform copilot_active_users"] == "8 n=8")
+        #expect(table["2025-Q3 platform copilot_active_days_per_user"] == "1.875 n=8", "15 active days over 8 people")
+        #expect(table["2025-Q3 platform copilot_code_acceptance_rate"] == "30 n=8")
+        #expect(table["2025-Q3 platform copilot_interactions_per_user_day"] == "5 n=8")
+        #expect(table["2025-Q3 platform copilot_lines_added_per_user_day"] == "20 n=8")
+        #expect(table["2025-Q3 platform pr_median_minutes_to_merge"] == nil, "only 3 people merged: too few")
+        // Q4: one platform person's record on 2 October has no activity: a member, not an active day.
+        #expect(table["2025-Q4 platform copilot_active_days_per_user"] == "1.875 n=8")
+        #expect(table["2025-Q4 platform copilot_interactions_per_user_day"] == "5 n=8")
+        #expect(table["2025-Q4 platform pr_median_minutes_to_merge"] == "75 n=5", "halfway between 60 and 90")
+        #expect(table["2025-Q3 payments copilot_code_acceptance_rate"] == "40 n=7")
+        #expect(table["2025-Q4 payments copilot_code_acceptance_rate"] == "36 n=7", "54 of 150")
+        #expect(table["2025-Q4 payments pr_median_minutes_to_merge"] == "200 n=5")
+        #expect(table["2025-Q3 payments copilot_active_days_per_user"] == "2 n=7")
+        #expect(table.count == 22)
+        #expect(!table.keys.contains { $0.contains("mobile") })
+        #expect(result.summary.leftOutTeamQuarters == 2)
+        #expect(result.summary.leftOutValues == 1)
+        #expect(result.summary.unmappedPeople == 1)
+        #expect(result.summary.people == 15)
+        #expect(result.summary.records == 75)
+        #expect(result.metrics.map(\.id) == CopilotUsageFeed.metrics.map(\.id))
+        #expect(result.metrics.last?.category == .outcome)
+    }
+
+    @Test("user-teams records join people to GitHub teams, and the mapping turns those into teams")
+    func userTeams() throws {
+        let files = try activity() + [try ImportFixture.file("\(folder)/user-teams-1-day-2025-09-29.ndjson")]
+        let result = UsageImporter(source: .githubCopilot, files: files,
+                                   mapping: try ImportFixture.file("\(folder)/github-teams.csv")).run()
+        #expect(result.printed == [
+            "github-copilot/github-teams.csv:1:1: warning: 1 person has records that no team in the mapping claims; "
+                + "that person is counted in no team",
+        ])
+        expectFixtureValues(result)
+    }
+
+    @Test("a mapping of logins gives the same values, and the user-teams records are then not used")
+    func logins() throws {
+        let files = try activity() + [try ImportFixture.file("\(folder)/user-teams-1-day-2025-09-29.ndjson")]
+        let result = UsageImporter(source: .githubCopilot, files: files,
+                                   mapping: try ImportFixture.file("\(folder)/logins.csv")).run()
+        #expect(result.printed == [
+            "github-copilot/logins.csv:1:1: warning: 1 person has records that no team in the mapping claims; "
+                + "that person is counted in no team",
+            "github-copilot/logins.csv:1:1: warning: the user-teams records are not used: the mapping's 'login' column "
+                + "names each person's team",
+        ])
+        expectFixtureValues(result)
+    }
+
+    @Test("without a mapping, GitHub team slugs are the team ids")
+    func slugs() throws {
+        let files = try activity() + [try ImportFixture.file("\(folder)/user-teams-1-day-2025-09-29.ndjson")]
+        let result = UsageImporter(source: .githubCopilot, files: files).run()
+        #expect(result.table["2025-Q3 platform-eng copilot_active_users"] == "8 n=8")
+        #expect(result.table["2025-Q3 data-science copilot_active_users"] == nil, "one person")
+        #expect(result.summary.unmappedPeople == 0)
+    }
+
+    @Test("with no mapping and no user-teams records, nobody has a team: an error")
+    func noTeams() throws {
+        let result = UsageImporter(source: .githubCopilot, files: try activity()).run()
+        #expect(result.printed == [
+            "github-copilot/users-1-day-2025-09-29.ndjson:1:1: error: nobody can be put in a team: pass --teams with a "
+                + "login,team mapping, or add the user-teams-1-day files",
+        ])
+    }
+
+    @Test("a bad NDJSON line is reported at its own line and column; the other lines are still read")
+    func badLine() {
+        let text = """
+            {"day":"2025-10-01","user_id":1,"user_login":"zed-nw","code_generation_activity_count":3}
+            {"day":"2025-10-01","user_id":2,"user_login":"yan-nw","code_generation_activity_count":3
+
+            {"day":"2025-10-01","user_id":3,"user_login":"xia-nw","code_generation_activity_count":"many"}
+            {"day":"10/01/2025x","user_id":4,"user_login":"wes-nw"}
+            {"day":"2025-10-01","code_generation_activity_count":3}
+            [1, 2]
+            """
+        let mapping = InputFile(path: "logins.csv", text: "login,team\nzed-nw,a\nyan-nw,a\nxia-nw,a\nwes-nw,a\n")
+        let result = UsageImporter(source: .githubCopilot, files: [InputFile(path: "users.ndjson", text: text)],
+                                   mapping: mapping).run()
+        #expect(result.printed == [
+            "users.ndjson:2:89: error: unexpected end of file; expected ',' or '}'",
+            "users.ndjson:4:88: error: 'code_generation_activity_count' must be a number of 0 or more, found a string",
+            "users.ndjson:5:8: error: 'day' must be a date written YYYY-MM-DD (or M/D/YYYY), like 2026-07-01",
+            "users.ndjson:6:1: error: missing 'user_id' and 'user_login'; a record needs one to be joined to a team",
+            "users.ndjson:7:1: error: expected a record as a JSON object, found an array",
+        ])
+        #expect(!result.printed.joined().contains("-nw"), "no login is repeated")
+    }
+}
