@@ -15,7 +15,7 @@ public struct UsageImport: Sendable {
     public var csv: String {
         var text = "period,team,metric,value,n\n"
         for value in values {
-            text += "\(value.period),\(value.team),\(value.metric),\(DecimalText.format(value.value)),\(value.n)\n"
+            text += "\(value.period),\(value.team),\(value.metric),\(CSVNumber.format(value.value)),\(value.n)\n"
         }
         return text
     }

@@ -37,14 +37,14 @@ struct CalendarDayTests {
 struct DecimalTextTests {
     @Test("four decimals at most, trailing zeros trimmed, no exponent, no negative zero")
     func format() {
-        #expect(DecimalText.format(32.727272727) == "32.7273")
-        #expect(DecimalText.format(7.5) == "7.5")
-        #expect(DecimalText.format(8) == "8")
-        #expect(DecimalText.format(0.00001) == "0")
-        #expect(DecimalText.format(-0.00001) == "0")
-        #expect(DecimalText.format(-2.25) == "-2.25")
-        #expect(DecimalText.format(0.0625) == "0.0625")
-        #expect(DecimalText.format(1234567.00005) == "1234567.0001")
-        #expect(DecimalText.format(1e15) == "1000000000000000")
+        #expect(CSVNumber.format(32.727272727) == "32.7273")
+        #expect(CSVNumber.format(7.5) == "7.5")
+        #expect(CSVNumber.format(8) == "8")
+        #expect(CSVNumber.format(0.00001) == "0")
+        #expect(CSVNumber.format(-0.00001) == "0")
+        #expect(CSVNumber.format(-2.25) == "-2.25")
+        #expect(CSVNumber.format(0.0625) == "0.0625")
+        #expect(CSVNumber.format(1234567.00005) == "1234567.0001")
+        #expect(CSVNumber.format(1e15) == "1000000000000000")
     }
 }

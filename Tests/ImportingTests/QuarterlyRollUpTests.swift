@@ -16,7 +16,7 @@ struct QuarterlyRollUpTests {
     }
 
     func rows(_ outcome: QuarterlyRollUp.Outcome) -> [String] {
-        outcome.values.map { "\($0.period) \($0.team) \($0.metric) \(DecimalText.format($0.value)) n=\($0.n)" }
+        outcome.values.map { "\($0.period) \($0.team) \($0.metric) \(CSVNumber.format($0.value)) n=\($0.n)" }
     }
 
     @Test("a ratio is the sum of numerators over the sum of denominators, not a mean of ratios")

@@ -1,7 +1,7 @@
 /// Writes numbers for the imported CSV the same way on every machine: at most four
 /// decimals, trailing zeros trimmed, never an exponent, never a locale's separators
 /// (`String(format:)` and `NumberFormatter` give neither guarantee).
-package enum DecimalText {
+package enum CSVNumber {
     package static let places = 4
 
     package static func format(_ value: Double) -> String {
