@@ -13,6 +13,11 @@ public struct ReportLint: Sendable {
     let report: Report
     /// Where each (scope, metric, quarter) value came from, for findings about data.
     private let dataLocations: [DataKey: SourceLocation]
+    /// The teams whose values may be shown, groups left out: the data rules are about
+    /// what each team measured.
+    private let measuredTeams: [Team]
+    /// The words of each metric's name a paragraph about it would use (D106).
+    private let metricWords: [String: [String]]
 
     private struct DataKey: Hashable, Sendable {
         let scope: Scope
@@ -28,6 +33,8 @@ public struct ReportLint: Sendable {
             if locations[key] == nil { locations[key] = observation.location }
         }
         dataLocations = locations
+        measuredTeams = report.visibleTeams.filter { !report.organization.isGroup($0.id) }
+        metricWords = Dictionary(report.metrics.map { ($0.id, NumberLiteral.words(of: $0.name)) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Every finding, sorted.
@@ -93,18 +100,23 @@ public struct ReportLint: Sendable {
         var shown: [(metric: Metric, text: String, words: [String])] = []
         for metric in report.metrics {
             guard let value = report.value(metric.id, for: narrative.scope, in: narrative.period) else { continue }
-            shown.append((metric, NumberLiteral.rounded(value, decimals: metric.shownDecimals), NumberLiteral.words(of: metric.name)))
+            shown.append((metric, NumberLiteral.rounded(value, decimals: metric.shownDecimals), metricWords[metric.id] ?? []))
         }
         guard !shown.isEmpty else { return [] }
         let runs = document.proseRuns()
-        // Runs of one paragraph share its line; emphasis and links split a paragraph into runs.
-        var paragraphs: [Int: String] = [:]
-        for run in runs { paragraphs[run.line, default: ""] += run.text.lowercased() + " " }
+        // Runs of one paragraph share its line; emphasis and links split a paragraph into
+        // runs. Built only for the few paragraphs with a matching number.
+        func paragraph(at line: Int) -> String {
+            runs.filter { $0.line == line }.map { $0.text.lowercased() }.joined(separator: " ")
+        }
+        let texts = Set(shown.map(\.text))
         var found: [Diagnostic] = []
         var reported: Set<String> = []
         for run in runs {
-            let paragraph = paragraphs[run.line] ?? ""
-            for literal in NumberLiteral.all(in: run.text) where !reported.contains(literal.digits) {
+            let literals = NumberLiteral.all(in: run.text).filter { texts.contains($0.digits) && !reported.contains($0.digits) }
+            guard !literals.isEmpty else { continue }
+            let paragraph = paragraph(at: run.line)
+            for literal in literals where !reported.contains(literal.digits) {
                 guard let match = shown.first(where: { candidate in
                     candidate.text == literal.digits && literal.isMeaningful(for: candidate.metric)
                         && candidate.words.contains { paragraph.contains($0) }
@@ -122,11 +134,6 @@ public struct ReportLint: Sendable {
 
     // MARK: - Data rules
 
-    /// The teams whose values may be shown, groups left out: these rules are about
-    /// what each team measured.
-    private var measuredTeams: [Team] {
-        report.visibleTeams.filter { !report.organization.isGroup($0.id) }
-    }
 
     private func has(_ metric: Metric, _ scope: Scope, _ period: Period) -> Bool {
         report.value(metric.id, for: scope, in: period) != nil
@@ -189,7 +196,7 @@ public struct ReportLint: Sendable {
             report.periods.dropFirst().flatMap { period in
                 let narrative = report.narrative(for: scope, in: period)
                 return report.divergences(for: scope, in: period).compactMap { found -> Diagnostic? in
-                    guard narrative.map({ !$0.body.contains(found.result.id) }) ?? true else { return nil }
+                    guard narrative.map({ !Self.mentions($0.body, found.result.id) }) ?? true else { return nil }
                     let (result, usage) = (found.resultChange, found.usageChange)
                     return LintRule.worseWhileUsageRose.finding(
                         "\(found.result.name) got worse for \(scope.teamID ?? "the organization") in \(period) "
@@ -200,6 +207,20 @@ public struct ReportLint: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether a narrative's Markdown names a metric id anywhere, as a live value or in a
+    /// block. A byte search: `String.contains` took more of a large check than the rule.
+    static func mentions(_ body: String, _ id: String) -> Bool {
+        let needle = Array(id.utf8)
+        guard let first = needle.first else { return false }
+        return body.utf8.withContiguousStorageIfAvailable { text in
+            guard text.count >= needle.count else { return false }
+            for start in 0...(text.count - needle.count) where text[start] == first {
+                if text[start..<start + needle.count].elementsEqual(needle) { return true }
+            }
+            return false
+        } ?? body.contains(id)
     }
 
     private static func number(_ value: Double, _ metric: Metric) -> String {

@@ -119,9 +119,14 @@ public struct MarkdownDocument: ~Copyable {
         cmark_consolidate_text_nodes(root)
         var runs: [(text: String, line: Int)] = []
         walk { node, entering in
-            guard entering, cmark_node_get_type(node) == CMARK_NODE_TEXT else { return }
+            guard entering, cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else { return }
             let line = Self.blockLine(of: node)
-            for case .text(let plain) in InlineSegment.segments(of: Self.literal(of: node)) {
+            // Most text holds no expression; splitting it would cost more than cmark's parse.
+            guard strstr(literal, "{{") != nil else {
+                runs.append((String(cString: literal), line))
+                return
+            }
+            for case .text(let plain) in InlineSegment.segments(of: String(cString: literal)) {
                 runs.append((plain, line))
             }
         }

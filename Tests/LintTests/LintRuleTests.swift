@@ -1,3 +1,4 @@
+@testable import Lint
 import ReportModel
 import Testing
 
@@ -180,5 +181,17 @@ import Testing
     @Test func worseWithoutAUsageRiseIsQuiet() {
         let data = LintFixture.data(replacing: "2026-Q2,payments,3.8,14.0,1.8,45", with: "2026-Q2,payments,3.8,16.5,1.8,40")
         #expect(!LintFixture.findings(.worseWhileUsageRose, ["data/values.csv": data]).contains { $0.contains("for payments") })
+    }
+}
+
+/// The byte search D108 uses to see whether a narrative speaks of a metric.
+@Suite struct MentionTests {
+    @Test func findsAnIdAnywhereInTheMarkdown() {
+        #expect(ReportLint.mentions("Failures: {{ value change_failure_rate }}.", "change_failure_rate"))
+        #expect(ReportLint.mentions("```chart\nmetric: rework_rate", "rework_rate"), "at the very end")
+        #expect(ReportLint.mentions("rework_rate first", "rework_rate"), "at the very start")
+        #expect(!ReportLint.mentions("rework rate, in words", "rework_rate"))
+        #expect(!ReportLint.mentions("csa", "csat"), "a needle longer than the text")
+        #expect(!ReportLint.mentions("anything", ""))
     }
 }
