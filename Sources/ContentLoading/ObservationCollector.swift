@@ -7,7 +7,7 @@ struct ObservationCollector {
     let metricIDs: [String]
     private let knownMetrics: Set<String>
     private(set) var observations: [Observation] = []
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] { log.all }
     private var firstSeen: [Key: SourceLocation] = [:]
 
     private struct Key: Hashable {
@@ -28,28 +28,16 @@ struct ObservationCollector {
         self.checksMetrics = checksMetrics
     }
 
-    /// The most errors reported for one file; past it the file's remaining rows are
-    /// skipped, so a wholly wrong file of a million rows does not print a million lines.
-    static let errorLimit = 100
-    private var errorsByFile: [String: Int] = [:]
+    /// Past 100 errors in one file its remaining rows are skipped (`DiagnosticLog`).
+    private var log = DiagnosticLog()
 
     mutating func report(_ diagnostic: Diagnostic) {
-        let file = diagnostic.location.file
-        if diagnostic.severity == .error {
-            let count = errorsByFile[file, default: 0] + 1
-            errorsByFile[file] = count
-            if count > Self.errorLimit { return }
-            if count == Self.errorLimit {
-                diagnostics.append(.error("too many errors in this file; stopping after \(Self.errorLimit)", at: diagnostic.location))
-                return
-            }
-        }
-        diagnostics.append(diagnostic)
+        log.report(diagnostic)
     }
 
     /// Whether a file has reached the error limit, so reading it further is wasted work.
     func isSaturated(_ file: String) -> Bool {
-        errorsByFile[file, default: 0] >= Self.errorLimit
+        log.isSaturated(file)
     }
 
     /// A period cell, or nil after reporting why not.

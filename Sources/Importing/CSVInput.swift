@@ -11,7 +11,7 @@ struct CSVInput {
     private let columns: [String: Int]
 
     /// Reads a file, or reports why it cannot be read and returns nil.
-    static func read(_ input: InputFile, diagnostics: inout ImportDiagnostics) -> CSVInput? {
+    static func read(_ input: InputFile, diagnostics: inout DiagnosticLog) -> CSVInput? {
         let text: String
         switch TextDecoding.decode(input.bytes, file: input.path) {
         case .success(let decoded): text = decoded
@@ -40,7 +40,7 @@ struct CSVInput {
 
     /// The indexes of the columns a feed cannot do without, in order; reports each one
     /// missing at the header and returns nil if any is.
-    func requireColumns(_ names: [String], diagnostics: inout ImportDiagnostics) -> [Int]? {
+    func requireColumns(_ names: [String], diagnostics: inout DiagnosticLog) -> [Int]? {
         var found: [Int] = []
         for name in names {
             if let index = column(name) {
@@ -62,7 +62,7 @@ struct CSVInput {
     }
 
     /// Whether a row has the header's number of fields; reports it if not.
-    func isWhole(_ row: CSVTable.Row, diagnostics: inout ImportDiagnostics) -> Bool {
+    func isWhole(_ row: CSVTable.Row, diagnostics: inout DiagnosticLog) -> Bool {
         guard row.fields.count == header.fields.count else {
             diagnostics.error("expected \(header.fields.count) fields as in the header, found \(row.fields.count)",
                               at: SourceLocation(file: file, line: row.line, column: 1))
@@ -73,7 +73,7 @@ struct CSVInput {
 
     /// A date cell; blank is nil without complaint when `optional`.
     func day(_ row: CSVTable.Row, _ column: Int, optional: Bool = false,
-             diagnostics: inout ImportDiagnostics) -> CalendarDay?? {
+             diagnostics: inout DiagnosticLog) -> CalendarDay?? {
         let field = row.fields[column]
         let text = field.text.trimmingSpaces
         if text.isEmpty {
@@ -89,7 +89,7 @@ struct CSVInput {
     }
 
     /// A number cell of 0 or more; blank is missing (nil inside), never zero.
-    func amount(_ row: CSVTable.Row, _ column: Int, diagnostics: inout ImportDiagnostics) -> Double?? {
+    func amount(_ row: CSVTable.Row, _ column: Int, diagnostics: inout DiagnosticLog) -> Double?? {
         let field = row.fields[column]
         let text = field.text.trimmingSpaces
         if text.isEmpty { return .some(nil) }

@@ -152,7 +152,7 @@ package enum CopilotLegacyFeed {
     }
 
     /// The days of one export, each summed over its editors, models and languages.
-    static func days(in file: InputFile, diagnostics: inout ImportDiagnostics) -> [(CalendarDay, Day, SourceLocation)] {
+    static func days(in file: InputFile, diagnostics: inout DiagnosticLog) -> [(CalendarDay, Day, SourceLocation)] {
         let text: String
         switch TextDecoding.decode(file.bytes, file: file.path) {
         case .success(let decoded): text = decoded

@@ -220,7 +220,7 @@ package enum CopilotUsageFeed {
     }
 
     private static func readActivity(_ record: JSONValue, person: Int, day: CalendarDay, file: String,
-                                     diagnostics: inout ImportDiagnostics) -> Activity {
+                                     diagnostics: inout DiagnosticLog) -> Activity {
         func amount(_ key: String, in object: JSONValue) -> Double {
             object.amount(key, file: file, diagnostics: &diagnostics) ?? 0
         }

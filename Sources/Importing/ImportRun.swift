@@ -1,9 +1,10 @@
+import ContentLoading
 import ReportModel
 
 /// What a source reader builds up while it reads: the roll-up, the diagnostics, and
 /// the counts the summary reports. People appear in it only as numbers.
 package struct ImportRun: Sendable {
-    package var diagnostics = ImportDiagnostics()
+    package var diagnostics = DiagnosticLog()
     package var rollUp = QuarterlyRollUp()
     package var people = PersonIndex()
     /// People counted in at least one team.

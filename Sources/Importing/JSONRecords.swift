@@ -7,7 +7,7 @@ import ReportModel
 enum JSONRecords {
     /// Every record with its true line; a line that is not JSON is reported at its
     /// line and column, and the rest of the file is still read.
-    static func read(_ file: InputFile, diagnostics: inout ImportDiagnostics) -> [JSONValue] {
+    static func read(_ file: InputFile, diagnostics: inout DiagnosticLog) -> [JSONValue] {
         let text: String
         switch TextDecoding.decode(file.bytes, file: file.path) {
         case .success(let decoded): text = decoded

@@ -18,7 +18,7 @@ extension JSONValue {
     }
 
     /// A count or amount: a finite number of 0 or more. Absent or `null` is nil.
-    func amount(_ key: String, file: String, diagnostics: inout ImportDiagnostics) -> Double? {
+    func amount(_ key: String, file: String, diagnostics: inout DiagnosticLog) -> Double? {
         guard let value = field(key) else { return nil }
         guard case .number(let text) = value.kind else {
             diagnostics.error("'\(key)' must be a number of 0 or more, found \(value.typeName)", at: value.location(in: file))
@@ -32,7 +32,7 @@ extension JSONValue {
     }
 
     /// A string, or a number written as one (GitHub ids). Absent or `null` is nil.
-    func text(_ key: String, file: String, diagnostics: inout ImportDiagnostics) -> String? {
+    func text(_ key: String, file: String, diagnostics: inout DiagnosticLog) -> String? {
         guard let value = field(key) else { return nil }
         switch value.kind {
         case .string(let text): return text
@@ -44,7 +44,7 @@ extension JSONValue {
     }
 
     /// A date; reports an error when it is absent too.
-    func day(_ key: String, file: String, diagnostics: inout ImportDiagnostics) -> CalendarDay? {
+    func day(_ key: String, file: String, diagnostics: inout DiagnosticLog) -> CalendarDay? {
         guard let value = field(key) else {
             diagnostics.error("missing '\(key)'; every record needs its date", at: location(in: file))
             return nil
@@ -57,7 +57,7 @@ extension JSONValue {
     }
 
     /// The elements of an array field; absent or `null` is empty.
-    func elements(_ key: String, file: String, diagnostics: inout ImportDiagnostics) -> [JSONValue] {
+    func elements(_ key: String, file: String, diagnostics: inout DiagnosticLog) -> [JSONValue] {
         guard let value = field(key) else { return [] }
         guard case .array(let elements) = value.kind else {
             diagnostics.error("'\(key)' must be an array, found \(value.typeName)", at: value.location(in: file))
@@ -67,7 +67,7 @@ extension JSONValue {
     }
 
     /// An object field; absent or `null` is nil.
-    func object(_ key: String, file: String, diagnostics: inout ImportDiagnostics) -> JSONValue? {
+    func object(_ key: String, file: String, diagnostics: inout DiagnosticLog) -> JSONValue? {
         guard let value = field(key) else { return nil }
         guard case .object = value.kind else {
             diagnostics.error("'\(key)' must be an object, found \(value.typeName)", at: value.location(in: file))

@@ -1,9 +1,9 @@
 import ReportModel
 
-/// The diagnostics of one import, kept as the content loader keeps them: every problem
-/// in one run, but at most 100 errors per file, so a wholly wrong export does not print
-/// a line for each of its million rows.
-package struct ImportDiagnostics: Sendable {
+/// Diagnostics as the data loader and the importers keep them: every problem in one
+/// run, but at most 100 errors per file, so a wholly wrong file does not print a line
+/// for each of its million rows.
+package struct DiagnosticLog: Sendable {
     static let errorLimit = 100
 
     package private(set) var all: [Diagnostic] = []
