@@ -12,13 +12,7 @@ struct CSVInput {
 
     /// Reads a file, or reports why it cannot be read and returns nil.
     static func read(_ input: InputFile, diagnostics: inout DiagnosticLog) -> CSVInput? {
-        let text: String
-        switch TextDecoding.decode(input.bytes, file: input.path) {
-        case .success(let decoded): text = decoded
-        case .failure(let diagnostic):
-            diagnostics.report(diagnostic)
-            return nil
-        }
+        guard let text = input.text(diagnostics: &diagnostics) else { return nil }
         let (table, problems) = CSVTable.parse(text, file: input.path)
         for problem in problems { diagnostics.report(problem) }
         guard let header = table.rows.first else {

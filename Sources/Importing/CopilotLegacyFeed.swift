@@ -153,13 +153,7 @@ package enum CopilotLegacyFeed {
 
     /// The days of one export, each summed over its editors, models and languages.
     static func days(in file: InputFile, diagnostics: inout DiagnosticLog) -> [(CalendarDay, Day, SourceLocation)] {
-        let text: String
-        switch TextDecoding.decode(file.bytes, file: file.path) {
-        case .success(let decoded): text = decoded
-        case .failure(let diagnostic):
-            diagnostics.report(diagnostic)
-            return []
-        }
+        guard let text = file.text(diagnostics: &diagnostics) else { return [] }
         let document: JSONValue
         switch JSONValue.parse(text, file: file.path) {
         case .success(let value): document = value

@@ -1,3 +1,5 @@
+import ContentLoading
+
 /// One file handed to an import: the path as the user wrote it (used in diagnostics)
 /// and its bytes. Importing never touches the disk; the command reads the files.
 public struct InputFile: Sendable {
@@ -11,5 +13,16 @@ public struct InputFile: Sendable {
 
     public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The text, checked as UTF-8 as the content loader checks it; nil after reporting
+    /// why it cannot be read.
+    func text(diagnostics: inout DiagnosticLog) -> String? {
+        switch TextDecoding.decode(bytes, file: path) {
+        case .success(let text): return text
+        case .failure(let diagnostic):
+            diagnostics.report(diagnostic)
+            return nil
+        }
     }
 }

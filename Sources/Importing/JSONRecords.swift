@@ -8,13 +8,7 @@ enum JSONRecords {
     /// Every record with its true line; a line that is not JSON is reported at its
     /// line and column, and the rest of the file is still read.
     static func read(_ file: InputFile, diagnostics: inout DiagnosticLog) -> [JSONValue] {
-        let text: String
-        switch TextDecoding.decode(file.bytes, file: file.path) {
-        case .success(let decoded): text = decoded
-        case .failure(let diagnostic):
-            diagnostics.report(diagnostic)
-            return []
-        }
+        guard let text = file.text(diagnostics: &diagnostics) else { return [] }
         if text.utf8.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "[") {
             switch JSONValue.parse(text, file: file.path) {
             case .success(let document):
