@@ -2,7 +2,7 @@ import Foundation
 import ReportModel
 
 extension ContentLoader {
-    static let frontMatterKeys = ["title", "summary", "author", "date", "highlights"]
+    static let frontMatterKeys = ["title", "summary", "author", "date", "highlights", "deck"]
 
     /// A narrative at `narratives/org/<period>.md` or `narratives/teams/<team id>/<period>.md`.
     func loadNarrative(_ text: String, file: String, organization: Organization, metrics: [Metric],
@@ -54,6 +54,7 @@ extension ContentLoader {
         var title: String?, summary: String?, author: String?, date: String?
         var highlights: [String] = []
         var highlightsLocation: SourceLocation?
+        var deck = DeckSections()
         if let yamlText = split.yaml,
            let yaml = YAMLMapping.document(yamlText, file: file, lineOffset: 1, diagnostics: &diagnostics) {
             // A list of people is more than an unknown key: it is what the report must never publish.
@@ -87,9 +88,28 @@ extension ContentLoader {
                 }
                 highlights.append(id)
             }
+            if let sections = yaml.mapping("deck", diagnostics: &diagnostics) {
+                deck = Self.deckSections(sections, at: yaml.location(ofKey: "deck"), diagnostics: &diagnostics)
+            }
         }
         return Narrative(scope: scope, period: period, title: title, summary: summary, author: author, date: date,
-                         highlights: highlights, highlightsLocation: highlightsLocation, body: split.body, bodyLine: split.bodyLine, location: start)
+                         highlights: highlights, highlightsLocation: highlightsLocation, deck: deck, body: split.body, bodyLine: split.bodyLine, location: start)
+    }
+
+    /// `deck: {notes: [...], omit: [...]}`: section headings, as written.
+    private static func deckSections(_ yaml: YAMLMapping, at location: SourceLocation,
+                                     diagnostics: inout [Diagnostic]) -> DeckSections {
+        yaml.warnUnknownKeys(["notes", "omit"], in: "deck", diagnostics: &diagnostics)
+        func headings(_ key: String) -> [String] {
+            (yaml.sequence(key, diagnostics: &diagnostics) ?? []).compactMap { item in
+                guard let heading = item.string, case .scalar = item else {
+                    diagnostics.append(.error("deck \(key) must be a list of section headings", at: yaml.location(of: item)))
+                    return nil
+                }
+                return heading
+            }
+        }
+        return DeckSections(notes: headings("notes"), omitted: headings("omit"), location: location)
     }
 
     private static func isISODate(_ text: String) -> Bool {

@@ -81,6 +81,33 @@ public struct MarkdownDocument: ~Copyable {
         return result
     }
 
+    /// The level-2 headings at the top level of the document, in order: where each
+    /// section starts.
+    public var sections: [MarkdownSection] {
+        var result: [MarkdownSection] = []
+        var current: MarkdownSection?
+        walk { node, entering in
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 2,
+               cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT {
+                if entering {
+                    // cmark 0.30 counts the line after a setext underline into the
+                    // heading, so the end is worked out from the source.
+                    let line = Int(cmark_node_get_start_line(node))
+                    let isATX = source.indices.contains(line - 1)
+                        && source[line - 1].drop(while: { $0 == " " }).hasPrefix("#")
+                    current = MarkdownSection(heading: "", line: line, endLine: isATX ? line : line + 1)
+                } else if let section = current {
+                    result.append(section)
+                    current = nil
+                }
+            } else if current != nil, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                current!.heading += Self.literal(of: node)
+            }
+        }
+        return result
+    }
+
     /// Replaces every fenced code block whose info string starts with one of `languages`
     /// by the HTML `render` returns for it. Blocks are visited in document order.
     public mutating func replaceFencedBlocks(_ languages: Set<String>, render: (FencedBlock) -> String) {

@@ -10,6 +10,8 @@ public struct Narrative: Hashable, Sendable {
     public let highlights: [String]
     /// Where `highlights` is written in the front matter, for findings about it.
     public let highlightsLocation: SourceLocation?
+    /// Which sections a slide deck shows, keeps as speaker notes, or leaves out.
+    public let deck: DeckSections
     /// The Markdown after the front matter.
     public let body: String
     /// The line in the file where `body` starts, so later diagnostics point at the file.
@@ -18,7 +20,7 @@ public struct Narrative: Hashable, Sendable {
 
     public init(scope: Scope, period: Period, title: String? = nil, summary: String? = nil,
                 author: String? = nil, date: String? = nil, highlights: [String] = [],
-                highlightsLocation: SourceLocation? = nil, body: String, bodyLine: Int = 1, location: SourceLocation) {
+                highlightsLocation: SourceLocation? = nil, deck: DeckSections = DeckSections(), body: String, bodyLine: Int = 1, location: SourceLocation) {
         self.scope = scope
         self.period = period
         self.title = title
@@ -27,6 +29,7 @@ public struct Narrative: Hashable, Sendable {
         self.date = date
         self.highlights = highlights
         self.highlightsLocation = highlightsLocation
+        self.deck = deck
         self.body = body
         self.bodyLine = bodyLine
         self.location = location

@@ -6,13 +6,14 @@ import ReportModel
 /// `.kpi-change`, `.kpi-baseline`, `.kpi-target`, `.kpi-note`, `.delta-better|worse|…`.
 enum KPICard {
     /// Nil when the scope has no value for the metric in that quarter.
+    /// - Parameter linking: whether the name links to the metric's page; a deck has none.
     static func render(_ metric: Metric, scope: Scope, period: Period, on page: PageAddress,
-                       context: SiteContext, charts: ChartPlacement? = nil) -> HTML? {
+                       context: SiteContext, charts: ChartPlacement? = nil, linking: Bool = true) -> HTML? {
         let report = context.report
         guard let reading = report.reading(metric.id, for: scope, in: period) else { return nil }
         let metricLink = context.link(from: page, to: .metric(metric.id))
         var html: HTML = "<div class=\"kpi kpi-\(metric.category.rawValue)\">"
-        html += "<h3 class=\"kpi-name\"><a href=\"\(metricLink)\">\(metric.name)</a></h3>"
+        html += linking ? "<h3 class=\"kpi-name\"><a href=\"\(metricLink)\">\(metric.name)</a></h3>" : "<h3 class=\"kpi-name\">\(metric.name)</h3>"
         guard let value = reading.value else {
             html += "<p class=\"kpi-value suppressed\">\(Suppressed.words(reading.suppression))</p>"
             if let n = reading.n { html += "<p class=\"kpi-note\">n = \(n)</p>" }

@@ -14,6 +14,8 @@ public enum PageAddress: Hashable, Sendable {
     case usageVsOutcomes
     case methodology
     case notFound
+    /// A deck theme's one page: every slide.
+    case deck
 
     /// The output path, relative to the site root.
     public var path: String {
@@ -28,6 +30,7 @@ public enum PageAddress: Hashable, Sendable {
         case .usageVsOutcomes: "usage-vs-outcomes/index.html"
         case .methodology: "methodology/index.html"
         case .notFound: "404.html"
+        case .deck: "index.html"
         }
     }
 
@@ -50,6 +53,7 @@ public enum PageAddress: Hashable, Sendable {
         switch self {
         case .organization(let period): ScopePage.chartKey(.organization, period)
         case .teamPeriod(let id, let period): ScopePage.chartKey(.team(id), period)
+        case .deck: "deck"
         default: nil
         }
     }

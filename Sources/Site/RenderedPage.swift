@@ -9,15 +9,18 @@ struct RenderedPage: Sendable {
     var diagnostics: [Diagnostic] = []
     /// Standalone SVG and CSV files for the page's charts.
     var chartFiles: [ChartPlacement.File] = []
+    /// Slides on the page: the deck's, which print one to a page.
+    var slides: Int = 0
 
     /// What the build summary counts once the page is written.
     struct Counts: Sendable {
         var diagnostics: [Diagnostic]
         var charts: Int
         var files: Int
+        var slides: Int
     }
 
-    var counts: Counts { Counts(diagnostics: diagnostics, charts: charts, files: 1 + chartFiles.count) }
+    var counts: Counts { Counts(diagnostics: diagnostics, charts: charts, files: 1 + chartFiles.count, slides: slides) }
 }
 
 extension SiteContext {

@@ -15,11 +15,15 @@ public struct SiteBuilder: Sendable {
         public var pages: Int
         public var charts: Int
         public var files: Int
+        /// The slides of a deck; 0 for a site.
+        public var slides: Int
     }
 
     /// Every page, in a fixed order: a page for every visible scope and quarter, whether
     /// or not anything links to it.
     public var pages: [PageAddress] {
+        // A deck is one page of slides.
+        if context.theme.layout == .deck { return [.deck] }
         let report = context.report
         var pages: [PageAddress] = [.home]
         pages += report.periods.map { .organization($0) }
@@ -40,6 +44,7 @@ public struct SiteBuilder: Sendable {
     public func pages(showing scope: Scope, in period: Period) -> [PageAddress] {
         let report = context.report
         guard report.isVisible(scope), report.periods.contains(period) else { return [] }
+        if context.theme.layout == .deck { return scope == .organization && period == report.latestPeriod ? [.deck] : [] }
         return [.scope(scope, period)] + (period == report.latestPeriod ? [.latest(scope)] : [])
     }
 
@@ -87,6 +92,7 @@ public struct SiteBuilder: Sendable {
         case .usageVsOutcomes: return UsageOutcomesPage(context: context).render()
         case .methodology: return CatalogPages(context: context).methodology()
         case .notFound: return CatalogPages(context: context).notFound()
+        case .deck: return SlideDeck(context: context).render()
         }
     }
 
@@ -141,7 +147,8 @@ public struct SiteBuilder: Sendable {
                              to: OutputFolder.marker)
             try output.commit()
             let files = results.reduce(context.theme.assets.count) { $0 + $1.files }
-            return (Summary(pages: pages.count, charts: results.reduce(0) { $0 + $1.charts }, files: files), diagnostics)
+            return (Summary(pages: pages.count, charts: results.reduce(0) { $0 + $1.charts }, files: files,
+                            slides: results.reduce(0) { $0 + $1.slides }), diagnostics)
         } catch {
             output.discard()
             throw error

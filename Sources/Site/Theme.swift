@@ -9,10 +9,18 @@ import ReportModel
 /// are rendered in Swift and passed in as HTML, because a Mustache section over many
 /// items costs far more per page than the whole Markdown (see PERFORMANCE-NOTES).
 public struct Theme: Sendable {
-    /// The templates every theme must have.
-    public static let requiredTemplates = ["page"]
+    /// What a theme builds, told by its shell template: `page.mustache` makes the
+    /// browsable site, `deck.mustache` a 16:9 slide deck of the latest quarter.
+    public enum Layout: String, Sendable {
+        case site = "page"
+        case deck
+
+        /// The shell template's file name.
+        public var templateFile: String { rawValue + ".mustache" }
+    }
 
     let library: MustacheLibrary
+    public let layout: Layout
     /// Asset files by name, copied to `assets/<name>`.
     public let assets: [String: [UInt8]]
 
@@ -59,17 +67,20 @@ public struct Theme: Sendable {
                 diagnostics.append(.error("template could not be read: \(error)", at: SourceLocation(file: path)))
             }
         }
-        for required in requiredTemplates where templates[required] == nil && !diagnostics.hasErrors {
-            diagnostics.append(.error("the theme has no \(required).mustache", at: SourceLocation(file: "theme")))
+        // A deck's shell wins: a deck theme may keep a page.mustache for its partials' sake.
+        let layout: Layout? = templates[Layout.deck.rawValue] != nil ? .deck : templates[Layout.site.rawValue] != nil ? .site : nil
+        if layout == nil, !diagnostics.hasErrors {
+            diagnostics.append(.error("the theme has no page.mustache (a site) or deck.mustache (a slide deck)",
+                                      at: SourceLocation(file: "theme")))
         }
-        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(library: MustacheLibrary(templates: templates), assets: assets), diagnostics)
+        guard let layout, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Theme(library: MustacheLibrary(templates: templates), layout: layout, assets: assets), diagnostics)
     }
 
     /// Fills the page shell. Values are escaped by Mustache unless the template uses
     /// triple braces, which the default theme does only for Discern's own HTML.
     func render(_ context: [String: Any]) -> String {
-        library.render(context, withTemplate: "page") ?? ""
+        library.render(context, withTemplate: layout.rawValue) ?? ""
     }
 
     private static func describe(_ error: Error) -> String {

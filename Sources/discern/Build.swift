@@ -56,7 +56,9 @@ struct Build: ParsableCommand {
     var destination: URL { URL(fileURLWithPath: output, isDirectory: true) }
 
     /// Builds the whole site; nil, with the errors printed, when it could not be built.
-    func buildSite() throws -> Built? {
+    /// - Parameter announcing: whether to print the summary line and the notes; an
+    ///   export builds into a scratch folder nobody opens, and says what it wrote instead.
+    func buildSite(announcing: Bool = true) throws -> Built? {
         let start = Date()
         let pipeline = Pipeline(content: options.url, contentLabel: options.content, theme: theme)
         let loaded = Date()
@@ -82,7 +84,13 @@ struct Build: ParsableCommand {
         }
         let seconds = Date().timeIntervalSince(start)
         let elapsed = String(Int(seconds * 1000)) + " ms"
-        Swift.print("Built \(summary.pages) pages (\(summary.charts) charts) into \(output)/ in \(elapsed). Open \(output)/index.html in a browser.")
+        guard announcing else { return Built(pipeline: pipeline, theme: theme) }
+        if theme.layout == .deck {
+            Swift.print("Built a deck of \(summary.slides) slides (\(summary.charts) charts) into \(output)/ in \(elapsed). "
+                        + "Open \(output)/index.html in a browser, or make a PDF with discern export pdf.")
+        } else {
+            Swift.print("Built \(summary.pages) pages (\(summary.charts) charts) into \(output)/ in \(elapsed). Open \(output)/index.html in a browser.")
+        }
         Self.printNotes(diagnostics)
         if let stages {
             // Rendering stages add up time on every core, so they can exceed the wall time.

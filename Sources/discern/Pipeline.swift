@@ -29,7 +29,7 @@ struct Pipeline {
         narrativeFiles = Set(load.content.narratives.map(\.location.file))
         let name = themeName ?? load.content.site.theme ?? "default"
         guard let folder = ThemeLocator.folder(for: name, content: content) else {
-            diagnostics.append(.error("no theme '\(name)': expected a folder with page.mustache under Themes/, or a path",
+            diagnostics.append(.error("no theme '\(name)': expected a folder with page.mustache or deck.mustache under Themes/, or a path",
                                       at: SourceLocation(file: "site.yaml")))
             return
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Site
 
 /// Finds a theme folder: a path, or a name under `Themes/` beside the working folder,
 /// the content folder, or the installed executable.
@@ -21,7 +22,9 @@ enum ThemeLocator {
         ]
         for base in candidates {
             let folder = base.appendingPathComponent(theme).standardizedFileURL
-            if files.fileExists(atPath: folder.appendingPathComponent("page.mustache").path) { return folder }
+            for layout in [Theme.Layout.site, .deck] where files.fileExists(atPath: folder.appendingPathComponent(layout.templateFile).path) {
+                return folder
+            }
         }
         return nil
     }

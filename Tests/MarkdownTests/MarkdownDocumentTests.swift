@@ -29,6 +29,36 @@ struct MarkdownDocumentTests {
         let document = MarkdownDocument("# One `two`\n\ntext\n\n## Three\n")
         #expect(document.headings == ["One two", "Three"])
     }
+
+    @Test("finds the top-level ## sections, not a ## in code, a quote or a list")
+    func sections() {
+        let markdown = """
+            Intro
+
+            ## First `one`
+
+            ```
+            ## not a heading
+            ```
+
+            > ## quoted
+
+            - ## listed
+
+            Second
+            ------
+
+            ### Third level
+
+            ## Last
+            """
+        let document = MarkdownDocument(markdown)
+        #expect(document.sections == [
+            MarkdownSection(heading: "First one", line: 3, endLine: 3),
+            MarkdownSection(heading: "Second", line: 13, endLine: 14),
+            MarkdownSection(heading: "Last", line: 18, endLine: 18),
+        ])
+    }
 }
 
 @Suite("Discern's blocks and expressions in Markdown")

@@ -35,6 +35,6 @@ struct ThemeTests {
     @Test("a theme without a page shell is an error")
     func missingPage() {
         let (_, diagnostics) = Theme.make(files: ["style.css": ("Themes/x/style.css", [])])
-        #expect(diagnostics.map(\.description) == ["theme:1:1: error: the theme has no page.mustache"])
+        #expect(diagnostics.map(\.description) == ["theme:1:1: error: the theme has no page.mustache (a site) or deck.mustache (a slide deck)"])
     }
 }
