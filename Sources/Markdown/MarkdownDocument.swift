@@ -97,7 +97,10 @@ public struct MarkdownDocument: ~Copyable {
                     let isATX = source.indices.contains(line - 1)
                         && source[line - 1].drop(while: { $0 == " " }).hasPrefix("#")
                     current = MarkdownSection(heading: "", line: line, endLine: isATX ? line : line + 1)
-                } else if let section = current {
+                } else if var section = current {
+                    // Raw HTML in a heading is not text, and may leave a space behind.
+                    while section.heading.last?.isWhitespace == true { section.heading.removeLast() }
+                    while section.heading.first?.isWhitespace == true { section.heading.removeFirst() }
                     result.append(section)
                     current = nil
                 }

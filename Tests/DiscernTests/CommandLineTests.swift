@@ -23,10 +23,12 @@ struct CommandLineTests {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    func discern(_ arguments: [String]) throws -> Run {
+    /// - Parameter environment: replaces the inherited environment when given.
+    func discern(_ arguments: [String], environment: [String: String]? = nil) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         process.currentDirectoryURL = Self.packageRoot
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
