@@ -22,6 +22,11 @@ struct WatchedSite {
     /// The theme folder of the last whole build, even a failed one.
     private var themeFolder: URL?
 
+    /// A site to keep in step, not built yet: `buildAll()` builds it.
+    init(build: SiteBuild) {
+        self.build = build
+    }
+
     /// A site to keep in step, after its first whole build.
     init(build: SiteBuild, after first: SiteBuild.Result) {
         self.build = build
