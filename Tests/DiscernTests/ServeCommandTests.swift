@@ -217,6 +217,30 @@ struct ServeCommandTests {
         #expect(!(try http.request("/")).text.contains("discern-errors"))
     }
 
+    @Test("content that does not build at first is served as a page with its errors, until it builds")
+    func brokenFromTheStart() throws {
+        let content = try sampleContent()
+        let file = content.appendingPathComponent("narratives/org/2026-Q3.md")
+        let original = try String(contentsOf: file, encoding: .utf8)
+        try save(original + "Bad {{ value nope_metric }}\n", to: file)
+        let server = try Server(content: content)
+        defer { server.stop() }
+        let http = RawHTTP(port: try server.port())
+        let waiting = try http.request("/")
+        #expect(waiting.status == 503)
+        #expect(waiting.text.contains("The site has not been built yet"))
+        let line = original.split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(waiting.text.contains("narratives/org/2026-Q3.md:\(line):5: error: unknown metric &#39;nope_metric&#39;"),
+                "\(waiting.text)")
+        #expect(waiting.text.contains("<script data-discern-preview>"), "it reloads when the site builds")
+
+        try save(original, to: file)
+        #expect(server.waitFor("Built 138 pages"), "\(server.output)\n\(server.errors)")
+        let built = try http.request("/")
+        #expect(built.status == 200)
+        #expect(!built.text.contains("discern-errors"))
+    }
+
     @Test("traversal, overlong paths, other methods and links out of the site are refused")
     func refusals() throws {
         let server = try Server(content: try sampleContent())
