@@ -4,7 +4,8 @@ import PackageDescription
 // One target per concern; dependencies point one way:
 // ReportModel → ContentLoading → Analysis → Lint and Site (with Markdown over CCmark) → discern.
 // Importing (usage feeds to team data, for `discern import`) sits beside Analysis.
-// Preview (the HTTP server behind `discern serve`) knows only a site folder and diagnostics.
+// Preview (the HTTP server behind `discern serve`) knows a site folder and diagnostics, and
+// takes only its escaping HTML type from Site.
 let package = Package(
     name: "Discern",
     platforms: [.macOS(.v14)],
