@@ -4,6 +4,8 @@ import PackageDescription
 // One target per concern; dependencies point one way:
 // ReportModel → ContentLoading → Analysis → Lint and Site (with Markdown over CCmark) → discern.
 // Importing (usage feeds to team data, for `discern import`) sits beside Analysis.
+// Preview (the HTTP server behind `discern serve`) knows a site folder and diagnostics, and
+// takes only its escaping HTML type from Site.
 let package = Package(
     name: "Discern",
     platforms: [.macOS(.v14)],
@@ -14,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -36,10 +39,16 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // Serves a built site on loopback for `discern serve`, with a reload script and an
+        // error overlay added to pages as they are sent, never to the files.
+        .target(
+            name: "Preview",
+            dependencies: ["ReportModel", "Site", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "discern",
             dependencies: [
-                "ReportModel", "ContentLoading", "Analysis", "Lint", "Site", "Importing",
+                "ReportModel", "ContentLoading", "Analysis", "Lint", "Site", "Importing", "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +65,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "ContentLoading", "Analysis", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading", "TestSupport"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "ReportModel"]),
         .testTarget(name: "DiscernTests", dependencies: ["discern", "discern-fuzz", "TestSupport"]),
     ]
 )

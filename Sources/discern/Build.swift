@@ -1,11 +1,5 @@
-import Analysis
 import ArgumentParser
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-import ReportModel
-import Site
 
 /// `discern build`: check the content, then write the static site atomically.
 struct Build: ParsableCommand {
@@ -39,95 +33,20 @@ struct Build: ParsableCommand {
     var watch = false
 
     func run() throws {
-        let built = try buildSite()
+        let site = siteBuild
+        let result = try site.buildAll()
         if watch {
-            try SiteWatch(build: self, built: built).run()
-        } else if built == nil {
+            try SiteWatch(site: WatchedSite(build: site, after: result)).run()
+        } else if result.built == nil {
             throw ExitCode(1)
         }
     }
 
-    /// What a successful build leaves for a watched build to start from.
-    struct Built {
-        var pipeline: Pipeline
-        var theme: Theme
-    }
-
-    var destination: URL { URL(fileURLWithPath: output, isDirectory: true) }
-
-    /// Builds the whole site; nil, with the errors printed, when it could not be built.
-    /// - Parameter announcing: whether to print the summary line and the notes; an
-    ///   export builds into a scratch folder nobody opens, and says what it wrote instead.
-    func buildSite(announcing: Bool = true) throws -> Built? {
-        let start = Date()
-        let pipeline = Pipeline(content: options.url, contentLabel: options.content, theme: theme)
-        let loaded = Date()
-        var diagnostics = Pipeline.applying(strict: strict, to: pipeline.diagnostics)
-        guard let theme = pipeline.theme, !diagnostics.hasErrors else {
-            Self.print(diagnostics)
-            FileHandleOutput.standardError("discern: not built; fix the errors above (the previous site in \(output) is untouched)")
-            return nil
-        }
-        let stages = timings ? StageTimings() : nil
-        let builder = SiteBuilder(report: pipeline.report, theme: theme, options: buildOptions(timings: stages))
-        // Progress only for people watching a terminal, and only when there is time to watch.
-        let watching = isatty(STDERR_FILENO) == 1 && builder.pages.count > 500
-        let (summary, problems) = try builder.build(into: destination, content: options.url, progress: { done, total in
-            if watching { FileHandle.standardError.write(Data("\rRendering pages: \(done) of \(total)".utf8)) }
-        })
-        if watching { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        diagnostics += problems
-        Self.print(diagnostics)
-        guard let summary else {
-            FileHandleOutput.standardError("discern: not built; fix the errors above (the previous site in \(output) is untouched)")
-            return nil
-        }
-        let seconds = Date().timeIntervalSince(start)
-        let elapsed = String(Int(seconds * 1000)) + " ms"
-        guard announcing else { return Built(pipeline: pipeline, theme: theme) }
-        if theme.layout == .deck {
-            Swift.print("Built a deck of \(summary.slides) slides (\(summary.charts) charts) into \(output)/ in \(elapsed). "
-                        + "Open \(output)/index.html in a browser, or make a PDF with discern export pdf.")
-        } else {
-            Swift.print("Built \(summary.pages) pages (\(summary.charts) charts) into \(output)/ in \(elapsed). Open \(output)/index.html in a browser.")
-        }
-        Self.printNotes(diagnostics)
-        if let stages {
-            // Rendering stages add up time on every core, so they can exceed the wall time.
-            var lines = ["load and analyse: \(Self.milliseconds(loaded.timeIntervalSince(start)))",
-                         "render and write (wall): \(Self.milliseconds(Date().timeIntervalSince(loaded)))"]
-            lines += stages.seconds.map { "  \($0.stage.rawValue) (all cores): \(Self.milliseconds($0.seconds))" }
-            FileHandleOutput.standardError("timings:\n" + lines.joined(separator: "\n"))
-        }
-        return Built(pipeline: pipeline, theme: theme)
-    }
-
-    func buildOptions(timings: StageTimings? = nil) -> BuildOptions {
-        BuildOptions(baseURL: baseURL, generated: Self.sourceDate(), timings: timings)
-    }
-
-    static func milliseconds(_ seconds: Double) -> String { String(Int((seconds * 1000).rounded())) + " ms" }
-
-    /// Errors and warnings, before the build's summary line.
-    static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics.sorted() where diagnostic.severity != .note {
-            FileHandleOutput.standardError(diagnostic.description)
-        }
-    }
-
-    /// Notes, after it: prompts for the narratives, part of the summary of what was built.
-    static func printNotes(_ diagnostics: [Diagnostic]) {
-        let notes = diagnostics.filter { $0.severity == .note }.sorted()
-        guard !notes.isEmpty else { return }
-        Swift.print("\(notes.count) note\(notes.count == 1 ? "" : "s") for the narratives to address:")
-        for note in notes { Swift.print("  " + note.description) }
-    }
-
-    /// `SOURCE_DATE_EPOCH` as a date, for reproducible builds that still show one.
-    static func sourceDate() -> String? {
-        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) else { return nil }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    /// The build these options ask for.
+    var siteBuild: SiteBuild {
+        SiteBuild(content: options.url, contentLabel: options.content,
+                  output: URL(fileURLWithPath: output, isDirectory: true), outputLabel: output,
+                  theme: theme, baseURL: baseURL, strict: strict, timings: timings,
+                  keptOnFailure: "the previous site in \(output) is untouched")
     }
 }

@@ -60,8 +60,10 @@ struct ExportPDF: ParsableCommand {
         let site = scratch.appendingPathComponent("site")
         var arguments = ["--content", options.content, "--output", site.path]
         if let theme { arguments += ["--theme", theme] }
-        let build = try Build.parse(arguments)
-        guard try build.buildSite(announcing: false) != nil else { throw ExitCode(1) }
+        var build = try Build.parse(arguments).siteBuild
+        build.keptOnFailure = "no PDF was written"
+        build.announces = false
+        guard try build.buildAll().built != nil else { throw ExitCode(1) }
 
         let target = site.appendingPathComponent(page)
         guard FileManager.default.fileExists(atPath: target.path) else {

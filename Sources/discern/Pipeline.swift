@@ -16,6 +16,8 @@ struct Pipeline {
     var observedPeriods: Set<Period>
     /// The narratives read, by path in the content folder.
     var narrativeFiles: Set<String>
+    /// The theme's folder, when one was found: a watched build watches it too.
+    var themeFolder: URL?
 
     init(content: URL, contentLabel: String, theme themeName: String?) {
         let load = ContentLoader(source: .disk(content)).load()
@@ -33,6 +35,7 @@ struct Pipeline {
                                       at: SourceLocation(file: "site.yaml")))
             return
         }
+        themeFolder = folder
         let overrides = content.appendingPathComponent("theme")
         let (theme, problems) = Theme.load(from: folder, label: Self.label(folder), overrides: overrides,
                                            overridesLabel: contentLabel + "/theme")

@@ -15,8 +15,8 @@ struct WatchCommandTests {
 
         /// - Parameter ignoringInterrupt: start it as a shell starts a background job,
         ///   with SIGINT ignored.
-        init(content: URL, output: URL, errors: URL, ignoringInterrupt: Bool = false) throws {
-            let arguments = ["build", "--watch", "--content", content.path, "--output", output.path]
+        init(content: URL, output: URL, errors: URL, ignoringInterrupt: Bool = false, more: [String] = []) throws {
+            let arguments = ["build", "--watch", "--content", content.path, "--output", output.path] + more
             if ignoringInterrupt {
                 process.executableURL = URL(fileURLWithPath: "/bin/sh")
                 process.arguments = ["-c", "trap '' INT; exec \"$0\" \"$@\"", CommandLineTests.executable.path] + arguments
@@ -120,6 +120,41 @@ struct WatchCommandTests {
         #expect(watcher.waitFor("Built ", count: 2), "\(watcher.output)")
         #expect(watcher.interruptAndWait())
         #expect(watcher.process.terminationReason == .uncaughtSignal, "Ctrl-C stops the watch")
+    }
+
+    @Test("a theme edit rebuilds the whole site, and a narrative with errors stays in view until it is fixed")
+    func themeAndLingeringErrors() throws {
+        let content = try cli.folder(files)
+        let output = content.appendingPathComponent("../watched-\(UUID().uuidString)").standardizedFileURL
+        let errors = content.appendingPathComponent("../errors-\(UUID().uuidString)").standardizedFileURL
+        let theme = content.appendingPathComponent("../theme-\(UUID().uuidString)").standardizedFileURL
+        try FileManager.default.copyItem(at: CommandLineTests.packageRoot.appendingPathComponent("Themes/default"), to: theme)
+        let watcher = try Watcher(content: content, output: output, errors: errors, more: ["--theme", theme.path])
+        #expect(watcher.waitFor("Watching", count: 1), "\(watcher.output)")
+
+        // The theme lives outside the content folder, and is watched too.
+        let stylesheet = theme.appendingPathComponent("style.css")
+        try save(try String(contentsOf: stylesheet, encoding: .utf8) + "/* edited */\n", to: stylesheet)
+        #expect(watcher.waitFor("Built ", count: 2), "\(watcher.output)")
+        #expect(try String(contentsOf: output.appendingPathComponent("assets/style.css"), encoding: .utf8).hasSuffix("/* edited */\n"))
+
+        // A broken narrative, then a good edit to another: the first's error is reported
+        // again and nothing is written, until it is fixed.
+        let broken = content.appendingPathComponent("narratives/teams/a/2026-Q2.md")
+        let other = content.appendingPathComponent("narratives/teams/a/2026-Q1.md")
+        try save("Broken {{ value nope }}\n", to: broken)
+        #expect(watcher.waitFor("Watching", count: 3))
+        try save("# Winter, edited\n", to: other)
+        #expect(watcher.waitFor("Watching", count: 4))
+        let messages = try String(contentsOf: errors, encoding: .utf8)
+        #expect(messages.components(separatedBy: "2026-Q2.md:1:8: error: unknown metric 'nope'").count - 1 == 2, "\(messages)")
+        #expect(!(try String(contentsOf: output.appendingPathComponent("teams/a/2026-Q1/index.html"), encoding: .utf8))
+            .contains("Winter, edited"))
+        try save("Fixed.\n", to: broken)
+        #expect(watcher.waitFor("Rebuilt 3 pages in", count: 1), "both edits are written: \(watcher.output)")
+        #expect(try String(contentsOf: output.appendingPathComponent("teams/a/2026-Q1/index.html"), encoding: .utf8)
+            .contains("Winter, edited"))
+        #expect(watcher.interruptAndWait())
     }
 
     @Test("Ctrl-C stops a watch started in the background, where the shell ignores SIGINT")

@@ -1,0 +1,126 @@
+import Analysis
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import ReportModel
+import Site
+
+/// A whole build of the site as a command asks for it: which content, which theme,
+/// where the site goes. `build` makes one from its options, `serve` one into a private
+/// folder; both print what happened the same way.
+struct SiteBuild {
+    var content: URL
+    /// The content folder as the user named it, for messages.
+    var contentLabel: String
+    var output: URL
+    /// The output folder as the user named it, for messages.
+    var outputLabel: String
+    var theme: String?
+    var baseURL: String?
+    var strict = false
+    var timings = false
+    /// What a failed build leaves as it was, to end the failure message with.
+    var keptOnFailure: String
+    /// Whether the summary line tells the user to open `index.html` from disk.
+    var opensFromDisk = true
+    /// Whether to print the summary line and the notes; an export builds into a scratch
+    /// folder nobody opens, and says what it wrote instead.
+    var announces = true
+
+    /// What a successful build leaves for a watched build to start from.
+    struct Built {
+        var pipeline: Pipeline
+        var theme: Theme
+    }
+
+    /// What a whole build did.
+    struct Result {
+        /// What a watched build starts from; nil when the site could not be built.
+        var built: Built?
+        /// Every diagnostic, printed already.
+        var diagnostics: [Diagnostic]
+        /// The theme folder the build read, even when it failed: the fix may belong there.
+        var themeFolder: URL?
+    }
+
+    /// Builds the whole site, printing the diagnostics and the summary line. When it
+    /// could not be built, the previous site is as it was.
+    func buildAll() throws -> Result {
+        let start = Date()
+        let pipeline = Pipeline(content: content, contentLabel: contentLabel, theme: theme)
+        let loaded = Date()
+        var diagnostics = Pipeline.applying(strict: strict, to: pipeline.diagnostics)
+        guard let theme = pipeline.theme, !diagnostics.hasErrors else {
+            Self.print(diagnostics)
+            FileHandleOutput.standardError("discern: not built; fix the errors above (\(keptOnFailure))")
+            return Result(diagnostics: diagnostics, themeFolder: pipeline.themeFolder)
+        }
+        let stages = timings ? StageTimings() : nil
+        let builder = SiteBuilder(report: pipeline.report, theme: theme, options: options(timings: stages))
+        // Progress only for people watching a terminal, and only when there is time to watch.
+        let watching = isatty(STDERR_FILENO) == 1 && builder.pages.count > 500
+        let (summary, problems) = try builder.build(into: output, content: content, progress: { done, total in
+            if watching { FileHandle.standardError.write(Data("\rRendering pages: \(done) of \(total)".utf8)) }
+        })
+        if watching { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        diagnostics += problems
+        Self.print(diagnostics)
+        guard let summary else {
+            FileHandleOutput.standardError("discern: not built; fix the errors above (\(keptOnFailure))")
+            return Result(diagnostics: diagnostics, themeFolder: pipeline.themeFolder)
+        }
+        let built = Built(pipeline: pipeline, theme: theme)
+        guard announces else { return Result(built: built, diagnostics: diagnostics, themeFolder: pipeline.themeFolder) }
+        let elapsed = Self.milliseconds(Date().timeIntervalSince(start), rounded: false)
+        let open = opensFromDisk ? " Open \(outputLabel)/index.html in a browser." : ""
+        if theme.layout == .deck {
+            let print = opensFromDisk ? " Open \(outputLabel)/index.html in a browser, or make a PDF with discern export pdf." : ""
+            Swift.print("Built a deck of \(summary.slides) slides (\(summary.charts) charts) into \(outputLabel)/ in \(elapsed).\(print)")
+        } else {
+            Swift.print("Built \(summary.pages) pages (\(summary.charts) charts) into \(outputLabel)/ in \(elapsed).\(open)")
+        }
+        Self.printNotes(diagnostics)
+        if let stages {
+            // Rendering stages add up time on every core, so they can exceed the wall time.
+            var lines = ["load and analyse: \(Self.milliseconds(loaded.timeIntervalSince(start)))",
+                         "render and write (wall): \(Self.milliseconds(Date().timeIntervalSince(loaded)))"]
+            lines += stages.seconds.map { "  \($0.stage.rawValue) (all cores): \(Self.milliseconds($0.seconds))" }
+            FileHandleOutput.standardError("timings:\n" + lines.joined(separator: "\n"))
+        }
+        return Result(built: built, diagnostics: diagnostics, themeFolder: pipeline.themeFolder)
+    }
+
+    func options(timings: StageTimings? = nil) -> BuildOptions {
+        BuildOptions(baseURL: baseURL, generated: Self.sourceDate(), timings: timings)
+    }
+
+    /// Whole milliseconds, rounded, or truncated as the summary line has always shown them.
+    static func milliseconds(_ seconds: Double, rounded: Bool = true) -> String {
+        let value = seconds * 1000
+        return String(Int(rounded ? value.rounded() : value)) + " ms"
+    }
+
+    /// Errors and warnings, before the build's summary line.
+    static func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics.sorted() where diagnostic.severity != .note {
+            FileHandleOutput.standardError(diagnostic.description)
+        }
+    }
+
+    /// Notes, after it: prompts for the narratives, part of the summary of what was built.
+    static func printNotes(_ diagnostics: [Diagnostic]) {
+        let notes = diagnostics.filter { $0.severity == .note }.sorted()
+        guard !notes.isEmpty else { return }
+        Swift.print("\(notes.count) note\(notes.count == 1 ? "" : "s") for the narratives to address:")
+        for note in notes { Swift.print("  " + note.description) }
+    }
+
+    /// `SOURCE_DATE_EPOCH` as a date, for reproducible builds that still show one.
+    static func sourceDate() -> String? {
+        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Double(text) else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
+    }
+}

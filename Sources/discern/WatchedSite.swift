@@ -1,0 +1,131 @@
+import ContentLoading
+import Foundation
+import ReportModel
+import Site
+
+/// A built site kept in step with its content, one change at a time: what `build --watch`
+/// and `serve` share.
+///
+/// An edit to narratives that were already there re-reads only those files and
+/// rewrites only the pages that show them, keeping the loaded data, roll-ups and theme:
+/// milliseconds instead of a whole build. Anything else (data, catalogs, settings,
+/// the theme, a narrative added or removed) rebuilds the whole site. A change with
+/// errors leaves the site as it was, and the errors are printed.
+struct WatchedSite {
+    let build: SiteBuild
+    /// The last good build, or nil after a whole build failed: then the next change
+    /// builds everything again, so its errors stay in view until they are fixed.
+    private(set) var built: SiteBuild.Built?
+    /// Narratives whose last edit had errors. They are read again with every later
+    /// edit, so their errors stay in view (and the site as it was) until they are fixed.
+    private var failing: Set<String> = []
+    /// The theme folder of the last whole build, even a failed one.
+    private var themeFolder: URL?
+
+    /// A site to keep in step, not built yet: `buildAll()` builds it.
+    init(build: SiteBuild) {
+        self.build = build
+    }
+
+    /// A site to keep in step, after its first whole build.
+    init(build: SiteBuild, after first: SiteBuild.Result) {
+        self.build = build
+        built = first.built
+        themeFolder = first.themeFolder
+    }
+
+    /// What applying a change did.
+    enum Outcome {
+        /// The whole site was built again.
+        case built
+        /// Only the pages that show the edited narratives were written.
+        case rewrote(pages: Int, milliseconds: Double)
+        /// Nothing was written and the site is as it was; these are the errors.
+        case failed([Diagnostic])
+    }
+
+    /// The folders a change can come from: the content, and the theme the last build used.
+    var watchedFolders: [URL] {
+        [build.content] + (themeFolder.map { [$0] } ?? [])
+    }
+
+    /// Builds the whole site.
+    mutating func buildAll() -> Outcome {
+        do {
+            let result = try build.buildAll()
+            built = result.built
+            themeFolder = result.themeFolder ?? themeFolder
+            failing = []
+            return built == nil ? .failed(result.diagnostics.filter { $0.severity == .error }) : .built
+        } catch {
+            FileHandleOutput.standardError("discern: \(error.localizedDescription)")
+            built = nil
+            return .failed([.error(error.localizedDescription, at: SourceLocation(file: build.outputLabel))])
+        }
+    }
+
+    /// Applies one set of changed files: paths relative to the content folder, or
+    /// absolute for files outside it (the theme's).
+    mutating func apply(_ paths: Set<String>) -> Outcome {
+        guard let current = built, isEdit(paths, of: current) else { return buildAll() }
+        let start = DispatchTime.now()
+        do {
+            let edited = paths.union(failing)
+            let (updated, pages, errors) = try rewritePages(of: edited, from: current)
+            guard let updated else {
+                failing = edited
+                return .failed(errors)
+            }
+            built = updated
+            failing = []
+            let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+            print("Rebuilt \(pages) pages in \((milliseconds * 10).rounded() / 10) ms")
+            return .rewrote(pages: pages, milliseconds: milliseconds)
+        } catch {
+            FileHandleOutput.standardError("discern: \(error.localizedDescription)")
+            built = nil
+            return .failed([.error(error.localizedDescription, at: SourceLocation(file: build.outputLabel))])
+        }
+    }
+
+    /// Whether the change only edits narratives the last whole build read, which are
+    /// all still there: no addition, removal, or any other file.
+    private func isEdit(_ paths: Set<String>, of built: SiteBuild.Built) -> Bool {
+        let root = build.content.path + "/"
+        return !paths.isEmpty && paths.allSatisfy { path in
+            path.hasPrefix("narratives/") && path.hasSuffix(".md") && built.pipeline.narrativeFiles.contains(path)
+                && FileManager.default.fileExists(atPath: root + path)
+        }
+    }
+
+    /// Re-reads edited narratives and rewrites the pages that show them. Returns the new
+    /// state and how many pages were written, or no state and the errors when an edit
+    /// has errors: they are printed, and the site stays as it was.
+    private func rewritePages(of paths: Set<String>, from current: SiteBuild.Built) throws
+        -> (SiteBuild.Built?, Int, [Diagnostic]) {
+        let loader = ContentLoader(source: .disk(build.content))
+        var report = current.pipeline.report
+        var diagnostics: [Diagnostic] = []
+        var edited: [Narrative] = []
+        for path in paths.sorted() {
+            let (narrative, problems) = loader.narrative(at: path, organization: report.organization, metrics: report.metrics,
+                                                         periods: current.pipeline.observedPeriods)
+            diagnostics += problems
+            if let narrative {
+                report = report.replacingNarrative(narrative)
+                edited.append(narrative)
+            }
+        }
+        let builder = SiteBuilder(report: report, theme: current.theme, options: build.options())
+        let addresses = edited.flatMap { builder.pages(showing: $0.scope, in: $0.period) }
+        if !diagnostics.hasErrors { diagnostics += try builder.rewrite(addresses, in: build.output) }
+        SiteBuild.print(diagnostics)
+        guard !diagnostics.hasErrors else {
+            FileHandleOutput.standardError("discern: not rebuilt; fix the errors above (\(build.keptOnFailure))")
+            return (nil, 0, diagnostics.filter { $0.severity == .error }.sorted())
+        }
+        var updated = current
+        updated.pipeline.report = report
+        return (updated, addresses.count, diagnostics)
+    }
+}
