@@ -4,6 +4,7 @@ import PackageDescription
 // One target per concern; dependencies point one way:
 // ReportModel → ContentLoading → Analysis → Lint and Site (with Markdown over CCmark) → discern.
 // Importing (usage feeds to team data, for `discern import`) sits beside Analysis.
+// Review (what CI shows a reviewer: annotations, the step summary, changed numbers) sits after Site.
 let package = Package(
     name: "Discern",
     platforms: [.macOS(.v14)],
@@ -36,10 +37,13 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // What a pull request shows a reviewer: workflow-command annotations, the build's
+        // Markdown step summary, and the published numbers two versions of the content differ in.
+        .target(name: "Review", dependencies: ["ReportModel", "Analysis", "Site"]),
         .executableTarget(
             name: "discern",
             dependencies: [
-                "ReportModel", "ContentLoading", "Analysis", "Lint", "Site", "Importing",
+                "ReportModel", "ContentLoading", "Analysis", "Lint", "Site", "Importing", "Review",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +60,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "ContentLoading", "Analysis", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading", "TestSupport"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Analysis", "ContentLoading", "ReportModel"]),
         .testTarget(name: "DiscernTests", dependencies: ["discern", "discern-fuzz", "TestSupport"]),
     ]
 )

@@ -3,6 +3,7 @@ import ContentLoading
 import Foundation
 import Lint
 import ReportModel
+import Review
 import Site
 
 /// The stages `check` and `build` share: load the content, analyse it, load the theme.
@@ -16,6 +17,9 @@ struct Pipeline {
     var observedPeriods: Set<Period>
     /// The narratives read, by path in the content folder.
     var narrativeFiles: Set<String>
+    /// The theme files diagnostics name: unlike content files, their paths are already
+    /// relative to the working folder (or absolute).
+    var themeFiles: Set<String> = []
 
     init(content: URL, contentLabel: String, theme themeName: String?) {
         let load = ContentLoader(source: .disk(content)).load()
@@ -38,6 +42,7 @@ struct Pipeline {
                                            overridesLabel: contentLabel + "/theme")
         self.theme = theme
         diagnostics += problems
+        themeFiles = Set(problems.map(\.location.file))
     }
 
     /// The diagnostics as `--strict` reports them: every warning an error. Notes are
@@ -55,6 +60,13 @@ struct Pipeline {
     static func label(_ folder: URL) -> String {
         let working = FileManager.default.currentDirectoryPath + "/"
         let path = folder.standardizedFileURL.path
+        if path + "/" == working { return "." }
         return path.hasPrefix(working) ? String(path.dropFirst(working.count)) : path
+    }
+
+    /// Where the files diagnostics name are, seen from the working folder: the content
+    /// folder goes in front of content files, theme files are left as they are.
+    func repositoryPath(content: URL) -> RepositoryPath {
+        RepositoryPath(contentFolder: Self.label(content), workingFiles: themeFiles)
     }
 }

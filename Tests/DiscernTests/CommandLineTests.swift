@@ -23,11 +23,12 @@ struct CommandLineTests {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    func discern(_ arguments: [String]) throws -> Run {
+    /// Runs `discern` with the arguments, from the package's root unless told otherwise.
+    func discern(_ arguments: [String], in directory: URL = packageRoot) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
-        process.currentDirectoryURL = Self.packageRoot
+        process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
