@@ -6,7 +6,7 @@ import ReportModel
 /// Content diagnostics name files relative to the content folder (`data/v.csv`), so
 /// the folder is put in front (`content/data/v.csv`). Theme diagnostics already name
 /// their files from the working folder (`Themes/default/page.mustache`) and are left
-/// as they are.
+/// as they are, as are absolute paths (the output folder a build refuses, say).
 public struct RepositoryPath: Sendable {
     /// The content folder as seen from the working folder, without `./` or a trailing
     /// slash; empty when the content folder is the working folder.
@@ -24,7 +24,7 @@ public struct RepositoryPath: Sendable {
 
     /// The diagnostic's file as seen from the working folder.
     public func path(of location: SourceLocation) -> String {
-        if workingFiles.contains(location.file) || contentFolder.isEmpty { return location.file }
+        if workingFiles.contains(location.file) || contentFolder.isEmpty || location.file.hasPrefix("/") { return location.file }
         return contentFolder == "/" ? "/" + location.file : contentFolder + "/" + location.file
     }
 

@@ -42,7 +42,7 @@ struct SiteWatch {
                 } else {
                     // After a failed build the next change builds everything again, so its
                     // errors stay in view until they are fixed.
-                    built = try build.buildSite()
+                    built = try build.buildSite().built
                 }
             } catch {
                 FileHandleOutput.standardError("discern: \(error.localizedDescription)")
