@@ -24,11 +24,14 @@ struct CommandLineTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs `discern` with the arguments, from the package's root unless told otherwise.
-    func discern(_ arguments: [String], in directory: URL = packageRoot) throws -> Run {
+    func discern(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment, uniquingKeysWith: { $1 })
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
