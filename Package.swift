@@ -61,6 +61,6 @@ let package = Package(
         .testTarget(name: "LintTests", dependencies: ["Lint", "ContentLoading", "Analysis", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading", "TestSupport"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Analysis", "ContentLoading", "ReportModel"]),
-        .testTarget(name: "DiscernTests", dependencies: ["discern", "discern-fuzz", "TestSupport"]),
+        .testTarget(name: "DiscernTests", dependencies: ["discern", "discern-fuzz", "TestSupport", "Yams"]),
     ]
 )
