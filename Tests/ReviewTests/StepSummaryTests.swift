@@ -91,6 +91,24 @@ struct StepSummaryTests {
         #expect(markdown.contains("No warnings or notes from the report checks."))
     }
 
+    @Test("a finding about a suppressed team is counted, never listed: not its id, name or narrative's path")
+    func findingAboutSuppressedTeam() {
+        let unpublished = Diagnostic.warning("'tiny' has fewer people than min_group_size (5); this narrative will not be published",
+                                             at: SourceLocation(file: "narratives/teams/tiny/2026-Q2.md"))
+        let named = Diagnostic.warning("Tinyteamname reported no csat", at: SourceLocation(file: "data/values.csv", line: 4, column: 1))
+        let other = Diagnostic.warning("unknown key 'colour' in site.yaml is ignored", at: SourceLocation(file: "site.yaml", line: 2, column: 1))
+        let markdown = StepSummary(report: Self.report(), diagnostics: [unpublished, named, other], paths: paths,
+                                   site: StepSummary.Site(pages: 1, charts: 0, output: "site")).markdown
+        #expect(markdown.contains("""
+            ### Warnings (3)
+
+            - content/site.yaml:2:1: unknown key 'colour' in site.yaml is ignored
+            - and 2 about teams too small to report on, not listed here; `discern check` shows them.
+
+            """))
+        #expect(!markdown.contains("tiny") && !markdown.contains("Tinyteamname"))
+    }
+
     @Test("a failed build lists its errors and nothing about the site")
     func failed() {
         let error = Diagnostic.error("value must be a number, found 'x'", at: SourceLocation(file: "data/v.csv", line: 2, column: 13))
