@@ -6,6 +6,7 @@ import PackageDescription
 // Importing (usage feeds to team data, for `discern import`) sits beside Analysis.
 // Preview (the HTTP server behind `discern serve`) knows a site folder and diagnostics, and
 // takes only its escaping HTML type from Site.
+// Review (what CI shows a reviewer: annotations, the step summary, changed numbers) sits after Site.
 let package = Package(
     name: "Discern",
     platforms: [.macOS(.v14)],
@@ -45,10 +46,13 @@ let package = Package(
             name: "Preview",
             dependencies: ["ReportModel", "Site", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
+        // What a pull request shows a reviewer: workflow-command annotations, the build's
+        // Markdown step summary, and the published numbers two versions of the content differ in.
+        .target(name: "Review", dependencies: ["ReportModel", "Analysis", "Site"]),
         .executableTarget(
             name: "discern",
             dependencies: [
-                "ReportModel", "ContentLoading", "Analysis", "Lint", "Site", "Importing", "Preview",
+                "ReportModel", "ContentLoading", "Analysis", "Lint", "Site", "Importing", "Preview", "Review",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +70,7 @@ let package = Package(
         .testTarget(name: "LintTests", dependencies: ["Lint", "ContentLoading", "Analysis", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "ReportModel"]),
-        .testTarget(name: "DiscernTests", dependencies: ["discern", "discern-fuzz", "TestSupport"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Analysis", "ContentLoading", "ReportModel"]),
+        .testTarget(name: "DiscernTests", dependencies: ["discern", "discern-fuzz", "TestSupport", "Yams"]),
     ]
 )

@@ -1,8 +1,9 @@
 import Analysis
 
-/// How a hidden value reads on a page: never the number, always the reason.
-enum Suppressed {
-    static func words(_ reason: Suppression.Reason?) -> String {
+/// How a hidden value reads on a page: never the number, always the reason. Public so
+/// that summaries outside the site say it in the same words.
+public enum Suppressed {
+    public static func words(_ reason: Suppression.Reason?) -> String {
         switch reason {
         case .smallGroup(let minimum), .fewPeople(let minimum): "suppressed (fewer than \(minimum))"
         case .complementary: "suppressed (protects a smaller group)"

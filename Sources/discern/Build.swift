@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ReportModel
+import Review
 
 /// `discern build`: check the content, then write the static site atomically.
 struct Build: ParsableCommand {
@@ -7,7 +9,9 @@ struct Build: ParsableCommand {
         abstract: "Build the static report site from the content folder.",
         discussion: """
             Refuses to build when the content has errors, and then leaves any previous site untouched. \
-            The same input gives a byte-identical site. Exits 0 on success, 1 on content errors, 2 on a usage error.
+            The same input gives a byte-identical site. --summary appends a Markdown summary to a file, as GitHub \
+            Actions expects of $GITHUB_STEP_SUMMARY, even when the build fails (it then lists the errors). \
+            Exits 0 on success, 1 on content errors, 2 on a usage error.
             """
     )
 
@@ -32,14 +36,69 @@ struct Build: ParsableCommand {
     @Flag(help: "After building, watch the content folder and rebuild on every change; an edited narrative rebuilds only its pages.")
     var watch = false
 
+    @Option(name: .customLong("summary"), help: ArgumentHelp("""
+        Append a Markdown summary of the build to this file (created if missing): outcomes in the latest quarter, \
+        report-check warnings and notes, pages and charts, and suppression counts; on failure, the errors. \
+        Appending is what GitHub Actions expects of "$GITHUB_STEP_SUMMARY".
+        """, valueName: "file"))
+    var summaryFile: String?
+
+    func validate() throws {
+        if let summary = summaryFile {
+            if watch { throw ValidationError("--summary describes one build; it cannot be used with --watch") }
+            let folder = (summary as NSString).deletingLastPathComponent
+            var isDirectory: ObjCBool = false
+            guard folder.isEmpty || (FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue) else {
+                throw ValidationError("no folder '\(folder)' for --summary '\(summary)'")
+            }
+        }
+    }
+
     func run() throws {
         let site = siteBuild
-        let result = try site.buildAll()
+        let result: SiteBuild.Result
+        do {
+            result = try site.buildAll()
+        } catch {
+            // The site could not be written; the summary still says so.
+            if let summary = summaryFile {
+                let failure = Diagnostic.error("not written: \(error.localizedDescription)", at: SourceLocation(file: site.output.path))
+                let pipeline = Pipeline(content: options.url, contentLabel: options.content, theme: theme)
+                try writeSummary(StepSummary(report: pipeline.report, diagnostics: [failure],
+                                             paths: pipeline.repositoryPath(content: options.url), site: nil), to: summary)
+            }
+            throw error
+        }
+        if let summary = summaryFile {
+            let written = result.site.map { StepSummary.Site(pages: $0.pages, charts: $0.charts, output: output) }
+            try writeSummary(StepSummary(report: result.pipeline.report, diagnostics: result.diagnostics,
+                                         paths: result.pipeline.repositoryPath(content: options.url), site: written), to: summary)
+        }
         if watch {
             try SiteWatch(site: WatchedSite(build: site, after: result)).run()
         } else if result.built == nil {
             throw ExitCode(1)
         }
+    }
+
+    /// Appends the summary to `path`, creating the file if it is missing.
+    private func writeSummary(_ summary: StepSummary, to path: String) throws {
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                FileHandleOutput.standardError("discern: cannot create the summary file '\(path)'")
+                throw ExitCode(1)
+            }
+        }
+        guard let file = FileHandle(forWritingAtPath: path) else {
+            FileHandleOutput.standardError("discern: cannot write the summary file '\(path)'")
+            throw ExitCode(1)
+        }
+        defer { try? file.close() }
+        // A summary must start on a line of its own, even after text that did not end one.
+        let last = FileManager.default.contents(atPath: path)?.last
+        let separator = last == nil || last == UInt8(ascii: "\n") ? "" : "\n"
+        try file.seekToEnd()
+        try file.write(contentsOf: Data((separator + summary.markdown).utf8))
     }
 
     /// The build these options ask for.

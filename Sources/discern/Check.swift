@@ -2,6 +2,7 @@ import Analysis
 import ArgumentParser
 import Foundation
 import ReportModel
+import Review
 import Site
 
 /// `discern check`: validate the content and print every diagnostic and a summary.
@@ -10,18 +11,23 @@ struct Check: ParsableCommand {
         abstract: "Check the content folder and print every problem, then a one-line summary.",
         discussion: """
             Lint findings carry a rule id, e.g. [D101]; the methodology page explains each, and site.yaml can \
-            switch one off with a reason. Exits 0 when there are no errors, 1 when there are (warnings too, with \
-            --strict), 2 on a usage error.
+            switch one off with a reason. --format github prints GitHub Actions workflow commands on standard \
+            output, so each diagnostic becomes an annotation on its line in the pull request; paths are then \
+            relative to the working folder (content/data/v.csv), so run it from the repository's root. \
+            Exits 0 when there are no errors, 1 when there are (warnings too, with --strict), 2 on a usage error.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, github
     }
 
     @OptionGroup var options: ContentOptions
 
-    @Option(help: "How to print diagnostics: text (path:line:column: severity: message) or json.")
+    @Option(help: """
+        How to print diagnostics: text (path:line:column: severity: message), json, or github \
+        (::error file=…,line=…,col=…::message, for GitHub Actions annotations).
+        """)
     var format: Format = .text
 
     @Flag(help: "Treat warnings, lint findings among them, as errors. Notes stay notes.")
@@ -45,6 +51,13 @@ struct Check: ParsableCommand {
             print("\(options.content): \(summary.line)")
         case .json:
             print(try CheckOutput(diagnostics: diagnostics, summary: summary).json())
+        case .github:
+            // Standard output, like the JSON document: the commands are the result here.
+            let paths = pipeline.repositoryPath(content: options.url)
+            for diagnostic in diagnostics {
+                print(WorkflowCommand.annotation(diagnostic, path: paths.path(of: diagnostic.location)))
+            }
+            print("\(options.content): \(summary.line)")
         }
         if diagnostics.hasErrors { throw ExitCode(1) }
     }

@@ -3,6 +3,7 @@ import ContentLoading
 import Foundation
 import Lint
 import ReportModel
+import Review
 import Site
 
 /// The stages `check` and `build` share: load the content, analyse it, load the theme.
@@ -18,6 +19,9 @@ struct Pipeline {
     var narrativeFiles: Set<String>
     /// The theme's folder, when one was found: a watched build watches it too.
     var themeFolder: URL?
+    /// The theme files diagnostics name: unlike content files, their paths are already
+    /// relative to the working folder (or absolute).
+    var themeFiles: Set<String> = []
 
     init(content: URL, contentLabel: String, theme themeName: String?) {
         let load = ContentLoader(source: .disk(content)).load()
@@ -41,6 +45,7 @@ struct Pipeline {
                                            overridesLabel: contentLabel + "/theme")
         self.theme = theme
         diagnostics += problems
+        themeFiles = Set(problems.map(\.location.file))
     }
 
     /// The diagnostics as `--strict` reports them: every warning an error. Notes are
@@ -58,6 +63,13 @@ struct Pipeline {
     static func label(_ folder: URL) -> String {
         let working = FileManager.default.currentDirectoryPath + "/"
         let path = folder.standardizedFileURL.path
+        if path + "/" == working { return "." }
         return path.hasPrefix(working) ? String(path.dropFirst(working.count)) : path
+    }
+
+    /// Where the files diagnostics name are, seen from the working folder: the content
+    /// folder goes in front of content files, theme files are left as they are.
+    func repositoryPath(content: URL) -> RepositoryPath {
+        RepositoryPath(contentFolder: Self.label(content), workingFiles: themeFiles)
     }
 }

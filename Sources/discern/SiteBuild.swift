@@ -42,6 +42,10 @@ struct SiteBuild {
         var diagnostics: [Diagnostic]
         /// The theme folder the build read, even when it failed: the fix may belong there.
         var themeFolder: URL?
+        /// What was read, for the step summary, even when the build failed.
+        var pipeline: Pipeline
+        /// What was written; nil when the build failed.
+        var site: SiteBuilder.Summary?
     }
 
     /// Builds the whole site, printing the diagnostics and the summary line. When it
@@ -54,7 +58,7 @@ struct SiteBuild {
         guard let theme = pipeline.theme, !diagnostics.hasErrors else {
             Self.print(diagnostics)
             FileHandleOutput.standardError("discern: not built; fix the errors above (\(keptOnFailure))")
-            return Result(diagnostics: diagnostics, themeFolder: pipeline.themeFolder)
+            return Result(diagnostics: diagnostics, themeFolder: pipeline.themeFolder, pipeline: pipeline)
         }
         let stages = timings ? StageTimings() : nil
         let builder = SiteBuilder(report: pipeline.report, theme: theme, options: options(timings: stages))
@@ -68,10 +72,10 @@ struct SiteBuild {
         Self.print(diagnostics)
         guard let summary else {
             FileHandleOutput.standardError("discern: not built; fix the errors above (\(keptOnFailure))")
-            return Result(diagnostics: diagnostics, themeFolder: pipeline.themeFolder)
+            return Result(diagnostics: diagnostics, themeFolder: pipeline.themeFolder, pipeline: pipeline)
         }
         let built = Built(pipeline: pipeline, theme: theme)
-        guard announces else { return Result(built: built, diagnostics: diagnostics, themeFolder: pipeline.themeFolder) }
+        guard announces else { return Result(built: built, diagnostics: diagnostics, themeFolder: pipeline.themeFolder, pipeline: pipeline, site: summary) }
         let elapsed = Self.milliseconds(Date().timeIntervalSince(start), rounded: false)
         let open = opensFromDisk ? " Open \(outputLabel)/index.html in a browser." : ""
         if theme.layout == .deck {
@@ -88,7 +92,7 @@ struct SiteBuild {
             lines += stages.seconds.map { "  \($0.stage.rawValue) (all cores): \(Self.milliseconds($0.seconds))" }
             FileHandleOutput.standardError("timings:\n" + lines.joined(separator: "\n"))
         }
-        return Result(built: built, diagnostics: diagnostics, themeFolder: pipeline.themeFolder)
+        return Result(built: built, diagnostics: diagnostics, themeFolder: pipeline.themeFolder, pipeline: pipeline, site: summary)
     }
 
     func options(timings: StageTimings? = nil) -> BuildOptions {

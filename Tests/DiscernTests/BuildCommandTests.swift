@@ -89,15 +89,7 @@ struct BuildCommandTests {
     }
 
     static func links(in html: String) -> [String] {
-        var result: [String] = []
-        for attribute in [" href=\"", " src=\""] {
-            var rest = html[...]
-            while let start = rest.range(of: attribute), let end = rest[start.upperBound...].firstIndex(of: "\"") {
-                result.append(String(rest[start.upperBound..<end]))
-                rest = rest[end...]
-            }
-        }
-        return result
+        LinkTargets.targets(in: html)
     }
 }
 

@@ -23,13 +23,15 @@ struct CommandLineTests {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// - Parameter environment: replaces the inherited environment when given.
-    func discern(_ arguments: [String], environment: [String: String]? = nil) throws -> Run {
+    /// Runs `discern` with the arguments, from the package's root unless told otherwise.
+    func discern(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
-        if let environment { process.environment = environment }
-        process.currentDirectoryURL = Self.packageRoot
+        process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment, uniquingKeysWith: { $1 })
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Follows every `href` and `src` in a built site and lists those that lead nowhere.
 enum LinkWalker {
@@ -24,16 +25,6 @@ enum LinkWalker {
 
     /// The values of `href="…"` and `src="…"` attributes.
     static func targets(in html: String) -> [String] {
-        var result: [String] = []
-        for attribute in [" href=\"", " src=\""] {
-            var rest = html[...]
-            while let start = rest.range(of: attribute) {
-                let value = rest[start.upperBound...]
-                guard let end = value.firstIndex(of: "\"") else { break }
-                result.append(String(value[..<end]).replacingOccurrences(of: "&amp;", with: "&"))
-                rest = value[end...]
-            }
-        }
-        return result
+        LinkTargets.targets(in: html)
     }
 }

@@ -1,0 +1,106 @@
+import Foundation
+
+extension PublishedDiff {
+    /// An aligned table for a terminal, then the count line:
+    ///
+    ///     Period   Scope       Metric      Old         New
+    ///     2026-Q2  Operations  Cycle time  3.0 days  → 3.5 days
+    ///
+    ///     1 published number changes in 1 team.
+    public func text() -> String {
+        guard !changes.isEmpty else { return countLine + "\n" }
+        let header = ["Period", "Scope", "Metric", "Old", "New"]
+        let rows = changes.map { change in
+            [change.period.description, Self.printable(change.scopeName), Self.printable(change.metricName),
+             Self.printable(PublishedChange.words(change.old)), Self.printable(PublishedChange.words(change.new))]
+        }
+        let widths = (0..<4).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String], arrow: String) -> String {
+            // Padded by characters, as a terminal shows them, not by UTF-16 units.
+            (0..<4).map { cells[$0] + String(repeating: " ", count: widths[$0] - cells[$0].count) }.joined(separator: "  ")
+                + arrow + cells[4]
+        }
+        let lines = [line(header, arrow: "   ")] + rows.map { line($0, arrow: " → ") }
+        return lines.joined(separator: "\n") + "\n\n" + countLine + "\n"
+    }
+
+    /// A Markdown table for a pull-request comment or a step summary, every name escaped.
+    public func markdown() -> String {
+        var lines = ["### Published numbers that change", ""]
+        if !changes.isEmpty {
+            lines += ["| Quarter | Scope | Metric | Old | New |", "|---|---|---|---|---|"]
+            for change in changes {
+                let cells = [change.period.description, change.scopeName, change.metricName,
+                             PublishedChange.words(change.old), PublishedChange.words(change.new)]
+                lines.append("| " + cells.map(MarkdownText.escape).joined(separator: " | ") + " |")
+            }
+            lines.append("")
+        }
+        lines += [countLine, ""]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One JSON document: `changes` (each with `period`, `scope`, `scopeKind`,
+    /// `scopeName`, `metric`, `metricName`, `old`, `oldStatus`, `new`, `newStatus`) and
+    /// `summary` (`changes`, `scopes`, `line`). Keys are sorted, so output is stable.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let document = Document(changes: changes.map(Entry.init),
+                                summary: Summary(changes: changes.count, scopes: Set(changes.map(\.scope)).count, line: countLine))
+        return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+    }
+
+    private struct Document: Encodable {
+        var changes: [Entry]
+        var summary: Summary
+    }
+
+    private struct Summary: Encodable {
+        var changes: Int
+        var scopes: Int
+        var line: String
+    }
+
+    private struct Entry: Encodable {
+        let change: PublishedChange
+
+        enum Key: String, CodingKey {
+            case period, scope, scopeKind, scopeName, metric, metricName, old, oldStatus, new, newStatus
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(change.period.description, forKey: .period)
+            try container.encode(change.scope.description, forKey: .scope)
+            try container.encode(change.kind.rawValue, forKey: .scopeKind)
+            try container.encode(change.scopeName, forKey: .scopeName)
+            try container.encode(change.metric, forKey: .metric)
+            try container.encode(change.metricName, forKey: .metricName)
+            for (shown, text, status) in [(change.old, Key.old, Key.oldStatus), (change.new, .new, .newStatus)] {
+                switch shown {
+                case .value(let value):
+                    try container.encode(value, forKey: text)
+                    try container.encode("published", forKey: status)
+                case .suppressed:
+                    try container.encodeNil(forKey: text)
+                    try container.encode("suppressed", forKey: status)
+                case .absent:
+                    try container.encodeNil(forKey: text)
+                    try container.encode("absent", forKey: status)
+                }
+            }
+        }
+    }
+
+    /// A name made safe for a terminal: control characters and the bidirectional
+    /// overrides that could make a line read other than it is become U+FFFD.
+    static func printable(_ text: String) -> String {
+        let unsafe: (Unicode.Scalar) -> Bool = { scalar in
+            scalar.value < 32 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value)
+        }
+        guard text.unicodeScalars.contains(where: unsafe) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { unsafe($0) ? "\u{FFFD}" : $0 }))
+    }
+}
