@@ -99,13 +99,19 @@ struct SubPathHostingTests {
         return links
     }
 
-    @Test("built with --base-url, the sample serves under the sub-path: every link resolves with 200 and stays under it")
-    func sample() async throws {
+    /// The sample content built with the preview's base URL into `previews/pr-123/` of a
+    /// fresh folder, and a server over that folder; the caller stops the server.
+    func servedSample() throws -> (site: URL, server: PreviewServer) {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("discern-preview-\(UUID().uuidString)")
         let site = root.appendingPathComponent("previews/pr-123")
         let build = try cli.discern(["build", "--output", site.path, "--base-url", Self.baseURL])
         #expect(build.status == 0, "\(build.stderr)")
-        let server = try PreviewServer(root: root, prefix: Self.prefix)
+        return (site, try PreviewServer(root: root, prefix: Self.prefix))
+    }
+
+    @Test("built with --base-url, the sample serves under the sub-path: every link resolves with 200 and stays under it")
+    func sample() async throws {
+        let (site, server) = try servedSample()
         defer { server.stop() }
 
         let start = try #require(URL(string: server.origin + Self.prefix))
@@ -125,11 +131,7 @@ struct SubPathHostingTests {
 
     @Test("the 404 page, served for a deep missing path, links back into the sub-path")
     func notFound() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("discern-preview-\(UUID().uuidString)")
-        let site = root.appendingPathComponent("previews/pr-123")
-        let build = try cli.discern(["build", "--output", site.path, "--base-url", Self.baseURL])
-        #expect(build.status == 0, "\(build.stderr)")
-        let server = try PreviewServer(root: root, prefix: Self.prefix)
+        let (_, server) = try servedSample()
         defer { server.stop() }
 
         let deep = try #require(URL(string: server.origin + Self.prefix + "teams/no-such-team/2026-Q3/index.html"))
