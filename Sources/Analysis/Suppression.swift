@@ -14,6 +14,12 @@ import ReportModel
 ///    people, then id) is hidden too, or, when no team can be, the roll-up itself. This
 ///    repeats up the tree until nothing changes, since hiding a group's value changes
 ///    what its parent may show.
+/// 4. A `min`, `max` or `median` is one contributor's own value (or, for a median, the
+///    mean of two). It is published only when every contributor's value is: over a
+///    concealed contributor it would hand that contributor's value to anyone who sees it
+///    equals no published one.
+/// 5. A count (`n`) that includes a suppressed team, rolled up or given for a group, is
+///    not shown: less its visible members' counts it is that team's.
 public struct Suppression: Sendable {
     public enum Reason: Hashable, Sendable {
         /// The team or group has fewer people than the minimum group size.
@@ -22,6 +28,8 @@ public struct Suppression: Sendable {
         case fewPeople(minimum: Int)
         /// Hidden so that a smaller group's value cannot be worked out by subtraction.
         case complementary
+        /// A min, max or median over a hidden contributor, whose own value it would be.
+        case orderStatistic
     }
 
     private struct Key: Hashable {
@@ -56,16 +64,27 @@ public struct Suppression: Sendable {
             }
         }
         blockSubtraction(organization: organization, rollUp: rollUp)
-        if !suppressedTeams.isEmpty {
-            for scope in rollUp.scopes where scope.teamID.map(organization.isGroup) ?? true {
-                for metric in rollUp.metrics {
-                    for period in rollUp.periods {
-                        guard let cell = rollUp.cell(scope, metric.id, period), case .rolledUp = cell.source else { continue }
-                        let members = rollUp.contributors(of: scope, metric: metric.id, period: period, in: organization)
-                        if members.contains(where: { $0.scope.teamID.map(suppressedTeams.contains) ?? false }) {
-                            withSuppressedTeam.insert(Key(scope: scope, metric: metric.id, period: period))
-                        }
+        guard !suppressedTeams.isEmpty else { return }
+        let suppressed = suppressedTeams
+        // Whether a scope is, or has inside it, a suppressed team: a given value for it
+        // counts that team's people too.
+        func holdsSuppressedTeam(_ scope: Scope) -> Bool {
+            if let id = scope.teamID, suppressed.contains(id) { return true }
+            return organization.children(of: scope).contains { holdsSuppressedTeam(.team($0.id)) }
+        }
+        for scope in rollUp.scopes where scope.teamID.map(organization.isGroup) ?? true {
+            guard holdsSuppressedTeam(scope) else { continue }
+            for metric in rollUp.metrics {
+                for period in rollUp.periods {
+                    guard let cell = rollUp.cell(scope, metric.id, period) else { continue }
+                    let includes = switch cell.source {
+                    case .measured: false
+                    case .given: true
+                    case .rolledUp:
+                        rollUp.contributors(of: scope, metric: metric.id, period: period, in: organization)
+                            .contains { holdsSuppressedTeam($0.scope) }
                     }
+                    if includes { withSuppressedTeam.insert(Key(scope: scope, metric: metric.id, period: period)) }
                 }
             }
         }
@@ -87,6 +106,8 @@ public struct Suppression: Sendable {
     /// How many values are hidden, over all scopes, metrics and quarters.
     public var hiddenValueCount: Int { hidden.count }
 
+    /// Rules 3 and 4, repeated until nothing changes: hiding one value can change what
+    /// another may show.
     private mutating func blockSubtraction(organization: Organization, rollUp: RollUp) {
         let groups: [Scope] = organization.groups.reversed().map { .team($0.id) } + [.organization]
         var changed = true
@@ -94,7 +115,8 @@ public struct Suppression: Sendable {
             changed = false
             for metric in rollUp.metrics {
                 for period in rollUp.periods {
-                    for group in groups where protect(group, metric.id, period, organization, rollUp) {
+                    for group in groups where protect(group, metric.id, period, organization, rollUp)
+                        || concealOrderStatistic(group, metric, period, organization, rollUp) {
                         changed = true
                     }
                 }
@@ -126,6 +148,23 @@ public struct Suppression: Sendable {
         }
         let smallest = candidates.min { (size($0), $0.scope) < (size($1), $1.scope) }
         hidden[Key(scope: smallest?.scope ?? group, metric: metric, period: period)] = .complementary
+        return true
+    }
+
+    /// Applies rule 4 to one group's value. Returns whether it hid it.
+    private mutating func concealOrderStatistic(_ group: Scope, _ metric: Metric, _ period: Period,
+                                                _ organization: Organization, _ rollUp: RollUp) -> Bool {
+        switch metric.aggregate {
+        case .min, .max, .median: break
+        case .sum, .mean, .weightedMean: return false
+        }
+        guard let cell = rollUp.cell(group, metric.id, period), cell.source != .measured,
+              reason(group, metric.id, period) == nil else { return false }
+        // A value given for a group directly is treated as the same statistic over its
+        // members, since it may well be.
+        let contributors = rollUp.contributors(of: group, metric: metric.id, period: period, in: organization)
+        guard contributors.contains(where: { reason($0.scope, metric.id, period) != nil }) else { return false }
+        hidden[Key(scope: group, metric: metric.id, period: period)] = .orderStatistic
         return true
     }
 

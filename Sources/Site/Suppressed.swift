@@ -6,7 +6,7 @@ public enum Suppressed {
     public static func words(_ reason: Suppression.Reason?) -> String {
         switch reason {
         case .smallGroup(let minimum), .fewPeople(let minimum): "suppressed (fewer than \(minimum))"
-        case .complementary: "suppressed (protects a smaller group)"
+        case .complementary, .orderStatistic: "suppressed (protects a smaller group)"
         case nil: "suppressed"
         }
     }
