@@ -1,4 +1,5 @@
 import Analysis
+import Foundation
 import ContentLoading
 import ReportModel
 import Review
@@ -148,6 +149,42 @@ struct StepSummaryTests {
         // Four cells: five pipes that are not escaped.
         #expect(row.map(Self.unescapedPipes) == 5)
         #expect(lines.contains("- content/data/a\\|b.csv:1:1: found '\\<img src=x\\>' \\& !\\[i\\](http://e)"))
+    }
+
+    /// GitHub renders step summaries and comments with cmark-gfm, whose autolink extension
+    /// links bare `https://…`, `www.…` and e-mail addresses even in escaped text
+    /// (https://github.github.com/gfm/#autolinks-extension-). A name in the summary must
+    /// not become a link a reviewer clicks.
+    @Test("URLs and addresses in names and messages are defanged, so GitHub links none of them")
+    func defangedURLs() throws {
+        var text = Self.content
+        text = text.replacingOccurrences(of: "name: Cycle time", with: "name: \"Cycle time, see https://evil.example/x or WWW.evil.example\"")
+        text = text.replacingOccurrences(of: "organization: Acme", with: "organization: \"Acme (ops@evil.example, ftp://evil.example)\"")
+        #expect(text != Self.content)
+        let message = Diagnostic.warning("unknown key 'http://evil.example/a' is ignored", at: SourceLocation(file: "site.yaml", line: 1, column: 1))
+        let markdown = StepSummary(report: Self.report(text), diagnostics: [message], paths: paths,
+                                   site: StepSummary.Site(pages: 1, charts: 0, output: "site")).markdown
+        for link in ["://", "www.", "WWW.", "@evil"] { #expect(!markdown.contains(link), "\(link)") }
+        #expect(markdown.contains("https\\[:\\]//evil.example/x"), "still readable")
+        let html = try Self.gitHubHTML(markdown)
+        #expect(!html.contains("<a "), "\(html)")
+    }
+
+    /// The summary as cmark-gfm renders it with GitHub's extensions (Debian's `cmark-gfm`,
+    /// which `Scripts/test` installs).
+    static func gitHubHTML(_ markdown: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/cmark-gfm")
+        process.arguments = ["-e", "autolink", "-e", "table", "-e", "strikethrough", "-e", "tagfilter"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(markdown.utf8))
+        try input.fileHandleForWriting.close()
+        let html = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: html, as: UTF8.self)
     }
 
     static func unescapedPipes(_ line: String) -> Int {
