@@ -47,7 +47,7 @@ public struct Suppression: Sendable {
         let organization = content.organization
         let minimum = content.site.minGroupSize
         minimumGroupSize = minimum
-        suppressedTeams = Set(organization.teams.map(\.id).filter { organization.headcount(of: .team($0)) < minimum })
+        suppressedTeams = Set(organization.teams.map(\.id).filter(organization.isTooSmallToShow))
 
         for scope in rollUp.scopes {
             for metric in rollUp.metrics {

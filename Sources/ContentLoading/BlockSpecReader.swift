@@ -56,7 +56,7 @@ public enum BlockSpecReader {
             }
         }
 
-        let teamIDs = organization.teams.map(\.id)
+        let teamIDs = organization.suggestableIDs
         if let nodes = list("team", "teams") {
             spec.teams = nodes.compactMap { node in
                 guard case .scalar(let scalar) = node else { return nil }

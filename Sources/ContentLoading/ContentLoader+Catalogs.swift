@@ -14,7 +14,7 @@ extension ContentLoader {
     /// be read; lets an import warn about a mapping to a team the report does not know.
     package static func teamIDs(fromYAML text: String) -> Set<String>? {
         var diagnostics: [Diagnostic] = []
-        guard let teams = ContentLoader(source: .memory([:])).loadTeams(text, diagnostics: &diagnostics) else {
+        guard let teams = ContentLoader(source: .memory([:])).loadTeams(text, minimumGroupSize: 1, diagnostics: &diagnostics) else {
             return nil
         }
         return Set(teams.map(\.id))

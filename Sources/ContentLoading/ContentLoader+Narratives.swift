@@ -19,7 +19,7 @@ extension ContentLoader {
             let id = parts[2]
             guard organization.contains(id) else {
                 diagnostics.append(.error(
-                    "narrative for unknown team '\(id)'" + Suggestion.hint(for: id, in: organization.teams.map(\.id)),
+                    "narrative for unknown team '\(id)'" + Suggestion.hint(for: id, in: organization.suggestableIDs),
                     at: start))
                 return nil
             }

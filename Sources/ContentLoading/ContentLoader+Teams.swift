@@ -6,7 +6,8 @@ extension ContentLoader {
     /// `teams.yaml`: the organization tree. Returns the teams that can be used: a
     /// duplicate is dropped, and an unknown parent or a cycle is reported and cut so
     /// that the rest of the content can still be checked. Nil when the file cannot be read.
-    func loadTeams(_ text: String?, diagnostics: inout [Diagnostic]) -> [Team]? {
+    /// - Parameter minimumGroupSize: `site.yaml`'s, so that no hint offers a team too small to show.
+    func loadTeams(_ text: String?, minimumGroupSize: Int, diagnostics: inout [Diagnostic]) -> [Team]? {
         var teams: [Team] = []
         var firstLocation: [String: SourceLocation] = [:]
         guard let entries = YAMLMapping.entries(of: "teams", in: text, file: "teams.yaml", entry: "a team",
@@ -32,19 +33,19 @@ extension ContentLoader {
             teams.append(Team(id: id, name: name, parent: parent, headcount: headcount, location: entry.location))
         }
 
-        teams = Self.resolvingParents(teams, diagnostics: &diagnostics)
+        teams = Self.resolvingParents(teams, minimumGroupSize: minimumGroupSize, diagnostics: &diagnostics)
         Self.checkHeadcounts(teams, diagnostics: &diagnostics)
         return teams
     }
 
     /// Unknown parents and cycles become errors; the offending link is cut.
-    private static func resolvingParents(_ declared: [Team], diagnostics: inout [Diagnostic]) -> [Team] {
-        let ids = declared.map(\.id)
-        let known = Set(ids)
+    private static func resolvingParents(_ declared: [Team], minimumGroupSize: Int, diagnostics: inout [Diagnostic]) -> [Team] {
+        let known = Set(declared.map(\.id))
+        lazy var suggestable = Organization(name: "", teams: declared, minimumGroupSize: minimumGroupSize).suggestableIDs
         var teams = declared.map { team -> Team in
             guard let parent = team.parent, !known.contains(parent) else { return team }
             diagnostics.append(.error(
-                "team '\(team.id)' names unknown parent '\(parent)'" + Suggestion.hint(for: parent, in: ids),
+                "team '\(team.id)' names unknown parent '\(parent)'" + Suggestion.hint(for: parent, in: suggestable),
                 at: team.location))
             return Team(id: team.id, name: team.name, parent: nil, headcount: team.headcount, location: team.location)
         }

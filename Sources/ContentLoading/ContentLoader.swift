@@ -36,8 +36,8 @@ public struct ContentLoader: Sendable {
             }
             return items
         }
-        let teams = catalog("teams.yaml") { loadTeams($0, diagnostics: &$1) }
-        let organization = Organization(name: site.organization, teams: teams)
+        let teams = catalog("teams.yaml") { loadTeams($0, minimumGroupSize: site.minGroupSize, diagnostics: &$1) }
+        let organization = Organization(name: site.organization, teams: teams, minimumGroupSize: site.minGroupSize)
         let metrics = catalog("metrics.yaml") { loadMetrics($0, diagnostics: &$1) }
         if !unreadable.contains("metrics.yaml") { Self.checkFluency(&site, metrics: metrics, diagnostics: &diagnostics) }
 

@@ -61,7 +61,7 @@ struct ObservationCollector {
         } else if id.isEmpty {
             report(.error("missing team id", at: location))
         } else if checksTeams {
-            report(.error("unknown team '\(id)'" + Suggestion.hint(for: id, in: organization.teams.map(\.id)),
+            report(.error("unknown team '\(id)'" + Suggestion.hint(for: id, in: organization.suggestableIDs),
                           at: location))
         }
         return nil

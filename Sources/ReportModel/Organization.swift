@@ -11,9 +11,13 @@ public struct Organization: Sendable {
     private let childIDs: [String: [String]]
     private let rootIDs: [String]
     private let headcounts: [String: Int]
+    /// The privacy threshold the report is published under (`min_group_size`): a team or
+    /// group with fewer people is never shown, nor offered as a "did you mean" hint.
+    public let minimumGroupSize: Int
 
-    public init(name: String, teams declared: [Team]) {
+    public init(name: String, teams declared: [Team], minimumGroupSize: Int) {
         self.name = name
+        self.minimumGroupSize = minimumGroupSize
         var children: [String: [String]] = [:]
         var roots: [String] = []
         let byID = Dictionary(declared.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -72,6 +76,19 @@ public struct Organization: Sendable {
         case .organization: rootIDs.reduce(0) { $0 + (headcounts[$1] ?? 0) }
         case .team(let id): headcounts[id] ?? 0
         }
+    }
+
+    /// Whether a team or group has fewer people than the minimum group size, so that it
+    /// may not appear in the output at all.
+    public func isTooSmallToShow(_ id: String) -> Bool {
+        headcount(of: .team(id)) < minimumGroupSize
+    }
+
+    /// The ids a "did you mean" hint may offer. A hint lands wherever its diagnostic does,
+    /// CI logs and pull-request annotations among them, so it never names a team too
+    /// small to show.
+    public var suggestableIDs: [String] {
+        teams.map(\.id).filter { !isTooSmallToShow($0) }
     }
 
     /// The scopes above a node, nearest first, ending with the organization.

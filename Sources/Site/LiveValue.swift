@@ -60,7 +60,7 @@ struct LiveValue: Hashable {
                 } else if report.organization.contains(parts[1]) {
                     value.scope = .team(parts[1])
                 } else {
-                    return .failure(Problem(message: "unknown team '\(parts[1])'" + Suggestion.hint(for: parts[1], in: report.organization.teams.map(\.id))))
+                    return .failure(Problem(message: "unknown team '\(parts[1])'" + Suggestion.hint(for: parts[1], in: report.organization.suggestableIDs)))
                 }
             case "period":
                 guard let period = Period(parts[1]) else { return .failure(Problem(message: Period.problem(parts[1]))) }

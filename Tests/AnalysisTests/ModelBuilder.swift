@@ -26,7 +26,7 @@ struct ModelBuilder {
     var content: ReportContent {
         var site = SiteSettings()
         site.minGroupSize = minGroupSize
-        return ReportContent(site: site, organization: Organization(name: "Acme", teams: teams),
+        return ReportContent(site: site, organization: Organization(name: "Acme", teams: teams, minimumGroupSize: minGroupSize),
                              metrics: metrics, observations: observations)
     }
 

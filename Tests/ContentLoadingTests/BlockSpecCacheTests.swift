@@ -6,7 +6,7 @@ import ReportModel
 struct BlockSpecCacheTests {
     let cache = BlockSpecCache(
         metrics: [Metric(id: "cycle_time", name: "Cycle time", category: .outcome)],
-        organization: Organization(name: "Org", teams: [Team(id: "a", name: "A", headcount: 9)]))
+        organization: Organization(name: "Org", teams: [Team(id: "a", name: "A", headcount: 9)], minimumGroupSize: 5))
 
     @Test("a repeated block reads to the same spec, located where each copy is")
     func repeated() {
