@@ -35,8 +35,9 @@ public struct StepSummary: Sendable {
     let paths: RepositoryPath
     let site: Site?
 
-    /// The teams and groups the site may not show.
-    let hiddenTeams: [Team]
+    /// The findings that may be listed, and those about teams too small to show, which
+    /// are only counted: the summary is read by more people than the content's authors.
+    let shared: SharedDiagnostics
 
     /// - Parameter site: what was built, or nil when the build failed.
     public init(report: Report, diagnostics: [Diagnostic], paths: RepositoryPath, site: Site?) {
@@ -44,20 +45,7 @@ public struct StepSummary: Sendable {
         self.diagnostics = diagnostics.sorted()
         self.paths = paths
         self.site = site
-        hiddenTeams = report.organization.teams.filter { !report.isVisible(.team($0.id)) }
-    }
-
-    /// Whether a finding names a team too small to show, by its quoted id, its narrative's
-    /// folder or its name: such findings are counted, never listed, since the summary is
-    /// read by more people than the content's authors. Ids are matched only in quotes and
-    /// paths, and names only from four characters, so that short ones do not hide every
-    /// finding; anything that still matches too much errs on the side of not listing.
-    func concernsHiddenTeam(_ diagnostic: Diagnostic) -> Bool {
-        hiddenTeams.contains { team in
-            diagnostic.location.file.hasPrefix("narratives/teams/\(team.id)/")
-                || diagnostic.message.contains("'\(team.id)'")
-                || (team.name.count >= 4 && diagnostic.message.contains(team.name))
-        }
+        shared = SharedDiagnostics(self.diagnostics, organization: report.organization)
     }
 
     /// The summary, ending with a blank line so that a summary appended after it starts
@@ -122,7 +110,7 @@ public struct StepSummary: Sendable {
             let found = diagnostics.filter { $0.severity == severity }
             guard !found.isEmpty else { continue }
             lines += ["### \(title) (\(found.count))", ""]
-            let listable = found.filter { !concernsHiddenTeam($0) }
+            let listable = shared.listed.filter { $0.severity == severity }
             for diagnostic in listable.prefix(Self.listed) {
                 let rule = diagnostic.rule.map { "**\(MarkdownText.escape($0))** " } ?? ""
                 lines.append("- \(rule)\(MarkdownText.escape(paths.position(of: diagnostic.location))): \(MarkdownText.escape(diagnostic.message))")
@@ -132,7 +120,7 @@ public struct StepSummary: Sendable {
             }
             if listable.count < found.count {
                 let hidden = found.count - listable.count
-                lines.append("- and \(hidden) about \(hidden == 1 ? "a team" : "teams") too small to report on, not listed here; `discern check` shows \(hidden == 1 ? "it" : "them").")
+                lines.append("- and \(hidden) about \(hidden == 1 ? "a team" : "teams") too small to show, not listed here; run `discern check` locally to see \(hidden == 1 ? "it" : "them").")
             }
             lines.append("")
         }

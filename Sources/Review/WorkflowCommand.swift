@@ -10,19 +10,29 @@ public enum WorkflowCommand {
     /// The annotation for a diagnostic: `::error`, `::warning` or `::notice` (for notes),
     /// at `path` (relative to the repository), titled `Discern` or `Discern D101`.
     public static func annotation(_ diagnostic: Diagnostic, path: String) -> String {
-        let command = switch diagnostic.severity {
-        case .error: "error"
-        case .warning: "warning"
-        case .note: "notice"
-        }
         let title = diagnostic.rule.map { "Discern \($0)" } ?? "Discern"
-        let properties = [
+        return command(diagnostic.severity, [
             "file=" + property(path),
             "line=\(diagnostic.location.line)",
             "col=\(diagnostic.location.column)",
             "title=" + property(title),
-        ]
-        return "::\(command) \(properties.joined(separator: ","))::\(data(diagnostic.message))"
+        ], diagnostic.message)
+    }
+
+    /// The annotation for findings withheld from shared output: no file and no line,
+    /// only how many there are, as grave as the gravest of them.
+    public static func withheld(_ shared: SharedDiagnostics) -> String? {
+        guard let notice = shared.notice, let severity = shared.withheldSeverity else { return nil }
+        return command(severity, ["title=Discern"], notice)
+    }
+
+    private static func command(_ severity: Diagnostic.Severity, _ properties: [String], _ message: String) -> String {
+        let name = switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "notice"
+        }
+        return "::\(name) \(properties.joined(separator: ","))::\(data(message))"
     }
 
     /// A command's message: `%`, carriage returns and line feeds are percent-encoded,

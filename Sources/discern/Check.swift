@@ -44,19 +44,23 @@ struct Check: ParsableCommand {
         }
         diagnostics = Pipeline.applying(strict: strict, to: diagnostics).sorted()
         let summary = ReportSummary(report: pipeline.report, diagnostics: diagnostics)
+        let shared = SharedOutput.diagnostics(diagnostics, organization: pipeline.report.organization)
 
         switch format {
         case .text:
-            for diagnostic in diagnostics { FileHandleOutput.standardError(diagnostic.description) }
+            for diagnostic in shared.listed { FileHandleOutput.standardError(diagnostic.description) }
+            if let notice = shared.notice { FileHandleOutput.standardError("discern: " + notice) }
             print("\(options.content): \(summary.line)")
         case .json:
-            print(try CheckOutput(diagnostics: diagnostics, summary: summary).json())
+            print(try CheckOutput(diagnostics: shared.listed, withheld: shared.withheld.count, summary: summary).json())
+            if let notice = shared.notice { FileHandleOutput.standardError("discern: " + notice) }
         case .github:
             // Standard output, like the JSON document: the commands are the result here.
             let paths = pipeline.repositoryPath(content: options.url)
-            for diagnostic in diagnostics {
+            for diagnostic in shared.listed {
                 print(WorkflowCommand.annotation(diagnostic, path: paths.path(of: diagnostic.location)))
             }
+            if let withheld = WorkflowCommand.withheld(shared) { print(withheld) }
             print("\(options.content): \(summary.line)")
         }
         if diagnostics.hasErrors { throw ExitCode(1) }

@@ -15,9 +15,12 @@ struct CheckOutput: Encodable {
     }
 
     var diagnostics: [Entry]
+    /// Diagnostics not listed because they concern teams too small to show (in CI only).
+    var withheld: Int
     var summary: ReportSummary
 
-    init(diagnostics: [Diagnostic], summary: ReportSummary) {
+    init(diagnostics: [Diagnostic], withheld: Int, summary: ReportSummary) {
+        self.withheld = withheld
         self.diagnostics = diagnostics.map {
             Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column,
                   severity: $0.severity.rawValue, message: $0.message, rule: $0.rule)

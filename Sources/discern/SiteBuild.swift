@@ -56,7 +56,7 @@ struct SiteBuild {
         let loaded = Date()
         var diagnostics = Pipeline.applying(strict: strict, to: pipeline.diagnostics)
         guard let theme = pipeline.theme, !diagnostics.hasErrors else {
-            Self.print(diagnostics)
+            Self.print(diagnostics, organization: pipeline.report.organization)
             FileHandleOutput.standardError("discern: not built; fix the errors above (\(keptOnFailure))")
             return Result(diagnostics: diagnostics, themeFolder: pipeline.themeFolder, pipeline: pipeline)
         }
@@ -69,7 +69,7 @@ struct SiteBuild {
         })
         if watching { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         diagnostics += problems
-        Self.print(diagnostics)
+        Self.print(diagnostics, organization: pipeline.report.organization)
         guard let summary else {
             FileHandleOutput.standardError("discern: not built; fix the errors above (\(keptOnFailure))")
             return Result(diagnostics: diagnostics, themeFolder: pipeline.themeFolder, pipeline: pipeline)
@@ -84,7 +84,7 @@ struct SiteBuild {
         } else {
             Swift.print("Built \(summary.pages) pages (\(summary.charts) charts) into \(outputLabel)/ in \(elapsed).\(open)")
         }
-        Self.printNotes(diagnostics)
+        Self.printNotes(diagnostics, organization: pipeline.report.organization)
         if let stages {
             // Rendering stages add up time on every core, so they can exceed the wall time.
             var lines = ["load and analyse: \(Self.milliseconds(loaded.timeIntervalSince(start)))",
@@ -105,16 +105,19 @@ struct SiteBuild {
         return String(Int(rounded ? value.rounded() : value)) + " ms"
     }
 
-    /// Errors and warnings, before the build's summary line.
-    static func print(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics.sorted() where diagnostic.severity != .note {
+    /// Errors and warnings, before the build's summary line; in CI, with those about teams
+    /// too small to show (notes too) counted instead.
+    static func print(_ diagnostics: [Diagnostic], organization: Organization) {
+        let shared = SharedOutput.diagnostics(diagnostics.sorted(), organization: organization)
+        for diagnostic in shared.listed where diagnostic.severity != .note {
             FileHandleOutput.standardError(diagnostic.description)
         }
+        if let notice = shared.notice { FileHandleOutput.standardError("discern: " + notice) }
     }
 
     /// Notes, after it: prompts for the narratives, part of the summary of what was built.
-    static func printNotes(_ diagnostics: [Diagnostic]) {
-        let notes = diagnostics.filter { $0.severity == .note }.sorted()
+    static func printNotes(_ diagnostics: [Diagnostic], organization: Organization) {
+        let notes = SharedOutput.diagnostics(diagnostics, organization: organization).listed.filter { $0.severity == .note }.sorted()
         guard !notes.isEmpty else { return }
         Swift.print("\(notes.count) note\(notes.count == 1 ? "" : "s") for the narratives to address:")
         for note in notes { Swift.print("  " + note.description) }

@@ -119,7 +119,7 @@ struct WatchedSite {
         let builder = SiteBuilder(report: report, theme: current.theme, options: build.options())
         let addresses = edited.flatMap { builder.pages(showing: $0.scope, in: $0.period) }
         if !diagnostics.hasErrors { diagnostics += try builder.rewrite(addresses, in: build.output) }
-        SiteBuild.print(diagnostics)
+        SiteBuild.print(diagnostics, organization: report.organization)
         guard !diagnostics.hasErrors else {
             FileHandleOutput.standardError("discern: not rebuilt; fix the errors above (\(build.keptOnFailure))")
             return (nil, 0, diagnostics.filter { $0.severity == .error }.sorted())

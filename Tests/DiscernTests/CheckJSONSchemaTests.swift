@@ -86,7 +86,7 @@ struct CheckJSONSchemaTests {
         let schema = try Self.schema()
         #expect(schema.map(\.path) == [
             "diagnostics", "diagnostics[].file", "diagnostics[].line", "diagnostics[].column", "diagnostics[].severity",
-            "diagnostics[].message", "diagnostics[].rule", "summary", "summary.teams", "summary.groups", "summary.metrics",
+            "diagnostics[].message", "diagnostics[].rule", "withheld", "summary", "summary.teams", "summary.groups", "summary.metrics",
             "summary.periods", "summary.firstPeriod", "summary.lastPeriod", "summary.observations", "summary.narratives",
             "summary.suppressedTeams", "summary.suppressedValues", "summary.errors", "summary.warnings", "summary.notes",
         ])

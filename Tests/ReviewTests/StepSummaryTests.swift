@@ -104,7 +104,7 @@ struct StepSummaryTests {
             ### Warnings (3)
 
             - content/site.yaml:2:1: unknown key 'colour' in site.yaml is ignored
-            - and 2 about teams too small to report on, not listed here; `discern check` shows them.
+            - and 2 about teams too small to show, not listed here; run `discern check` locally to see them.
 
             """))
         #expect(!markdown.contains("tiny") && !markdown.contains("Tinyteamname"))
