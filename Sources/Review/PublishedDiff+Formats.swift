@@ -42,12 +42,12 @@ extension PublishedDiff {
 
     /// One JSON document: `changes` (each with `period`, `scope`, `scopeKind`,
     /// `scopeName`, `metric`, `metricName`, `old`, `oldStatus`, `new`, `newStatus`) and
-    /// `summary` (`changes`, `scopes`, `line`). Keys are sorted, so output is stable.
+    /// `summary` (`changes`, `scopes`, `withheld`, `line`). Keys are sorted, so output is stable.
     public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let document = Document(changes: changes.map(Entry.init),
-                                summary: Summary(changes: changes.count, scopes: Set(changes.map(\.scope)).count, line: countLine))
+                                summary: Summary(changes: changes.count, scopes: Set(changes.map(\.scope)).count, withheld: withheld, line: countLine))
         return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }
 
@@ -59,6 +59,8 @@ extension PublishedDiff {
     private struct Summary: Encodable {
         var changes: Int
         var scopes: Int
+        /// Changes to teams now too small to show, not listed.
+        var withheld: Int
         var line: String
     }
 

@@ -6,13 +6,19 @@ import ReportModel
 /// Numbers are compared as the site writes them, so a change below the precision a
 /// metric is shown with is not listed. A number that becomes suppressed is listed
 /// (`3.4 days → suppressed`) without the value it would have had; one that was never
-/// shown on either side (suppressed, or absent) is not. Changes are sorted by quarter,
+/// /// shown on either side (suppressed, or absent) is not. A change to a team too small to
+/// show in the new version is counted, never listed: a diff is shared with reviewers,
+/// and naming the team would say that it is now small. (One that has grown past the
+/// minimum is listed, `suppressed → 3.4 days`, as the new site lists it.) Changes are sorted by quarter,
 /// then scope as the site orders them (the organization, then the tree), then metric
 /// in catalog order, the new version's order first.
 public struct PublishedDiff: Sendable {
     public let changes: [PublishedChange]
+    /// Changes to the numbers of teams too small to show in the new version.
+    public let withheld: Int
 
     public init(old: PublishedNumbers, new: PublishedNumbers) {
+        var withheld = 0
         let keys = Set(old.keys).union(new.keys)
         var changes: [(rank: (Period, Int, Int), change: PublishedChange)] = []
         let scopeRank = Self.ranks(new.scopes, then: old.scopes)
@@ -22,6 +28,10 @@ public struct PublishedDiff: Sendable {
             // Only numbers: "suppressed" on both sides, or suppressed on one side and
             // nothing on the other, shows no number either way.
             guard before != after, before.isValue || after.isValue else { continue }
+            if let id = key.scope.teamID, new.suppressed.contains(id) {
+                withheld += 1
+                continue
+            }
             let change = PublishedChange(
                 period: key.period, scope: key.scope,
                 scopeName: new.names[key.scope] ?? old.names[key.scope] ?? key.scope.description,
@@ -31,6 +41,7 @@ public struct PublishedDiff: Sendable {
             changes.append(((key.period, scopeRank[key.scope] ?? .max, metricRank[key.metric] ?? .max), change))
         }
         self.changes = changes.sorted { $0.rank < $1.rank }.map(\.change)
+        self.withheld = withheld
     }
 
     /// Positions in the new version's order, then the old version's for what only it has.
@@ -41,9 +52,16 @@ public struct PublishedDiff: Sendable {
     }
 
     /// `12 published numbers change in the organization, 1 group and 2 teams.`, or
-    /// `No published number changes.`
+    /// `No published number changes.`, then how many changes are not listed.
     public var countLine: String {
-        guard !changes.isEmpty else { return "No published number changes." }
+        guard withheld > 0 else { return listedLine }
+        let one = withheld == 1
+        return listedLine + " \(withheld) more \(one ? "concerns a team" : "concern teams") now too small to show, "
+            + "and \(one ? "is" : "are") not listed."
+    }
+
+    private var listedLine: String {
+        guard !changes.isEmpty else { return withheld > 0 ? "No listed number changes." : "No published number changes." }
         var kinds: [PublishedNumbers.Kind: Set<Scope>] = [:]
         for change in changes { kinds[change.kind, default: []].insert(change.scope) }
         var places: [String] = []

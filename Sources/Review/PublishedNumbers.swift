@@ -40,7 +40,7 @@ public struct PublishedNumbers: Sendable {
 
     private var shown: [Key: Shown] = [:]
     /// Teams and groups in the tree that may not be shown.
-    private let suppressed: Set<String>
+    let suppressed: Set<String>
     /// The organization, then every node of the tree in the order the site lists them.
     let scopes: [Scope]
     /// Metric ids in catalog order.

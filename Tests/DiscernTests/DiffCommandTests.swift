@@ -11,18 +11,16 @@ struct DiffCommandTests {
     static let table = """
         Period   Scope        Metric               Old        New
         2026-Q1  Web          Cycle time           4.0 days → suppressed
-        2026-Q1  Data         Cycle time           6.0 days → suppressed
         2026-Q2  Acme         Cycle time           4.2 days → 4.4 days
         2026-Q2  Acme         Change failure rate  —        → 10.7%
         2026-Q2  Engineering  Cycle time           4.6 days → 4.7 days
         2026-Q2  Engineering  Change failure rate  —        → 12.0%
         2026-Q2  Web          Cycle time           3.6 days → suppressed
         2026-Q2  API          Change failure rate  —        → 12.0%
-        2026-Q2  Data         Cycle time           5.6 days → suppressed
         2026-Q2  Operations   Cycle time           3.0 days → 3.5 days
         2026-Q2  Operations   Change failure rate  —        → 9.4%
 
-        11 published numbers change in the organization, 1 group and 4 teams.
+        9 published numbers change in the organization, 1 group and 3 teams. 2 more concern teams now too small to show, and are not listed.
 
         """
 
@@ -45,18 +43,16 @@ struct DiffCommandTests {
             | Quarter | Scope | Metric | Old | New |
             |---|---|---|---|---|
             | 2026-Q1 | Web | Cycle time | 4.0 days | suppressed |
-            | 2026-Q1 | Data | Cycle time | 6.0 days | suppressed |
             | 2026-Q2 | Acme | Cycle time | 4.2 days | 4.4 days |
             | 2026-Q2 | Acme | Change failure rate | — | 10.7% |
             | 2026-Q2 | Engineering | Cycle time | 4.6 days | 4.7 days |
             | 2026-Q2 | Engineering | Change failure rate | — | 12.0% |
             | 2026-Q2 | Web | Cycle time | 3.6 days | suppressed |
             | 2026-Q2 | API | Change failure rate | — | 12.0% |
-            | 2026-Q2 | Data | Cycle time | 5.6 days | suppressed |
             | 2026-Q2 | Operations | Cycle time | 3.0 days | 3.5 days |
             | 2026-Q2 | Operations | Change failure rate | — | 9.4% |
 
-            11 published numbers change in the organization, 1 group and 4 teams.
+            9 published numbers change in the organization, 1 group and 3 teams. 2 more concern teams now too small to show, and are not listed.
 
 
             """)
@@ -68,19 +64,19 @@ struct DiffCommandTests {
         #expect(run.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let changes = try #require(object["changes"] as? [[String: Any]])
-        #expect(changes.count == 11)
+        #expect(changes.count == 9)
         let first = changes[0]
         #expect(first["period"] as? String == "2026-Q1" && first["scope"] as? String == "web" && first["scopeKind"] as? String == "team")
         #expect(first["scopeName"] as? String == "Web" && first["metric"] as? String == "cycle_time" && first["metricName"] as? String == "Cycle time")
         #expect(first["old"] as? String == "4.0 days" && first["oldStatus"] as? String == "published")
         #expect(first["new"] is NSNull && first["newStatus"] as? String == "suppressed")
-        let added = changes[3]
+        let added = changes[2]
         #expect(added["scope"] as? String == "org" && added["scopeKind"] as? String == "organization")
         #expect(added["old"] is NSNull && added["oldStatus"] as? String == "absent" && added["new"] as? String == "10.7%")
         #expect(Set(changes.map { Set($0.keys) }) == [["period", "scope", "scopeKind", "scopeName", "metric", "metricName", "old", "oldStatus", "new", "newStatus"]])
         let summary = try #require(object["summary"] as? [String: Any])
-        #expect(summary["changes"] as? Int == 11 && summary["scopes"] as? Int == 6)
-        #expect(summary["line"] as? String == "11 published numbers change in the organization, 1 group and 4 teams.")
+        #expect(summary["changes"] as? Int == 9 && summary["scopes"] as? Int == 5 && summary["withheld"] as? Int == 2)
+        #expect(summary["line"] as? String == "9 published numbers change in the organization, 1 group and 3 teams. 2 more concern teams now too small to show, and are not listed.")
     }
 
     @Test("a value that became suppressed is never printed, in any format")
@@ -172,7 +168,7 @@ struct DiffCommandTests {
         // From elsewhere, with --content.
         let elsewhere = try cli.discern(["diff", "--against", "HEAD", "--content", report.appendingPathComponent("content").path, "--format", "json"])
         #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
-        #expect(elsewhere.stdout.contains("\"line\" : \"11 published numbers change in the organization, 1 group and 4 teams.\""))
+        #expect(elsewhere.stdout.contains("\"line\" : \"9 published numbers change in the organization, 1 group and 3 teams. 2 more concern teams now too small to show, and are not listed.\""))
         // The copy taken out of git goes in the temporary folder, and is removed afterwards.
         let temporary = root.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
