@@ -143,12 +143,12 @@ struct StepSummaryTests {
                                    site: StepSummary.Site(pages: 1, charts: 0, output: "site")).markdown
         let lines = markdown.split(separator: "\n").map(String.init)
         #expect(lines.first == "## Discern: \\# Impact \\<script\\>x\\</script\\>")
-        #expect(lines.contains("### Outcomes for Acme \\| \\@everyone, 2026-Q2"))
+        #expect(lines.contains("### Outcomes for Acme \\| \\[@\\]everyone, 2026-Q2"))
         let row = lines.first { $0.hasPrefix("| Cycle") }
         #expect(row == "| Cycle \\*time\\* \\| \\[x\\](javascript:y) \\`z\\` \\_w\\_ \\$m\\$ | 4.0 days | ↓ −0.3 days (better) | ↓ −0.3 days (better) since 2026-Q1 |")
         // Four cells: five pipes that are not escaped.
         #expect(row.map(Self.unescapedPipes) == 5)
-        #expect(lines.contains("- content/data/a\\|b.csv:1:1: found '\\<img src=x\\>' \\& !\\[i\\](http://e)"))
+        #expect(lines.contains("- content/data/a\\|b.csv:1:1: found '\\<img src=x\\>' \\& !\\[i\\](http\\[:\\]//e)"))
     }
 
     /// GitHub renders step summaries and comments with cmark-gfm, whose autolink extension
@@ -212,7 +212,7 @@ struct StepSummaryTests {
 struct MarkdownTextTests {
     @Test("markup characters get a backslash; line breaks and controls become spaces")
     func escape() {
-        #expect(MarkdownText.escape("a|b *c* _d_ [e](f) <g> &h; `i` #1 @j ~k~ $l$ \\") == "a\\|b \\*c\\* \\_d\\_ \\[e\\](f) \\<g\\> \\&h; \\`i\\` \\#1 \\@j \\~k\\~ \\$l\\$ \\\\")
+        #expect(MarkdownText.escape("a|b *c* _d_ [e](f) <g> &h; `i` #1 @j ~k~ $l$ \\") == "a\\|b \\*c\\* \\_d\\_ \\[e\\](f) \\<g\\> \\&h; \\`i\\` \\#1 \\[@\\]j \\~k\\~ \\$l\\$ \\\\")
         #expect(MarkdownText.escape("one\ntwo\r\u{1B}[31m") == "one two  \\[31m")
         #expect(MarkdownText.escape("Cycle time (days), 2026-Q3: 4.2") == "Cycle time (days), 2026-Q3: 4.2")
     }
