@@ -41,11 +41,14 @@ extension ContentLoader {
     /// Unknown parents and cycles become errors; the offending link is cut.
     private static func resolvingParents(_ declared: [Team], minimumGroupSize: Int, diagnostics: inout [Diagnostic]) -> [Team] {
         let known = Set(declared.map(\.id))
-        lazy var suggestable = Organization(name: "", teams: declared, minimumGroupSize: minimumGroupSize).suggestableIDs
+        lazy var tree = Organization(name: "", teams: declared, minimumGroupSize: minimumGroupSize)
         var teams = declared.map { team -> Team in
             guard let parent = team.parent, !known.contains(parent) else { return team }
+            // A parent is offered only if, with this team in it, it would be large enough to show.
+            let people = tree.headcount(of: .team(team.id))
+            let candidates = tree.teams.map(\.id).filter { tree.headcount(of: .team($0)) + people >= minimumGroupSize }
             diagnostics.append(.error(
-                "team '\(team.id)' names unknown parent '\(parent)'" + Suggestion.hint(for: parent, in: suggestable),
+                "team '\(team.id)' names unknown parent '\(parent)'" + Suggestion.hint(for: parent, in: candidates),
                 at: team.location))
             return Team(id: team.id, name: team.name, parent: nil, headcount: team.headcount, location: team.location)
         }
