@@ -57,6 +57,31 @@ struct TeamOverlapTests {
         try expectNoIdentifiers(result.printed)
     }
 
+    @Test("a login,team mapping takes precedence: the overlapping user-teams records then do not matter")
+    func loginsTakePrecedence() throws {
+        let result = UsageImporter(source: .githubCopilot, files: try activity() + [try overlappingTeams()],
+                                   mapping: try ImportFixture.file("\(folder)/logins.csv")).run()
+        #expect(!result.printed.contains { $0.contains(": error: ") }, "\(result.printed)")
+        CopilotUsageFeedTests().expectFixtureValues(result)
+    }
+
+    @Test("two GitHub teams mapped to one team count their shared person once, with no error")
+    func sameTeam() throws {
+        let mapping = InputFile(path: "map.csv", text: "github_team,team\nplatform-eng,platform\npayments-squad,platform\n")
+        let result = UsageImporter(source: .githubCopilot, files: try activity() + [try overlappingTeams()],
+                                   mapping: mapping).run()
+        #expect(!result.printed.contains { $0.contains(": error: ") }, "\(result.printed)")
+        #expect(result.table["2025-Q3 platform copilot_active_users"] == "15 n=15", "8 and 7 people, one of them in both")
+    }
+
+    @Test("a GitHub team mapped to two teams is an error too, without repeating the slug")
+    func slugMappedTwice() throws {
+        let mapping = InputFile(path: "map.csv", text: "github_team,team\nplatform-eng,platform\nplatform-eng,payments\n")
+        let result = UsageImporter(source: .githubCopilot, files: try activity(), mapping: mapping).run()
+        #expect(result.printed.contains("map.csv:3:1: error: 1 'github_team' value is mapped to both 'payments' and "
+            + "'platform'; each value maps to one team: keep one row per value"), "\(result.printed)")
+    }
+
     @Test("a mapping that lists one person under two teams is an error per pair of teams, with a count")
     func mappingOverlap() throws {
         let mapping = InputFile(path: "map.csv", text: """
