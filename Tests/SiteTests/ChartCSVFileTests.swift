@@ -1,3 +1,4 @@
+import Charts
 import ContentLoading
 import Foundation
 @testable import Site
@@ -49,6 +50,12 @@ struct ChartCSVFileTests {
     /// A cell a spreadsheet reads as a number: an optional sign, digits, a decimal part.
     static func isNumber(_ cell: String) -> Bool {
         cell.wholeMatch(of: /[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?%?/) != nil
+    }
+
+    @Test("a chart's table is written with CRLF line endings and RFC 4180 quoting")
+    func quoting() {
+        #expect(DataTable(columns: ["a"], rows: [["x,\"y\""]]).csv == "a\r\n\"x,\"\"y\"\"\"\r\n")
+        #expect(DataTable(columns: ["Team", "Value"], rows: [["=1+1", "-3.5"]]).csv == "Team,Value\r\n\"'=1+1\",-3.5\r\n")
     }
 
     @Test("no cell of any chart CSV starts a formula, and each name keeps its text behind a quote")
