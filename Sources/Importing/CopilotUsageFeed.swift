@@ -129,7 +129,6 @@ package enum CopilotUsageFeed {
                     continue
                 }
                 var activity = readActivity(record, person: person, day: day, file: path, diagnostics: &run.diagnostics)
-                activity.location = record.location(in: path)
                 guard seen.insert(PersonDay(person: person, day: day)).inserted else {
                     run.repeats += 1
                     continue
@@ -252,8 +251,8 @@ package enum CopilotUsageFeed {
             median = pulls.amount("median_minutes_to_merge", file: file, diagnostics: &diagnostics)
         }
         let active = interactions + generations + acceptances + suggested + added > 0
-        return Activity(person: person, day: day, location: SourceLocation(file: file), active: active, interactions: interactions,
-                        generations: generations, acceptances: acceptances, linesAdded: added, merged: merged,
+        return Activity(person: person, day: day, location: record.location(in: file), active: active,
+                        interactions: interactions, generations: generations, acceptances: acceptances, linesAdded: added, merged: merged,
                         medianMinutesToMerge: median)
     }
 }
