@@ -8,8 +8,11 @@ import ReportModel
 /// A person's team comes from the mapping when it names people (`login,team` or
 /// `user_id,team`); otherwise from the user-teams records, with the mapping, if given,
 /// turning GitHub team slugs into Discern teams (`github_team,team`), and without one
-/// the slugs taken as Discern ids. A person in two teams counts in both, as GitHub
-/// counts them. Records of either kind may come in any file, in any order.
+/// the slugs taken as Discern ids. GitHub counts a person in every team they are in;
+/// Discern refuses a person whose records lead to two teams in a quarter, since two
+/// teams that differ by one person give that person's values by subtraction. A person
+/// mapping takes precedence over the user-teams records, which are then not read for
+/// teams. Records of either kind may come in any file, in any order.
 package enum CopilotUsageFeed {
     static let activeUsers = "copilot_active_users"
     static let activeDays = "copilot_active_days_per_user"
@@ -68,6 +71,8 @@ package enum CopilotUsageFeed {
     private struct Activity {
         var person: Int
         var day: CalendarDay
+        /// The record, which places the person when the mapping names people.
+        var location: SourceLocation
         var mappedTeam: String?
         var active: Bool
         var interactions: Double
@@ -87,8 +92,9 @@ package enum CopilotUsageFeed {
     package static func read(_ files: [InputFile], mapping: TeamMapping?, into run: inout ImportRun) {
         var activities: [Activity] = []
         var seen: Set<PersonDay> = []
-        // Which GitHub teams (folded keys) each person was in, per day.
-        var memberships: [Int: [CalendarDay: Set<String>]] = [:]
+        // Which GitHub teams (folded keys) each person was in, per day, each with the first
+        // record that said so.
+        var memberships: [Int: [CalendarDay: [String: SourceLocation]]] = [:]
         let mapsPeople = mapping?.key == .person
         guard let firstFile = files.first?.path else { return }
 
@@ -116,7 +122,10 @@ package enum CopilotUsageFeed {
                 let person = run.people.number(for: userID.map { "id:\(TeamMapping.foldKey($0))" }
                                                 ?? "login:\(TeamMapping.foldKey(login!))")
                 if let team {
-                    memberships[person, default: [:]][day, default: []].insert(TeamMapping.foldKey(team))
+                    let slug = TeamMapping.foldKey(team)
+                    if memberships[person]?[day]?[slug] == nil {
+                        memberships[person, default: [:]][day, default: [:]][slug] = record.location(in: path)
+                    }
                     continue
                 }
                 var activity = readActivity(record, person: person, day: day, file: path, diagnostics: &run.diagnostics)
@@ -151,15 +160,19 @@ package enum CopilotUsageFeed {
         var unusableTeams: Set<String> = []
         var activeCells: Set<Cell> = []
         for activity in activities {
-            var teams: Set<String> = []
+            // Each team with the record that put the person in it.
+            var teams: [String: SourceLocation] = [:]
+            func put(in team: String, by location: SourceLocation) {
+                teams[team] = min(teams[team] ?? location, location)
+            }
             if mapsPeople {
-                if let team = activity.mappedTeam { teams.insert(team) }
+                if let team = activity.mappedTeam { put(in: team, by: activity.location) }
             } else {
-                for slug in githubTeams(of: activity.person, on: activity.day, in: memberships) {
+                for (slug, location) in githubTeams(of: activity.person, on: activity.day, in: memberships) {
                     if let mapping {
-                        if let team = mapping.team(for: slug) { teams.insert(team) }
+                        if let team = mapping.team(for: slug) { put(in: team, by: location) }
                     } else if Slug.isValid(slug) {
-                        teams.insert(slug)
+                        put(in: slug, by: location)
                     } else {
                         unusableTeams.insert(slug)
                     }
@@ -170,9 +183,10 @@ package enum CopilotUsageFeed {
                 continue
             }
             run.mapped.insert(activity.person)
-            for team in teams.sorted() {
-                add(activity, to: QuarterlyRollUp.TeamQuarter(team: team, period: activity.day.period),
-                    activeCells: &activeCells, rollUp: &run.rollUp)
+            for (team, location) in teams.sorted(by: { $0.key < $1.key }) {
+                let cell = QuarterlyRollUp.TeamQuarter(team: team, period: activity.day.period)
+                run.placements.place(activity.person, in: cell, at: location)
+                add(activity, to: cell, activeCells: &activeCells, rollUp: &run.rollUp)
             }
         }
         if !unusableTeams.isEmpty {
@@ -211,12 +225,13 @@ package enum CopilotUsageFeed {
     /// nearest earlier day's, or else the nearest later day's (team reports and
     /// activity reports are not always downloaded for the same days).
     private static func githubTeams(of person: Int, on day: CalendarDay,
-                             in memberships: [Int: [CalendarDay: Set<String>]]) -> Set<String> {
-        guard let days = memberships[person] else { return [] }
+                                    in memberships: [Int: [CalendarDay: [String: SourceLocation]]])
+        -> [String: SourceLocation] {
+        guard let days = memberships[person] else { return [:] }
         if let teams = days[day] { return teams }
         if let earlier = days.keys.filter({ $0 < day }).max() { return days[earlier]! }
         if let later = days.keys.filter({ $0 > day }).min() { return days[later]! }
-        return []
+        return [:]
     }
 
     private static func readActivity(_ record: JSONValue, person: Int, day: CalendarDay, file: String,
@@ -236,8 +251,8 @@ package enum CopilotUsageFeed {
             median = pulls.amount("median_minutes_to_merge", file: file, diagnostics: &diagnostics)
         }
         let active = interactions + generations + acceptances + suggested + added > 0
-        return Activity(person: person, day: day, active: active, interactions: interactions,
-                        generations: generations, acceptances: acceptances, linesAdded: added, merged: merged,
+        return Activity(person: person, day: day, location: record.location(in: file), active: active,
+                        interactions: interactions, generations: generations, acceptances: acceptances, linesAdded: added, merged: merged,
                         medianMinutesToMerge: median)
     }
 }

@@ -97,6 +97,7 @@ package enum M365CopilotReport {
                 }
                 for quarter in quarters {
                     let cell = QuarterlyRollUp.TeamQuarter(team: team, period: quarter)
+                    run.placements.place(person, in: cell, at: csv.location(of: upnField))
                     run.rollUp.addMember(person, to: cell)
                     // An app column the report has is 0% when no one used it, not missing.
                     for app in appColumns { run.rollUp.declare(app.id, in: cell) }

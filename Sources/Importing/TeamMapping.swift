@@ -113,7 +113,8 @@ package struct TeamMapping: Sendable {
         let keyColumn = header.fields[chosen.column].text
 
         var teamsByKey: [String: String] = [:]
-        var firstLine: [String: Int] = [:]
+        // Keys mapped to two teams, by pair of teams, each pair reported once at its first row.
+        var conflicts: [[String]: (keys: Set<String>, location: SourceLocation)] = [:]
         for row in table.rows.dropFirst() {
             guard row.fields.count == header.fields.count else {
                 diagnostics.append(.error(
@@ -136,10 +137,8 @@ package struct TeamMapping: Sendable {
             }
             if let known = teamsByKey[key] {
                 if known != team {
-                    diagnostics.append(.error(
-                        "this '\(keyColumn)' is already mapped to another team on line \(firstLine[key]!); "
-                            + "each key belongs to one team",
-                        at: at(keyField)))
+                    let pair = [known, team].sorted()
+                    conflicts[pair, default: ([], at(keyField))].keys.insert(key)
                 }
                 continue
             }
@@ -149,9 +148,25 @@ package struct TeamMapping: Sendable {
                     at: at(teamField)))
             }
             teamsByKey[key] = team
-            firstLine[key] = row.line
+        }
+        for (pair, conflict) in conflicts.sorted(by: { $0.value.location < $1.value.location }) {
+            diagnostics.append(.error(conflictMessage(teams: pair, count: conflict.keys.count, key: chosen.key,
+                                                      column: keyColumn),
+                                      at: conflict.location))
         }
         let mapping = TeamMapping(file: file, key: chosen.key, keyColumn: keyColumn, teamsByKey: teamsByKey)
-        return (mapping, diagnostics)
+        return (mapping, diagnostics.sorted())
+    }
+
+    /// A person in two teams is the subtraction risk; any other key in two teams is an
+    /// ambiguity. Either way the message names the teams and a count, never a key.
+    private static func conflictMessage(teams: [String], count: Int, key: Key, column: String) -> String {
+        let both = "both '\(teams[0])' and '\(teams[1])'"
+        guard key == .person else {
+            return "\(count) '\(column)' value\(count == 1 ? " is" : "s are") mapped to \(both); "
+                + "each value maps to one team: keep one row per value"
+        }
+        return "\(count) \(count == 1 ? "person is" : "people are") mapped to \(both); each person must count in "
+            + "one team, or subtracting one team from the other gives their values: keep one row per person"
     }
 }

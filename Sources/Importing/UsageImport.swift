@@ -12,10 +12,13 @@ public struct UsageImport: Sendable {
     public var summary: ImportSummary
 
     /// The data file: `period,team,metric,value,n`, sorted by quarter, team and metric.
+    /// Its cells are ids and plain numbers, but they go through `CSVCell` like every CSV
+    /// Discern writes, so no future field can carry a formula into a spreadsheet.
     public var csv: String {
-        var text = "period,team,metric,value,n\n"
+        var text = CSVCell.record(["period", "team", "metric", "value", "n"]) + "\n"
         for value in values {
-            text += "\(value.period),\(value.team),\(value.metric),\(CSVNumber.format(value.value)),\(value.n)\n"
+            text += CSVCell.record([value.period.description, value.team, value.metric,
+                                    CSVNumber.format(value.value), String(value.n)]) + "\n"
         }
         return text
     }

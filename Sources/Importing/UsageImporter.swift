@@ -65,6 +65,9 @@ public struct UsageImporter: Sendable {
         case .viva:
             metrics = VivaPersonQuery.read(files, mapping: teamMapping!, into: &run)
         }
+        for overlap in run.placements.overlaps {
+            run.diagnostics.error(overlapMessage(overlap, mapping: teamMapping), at: overlap.location)
+        }
         if !run.unmapped.isEmpty {
             let count = run.unmapped.count
             run.diagnostics.warning(
@@ -94,6 +97,24 @@ public struct UsageImporter: Sendable {
             leftOutValues: outcome.leftOutValues)
         return UsageImport(values: outcome.values, metrics: metrics.filter { used.contains($0.id) },
                            diagnostics: diagnostics.all.sorted(), summary: summary)
+    }
+
+    /// Names the teams, the quarters and a count, never the people, and says how to put
+    /// each person in one team.
+    private func overlapMessage(_ overlap: TeamPlacements.Overlap, mapping: TeamMapping?) -> String {
+        let people = overlap.people == 1 ? "1 person" : "\(overlap.people) people"
+        let quarters = overlap.periods.map(\.description)
+        let when = quarters.count == 1 ? quarters[0] : quarters.dropLast().joined(separator: ", ") + " and " + quarters.last!
+        let fix = switch (source, mapping?.key) {
+        case (.githubCopilot, _):
+            "pass --teams with a login,team mapping, which is then used instead of the user-teams records"
+        case (.viva, .attribute):
+            "map PersonId to teams (PersonId,team) to say which one"
+        default:
+            "map each person to one team"
+        }
+        return "'\(overlap.teams[0])' and '\(overlap.teams[1])' share \(people) in \(when); each person must count in "
+            + "one team a quarter, or subtracting one team from the other gives their values: \(fix)"
     }
 
     private var mappingKeys: [TeamMapping.Accepted] {

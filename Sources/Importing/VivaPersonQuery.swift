@@ -8,7 +8,8 @@ import ReportModel
 /// comes from the mapping: by `PersonId` when its key column is `PersonId`, or by an HR
 /// attribute when its key column is named after one (`Organization,team` maps every
 /// value of the `Organization` column). Each known Copilot column becomes a metric per
-/// person-week; other columns are ignored.
+/// person-week; other columns are ignored. An attribute that changes within a quarter
+/// would put a person in two teams, which the import refuses.
 package enum VivaPersonQuery {
     static let activeUsers = "viva_copilot_active_users"
 
@@ -142,6 +143,7 @@ package enum VivaPersonQuery {
                 }
                 run.mapped.insert(person)
                 let cell = QuarterlyRollUp.TeamQuarter(team: team, period: day.period)
+                run.placements.place(person, in: cell, at: csv.location(of: row.fields[keyColumn]))
                 run.rollUp.addMember(person, to: cell)
                 for (id, value) in values {
                     run.rollUp.add(id, value, over: 1, in: cell, person: person)

@@ -16,6 +16,7 @@ public final class PreviewServer: Sendable {
     private let site: SiteFolder
     private let address: any SocketAddress
     private let events = BuildEvents()
+    private let hosts = ListeningHosts()
     /// How often a waiting event stream writes a comment, and so learns if its page has gone.
     private static let keepAlive: Duration = .seconds(15)
 
@@ -35,7 +36,7 @@ public final class PreviewServer: Sendable {
     public func start() throws -> URL {
         let server = HTTPServer(
             config: HTTPServer.Configuration(address: address, timeout: 15, logger: .disabled),
-            handler: SiteResponder(site: site, events: events))
+            handler: SiteResponder(site: site, events: events, hosts: { [hosts] in hosts.value }))
         let outcome = StartOutcome()
         Task {
             do {
@@ -54,6 +55,10 @@ public final class PreviewServer: Sendable {
             }
         }
         let listening = try outcome.wait()
+        switch listening {
+        case .ip4(let host, let port), .ip6(let host, let port): hosts.set(ServedHosts(listeningOn: host, port: port))
+        case .unix: break
+        }
         Task { [events] in
             while true {
                 try? await Task.sleep(for: Self.keepAlive)
@@ -72,6 +77,17 @@ public final class PreviewServer: Sendable {
     public func publish(errors: [Diagnostic]) {
         events.publish(errors: errors.filter { $0.severity == .error }.sorted())
     }
+}
+
+/// The hosts the server answers, known once it listens (the port may have been 0), and
+/// read by every request.
+private final class ListeningHosts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hosts: ServedHosts?
+
+    var value: ServedHosts? { lock.withLock { hosts } }
+
+    func set(_ hosts: ServedHosts) { lock.withLock { self.hosts = hosts } }
 }
 
 /// Whether the server came up, handed from its tasks to the thread that started it.

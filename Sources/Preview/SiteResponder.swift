@@ -4,11 +4,14 @@ import Foundation
 /// Answers each request to the preview: a file of the built site (HTML with the
 /// preview's script and any error overlay added), the build events, or a refusal.
 ///
-/// Only GET and HEAD are answered, only paths that stay inside the site folder once
+/// Only requests whose `Host` names the address the preview listens on are answered
+/// (`ServedHosts`), only GET and HEAD, only paths that stay inside the site folder once
 /// decoded and once symbolic links are resolved, and never more than the site holds.
 struct SiteResponder: HTTPHandler {
     let site: SiteFolder
     let events: BuildEvents
+    /// The hosts answered; nil until the server listens, when the port is known.
+    let hosts: @Sendable () -> ServedHosts?
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         let response = respond(to: request)
@@ -22,6 +25,17 @@ struct SiteResponder: HTTPHandler {
     }
 
     private func respond(to request: HTTPRequest) -> HTTPResponse {
+        // Before anything else, the event stream included: a page that reached us under
+        // another name learns nothing, not even which paths exist.
+        guard let hosts = hosts() else { return Self.text(.misdirectedRequest, "the preview is not listening yet") }
+        switch hosts.verdict(for: request.headers[.host]) {
+        case .accepted:
+            break
+        case .misdirected:
+            return Self.text(.misdirectedRequest, "this preview answers only to the Host \(hosts.expected)")
+        case .malformed:
+            return Self.text(.badRequest, "the request needs a Host header naming the preview, such as \(hosts.expected)")
+        }
         guard request.method == .GET || request.method == .HEAD else {
             return Self.text(.methodNotAllowed, "only GET and HEAD are answered here", headers: [HTTPHeader("Allow"): "GET, HEAD"])
         }

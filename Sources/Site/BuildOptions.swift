@@ -1,7 +1,8 @@
 /// What a build is asked for, beyond the content itself.
 public struct BuildOptions: Sendable {
-    /// The absolute URL the site is served from, used only where a relative link will
-    /// not do (the canonical link, the 404 page). Nil keeps every link relative.
+    /// The URL (or root path) the site is served from, ending in `/`, used only where a
+    /// relative link will not do (the canonical link, the 404 page). Nil keeps every
+    /// link relative.
     public var baseURL: String?
     /// A date to print in the footer, from `SOURCE_DATE_EPOCH`; nil prints none, so
     /// that builds stay byte-identical.
@@ -9,8 +10,8 @@ public struct BuildOptions: Sendable {
     /// Where to add up time per stage, for `--timings`; nil measures nothing.
     public var timings: StageTimings?
 
-    public init(baseURL: String? = nil, generated: String? = nil, timings: StageTimings? = nil) {
-        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+    public init(baseURL: BaseURL? = nil, generated: String? = nil, timings: StageTimings? = nil) {
+        self.baseURL = baseURL?.text
         self.generated = generated
         self.timings = timings
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReportModel
 import Review
+import Site
 
 /// `discern build`: check the content, then write the static site atomically.
 struct Build: ParsableCommand {
@@ -24,7 +25,10 @@ struct Build: ParsableCommand {
     var theme: String?
 
     @Option(name: .customLong("base-url"),
-            help: ArgumentHelp("The URL the site is served from; used only where a relative link will not do.", valueName: "url"))
+            help: ArgumentHelp("""
+                The URL the site is served from, http:// or https:// with a host, or a path from the server's root \
+                such as /previews/pr-123/; used only where a relative link will not do.
+                """, valueName: "url"))
     var baseURL: String?
 
     @Flag(help: "Treat warnings, lint findings among them, as errors and refuse to build, as check --strict does.")
@@ -44,6 +48,10 @@ struct Build: ParsableCommand {
     var summaryFile: String?
 
     func validate() throws {
+        if let baseURL, BaseURL(baseURL) == nil {
+            // Debug quoting shows a control character as an escape, not raw in the terminal.
+            throw ValidationError("--base-url must be \(BaseURL.accepted); found \(String(reflecting: baseURL))")
+        }
         if let summary = summaryFile {
             if watch { throw ValidationError("--summary describes one build; it cannot be used with --watch") }
             let folder = (summary as NSString).deletingLastPathComponent
@@ -105,7 +113,7 @@ struct Build: ParsableCommand {
     var siteBuild: SiteBuild {
         SiteBuild(content: options.url, contentLabel: options.content,
                   output: URL(fileURLWithPath: output, isDirectory: true), outputLabel: output,
-                  theme: theme, baseURL: baseURL, strict: strict, timings: timings,
+                  theme: theme, baseURL: baseURL.flatMap(BaseURL.init), strict: strict, timings: timings,
                   keptOnFailure: "the previous site in \(output) is untouched")
     }
 }

@@ -12,7 +12,8 @@ struct Serve: ParsableCommand {
         abstract: "Preview the site while you write: build it, serve it, rebuild and reload on every change.",
         discussion: """
             The site is built into a temporary folder, not site/, and served to this machine only unless --host \
-            says otherwise. A saved narrative rewrites only its pages; anything else, the theme included, rebuilds \
+            says otherwise; only requests whose Host names the address listened on (127.0.0.1:PORT or \
+            localhost:PORT by default) are answered, others get 421. A saved narrative rewrites only its pages; anything else, the theme included, rebuilds \
             the whole site. While a change has errors the last good site stays up and every page shows the errors \
             over it. Pages get a small reload script as they are sent; the built files never do. Ctrl-C stops it.
             """

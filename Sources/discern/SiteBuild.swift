@@ -17,7 +17,7 @@ struct SiteBuild {
     /// The output folder as the user named it, for messages.
     var outputLabel: String
     var theme: String?
-    var baseURL: String?
+    var baseURL: BaseURL?
     var strict = false
     var timings = false
     /// What a failed build leaves as it was, to end the failure message with.

@@ -81,6 +81,29 @@ struct BuildCommandTests {
         #expect(try cli.discern(["build", "--content", content.path, "--output", output, "--theme", path]).status == 0)
     }
 
+    @Test("--base-url takes an http(s) URL with a host or a path from the root; anything else is a usage error")
+    func baseURL() throws {
+        let content = try cli.folder(cli.valid)
+        for bad in ["javascript:alert(1)", "JavaScript:alert(document.domain)//", "data:text/html,<script>alert(1)</script>",
+                    "vbscript:msgbox", "file:///etc/", "ftp://example.test/", "https://", "http:///path/", "//evil.test/",
+                    "previews/pr-1/", "https://example.test/a b/", "https://example.test/\"><script>", "https://example.test/?q=1",
+                    "https://example.test/#top", "https://example.test/\u{7}/", " https://example.test/", ""] {
+            let output = content.appendingPathComponent("out-\(UUID().uuidString)")
+            let run = try cli.discern(["build", "--content", content.path, "--output", output.path, "--base-url", bad])
+            #expect(run.status == 2, "\(bad): \(run.stderr)")
+            #expect(run.stderr.contains("--base-url must be an http:// or https:// URL with a host"), "\(bad): \(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: output.path), "\(bad): nothing is built")
+        }
+        for good in ["https://example.test/previews/pr-123/", "http://localhost:8000", "HTTPS://Example.test", "/previews/pr-123/"] {
+            let output = content.appendingPathComponent("out-\(UUID().uuidString)")
+            let run = try cli.discern(["build", "--content", content.path, "--output", output.path, "--base-url", good])
+            #expect(run.status == 0, "\(good): \(run.stderr)")
+            let page = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+            let base = good.hasSuffix("/") ? good : good + "/"
+            #expect(page.contains("<link rel=\"canonical\" href=\"\(base)\">"), "\(good)")
+        }
+    }
+
     static func files(in folder: URL) throws -> [String] {
         let base = folder.standardizedFileURL.path + "/"
         return (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [])

@@ -198,6 +198,31 @@ struct ImportCommandTests {
         #expect(try BuildCommandTests.files(in: root.appendingPathComponent("data")) == ["github.csv", "outcomes.csv"])
     }
 
+    @Test("a team feed that puts one person in two teams exits 1, writes nothing, and names teams and a count only")
+    func overlappingTeams() throws {
+        let root = try content()
+        let output = root.appendingPathComponent("data/github.csv")
+        // GitHub lists a person in two teams as two user-teams rows for the day:
+        // https://docs.github.com/en/copilot/reference/copilot-usage-metrics/team-level-metrics
+        let teams = try String(contentsOf: URL(fileURLWithPath: fixture("github-copilot", "user-teams-1-day-2025-09-29.ndjson")),
+                               encoding: .utf8)
+            + #"{"day":"2025-09-29","enterprise_id":"4417","user_id":58213900,"user_login":"avalindqvist-nw","team_id":901,"team_slug":"payments-squad"}"#
+            + "\n"
+        let records = root.deletingLastPathComponent().appendingPathComponent("user-teams-\(UUID().uuidString).ndjson")
+        try teams.write(to: records, atomically: true, encoding: .utf8)
+        let fragment = root.appendingPathComponent("fragment.yaml")
+        let run = try cli.discern(["import", "github-copilot", fixture("github-copilot", "users-1-day-2025-09-29.ndjson"),
+                                   records.path, "--teams", fixture("github-copilot", "github-teams.csv"),
+                                   "--output", output.path, "--metrics", fragment.path, "--content", root.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(records.path):20:1: error: 'payments' and 'platform' share 1 person in 2025-Q3;"),
+                "\(run.stderr)")
+        #expect(run.stderr.hasSuffix("Nothing written: fix the errors above and import again.\n"))
+        #expect(!run.stderr.contains("avalindqvist") && !run.stderr.contains("58213900"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(!FileManager.default.fileExists(atPath: fragment.path))
+    }
+
     @Test("a mapping with errors and a CSV missing a column fail the same way")
     func csvErrors() throws {
         let folder = try cli.folder([

@@ -51,9 +51,13 @@ struct RawHTTP {
         return try Self.parse(raw)
     }
 
+    /// The `Host` a browser sends for `http://127.0.0.1:PORT/`: with the port, which is
+    /// not HTTP's default.
+    var host: String { "127.0.0.1:\(port)" }
+
     /// `method path` with the usual headers and `Connection: close`.
     func request(_ path: String, method: String = "GET") throws -> Response {
-        try send("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        try send("\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
     }
 
     /// Connects and sends `request`, leaving the connection open for reading.

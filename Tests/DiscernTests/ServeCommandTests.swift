@@ -147,7 +147,7 @@ struct ServeCommandTests {
         let server = try Server(content: content)
         defer { server.stop() }
         let http = RawHTTP(port: try server.port())
-        let events = try http.open("GET /_discern/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        let events = try http.open("GET /_discern/events HTTP/1.1\r\nHost: \(http.host)\r\n\r\n")
         #expect(events.read(until: "\r\n\r\n"))
         #expect(events.text.hasPrefix("HTTP/1.1 200 OK\r\n"))
         #expect(events.text.contains("Content-Type: text/event-stream"))
@@ -188,7 +188,7 @@ struct ServeCommandTests {
         #expect(server.waitFor("Rebuilt 2 pages in "))
         let good = try String(contentsOf: site.appendingPathComponent("teams/platform/index.html"), encoding: .utf8)
 
-        let events = try http.open("GET /_discern/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        let events = try http.open("GET /_discern/events HTTP/1.1\r\nHost: \(http.host)\r\n\r\n")
         #expect(events.read(until: "data: 3\n\n"))
         try save(original + "\nBroken {{ value no_such_metric }} and {{ value <b>bold</b> }}\n", to: file)
         #expect(server.waitFor("discern: not rebuilt", onStandardError: true), "\(server.errors)")
@@ -286,12 +286,41 @@ struct ServeCommandTests {
         #expect(longQuery.status == 414)
 
         for method in ["POST", "DELETE", "PUT", "OPTIONS"] {
-            let response = try http.send("\(method) / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            let response = try http.send("\(method) / HTTP/1.1\r\nHost: \(http.host)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
             #expect(response.status == 405, "\(method)")
             #expect(response.headers["allow"] == "GET, HEAD", "\(method)")
         }
         // Still serving after all that.
         #expect(try http.request("/").status == 200)
+    }
+
+    @Test("only the Host of the address it listens on is answered: others get 421, a missing one 400, events too")
+    func hostHeader() throws {
+        let server = try Server(content: try CommandLineTests().folder(CommandLineTests().valid))
+        defer { server.stop() }
+        let port = try server.port()
+        let http = RawHTTP(port: port)
+        func get(_ path: String, host: String?) throws -> RawHTTP.Response {
+            try http.send("GET \(path) HTTP/1.1\r\n\(host.map { "Host: \($0)\r\n" } ?? "")Connection: close\r\n\r\n")
+        }
+        // A DNS-rebinding page names its own host; a browser sends the port when it is not 80.
+        for host in ["evil.test:\(port)", "evil.test", "127.0.0.1.evil.test:\(port)", "localhost.evil.test:\(port)",
+                     "127.0.0.1:\(port + 1)", "[::1]:\(port)", "0.0.0.0:\(port)", "127.0.0.1"] {
+            for path in ["/", "/index.html", "/_discern/events", "/missing/"] {
+                let response = try get(path, host: host)
+                #expect(response.status == 421, "\(host) \(path): \(response.status)")
+                #expect(!response.text.contains("<html"), "\(host) \(path): no page is shown")
+            }
+        }
+        for host in [nil, "127.0.0.1:\(port):1", "user@127.0.0.1:\(port)", "127.0.0.1:x", "127.0.0.1:\(port)/", "a b"] {
+            let response = try get("/", host: host)
+            #expect(response.status == 400, "\(host ?? "no Host"): \(response.status)")
+        }
+        for host in ["127.0.0.1:\(port)", "localhost:\(port)", "LOCALHOST:\(port)"] {
+            #expect(try get("/", host: host).status == 200, "\(host)")
+        }
+        let events = try http.open("GET /_discern/events HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n")
+        #expect(events.read(until: "text/event-stream"))
     }
 
     @Test("a theme edit rebuilds the whole site, and Ctrl-C stops the server and removes its folder")

@@ -39,7 +39,8 @@ struct TeamMappingTests {
             """
         let (mapping, diagnostics) = parse(text + "\n", knownTeams: ["platform", "payments"])
         #expect(diagnostics == [
-            "map.csv:3:1: error: this 'login' is already mapped to another team on line 2; each key belongs to one team",
+            "map.csv:3:1: error: 1 person is mapped to both 'payments' and 'platform'; each person must count in one team, "
+                + "or subtracting one team from the other gives their values: keep one row per person",
             "map.csv:4:1: error: 'login' is blank; every row maps one key to one team",
             "map.csv:5:9: error: 'team' is blank; every row maps one key to one team",
             "map.csv:6:11: error: 'team' must be a Discern team id: lowercase letters, digits, '_' and '-', like 'platform-team'",

@@ -29,7 +29,7 @@ struct ReviewFindingsSiteTests {
 
     @Test("the 404 page takes its stylesheet and links from the base URL, and has no canonical link")
     func notFoundPage() throws {
-        let (folder, _, _) = try SiteFixture.build(SiteFixture.small, options: BuildOptions(baseURL: "https://ex.com/r"))
+        let (folder, _, _) = try SiteFixture.build(SiteFixture.small, options: BuildOptions(baseURL: BaseURL("https://ex.com/r")))
         let html = SiteFixture.read(folder, "404.html")
         #expect(html.contains("href=\"https://ex.com/r/assets/style.css\""))
         #expect(html.contains("href=\"https://ex.com/r/teams/index.html\""))

@@ -136,7 +136,7 @@ struct SiteBuildTests {
 
     @Test("a base URL only adds the canonical link; other links stay relative")
     func baseURL() throws {
-        let (folder, _, _) = try SiteFixture.build(SiteFixture.small, options: BuildOptions(baseURL: "https://intranet.example/ai/"))
+        let (folder, _, _) = try SiteFixture.build(SiteFixture.small, options: BuildOptions(baseURL: BaseURL("https://intranet.example/ai/")))
         let html = SiteFixture.read(folder, "teams/web/index.html")
         #expect(html.contains("<link rel=\"canonical\" href=\"https://intranet.example/ai/teams/web/index.html\">"))
         #expect(html.contains("href=\"../../assets/style.css\""))
