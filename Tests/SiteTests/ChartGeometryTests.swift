@@ -1,4 +1,6 @@
+import ContentLoading
 import Foundation
+import ReportModel
 import Testing
 @testable import Site
 
@@ -101,4 +103,138 @@ struct ChartGeometryTests {
     }
 
     static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+
+    /// Every SVG in a built site: each inline one with the page it is on, and each
+    /// standalone file.
+    static func charts(in folder: URL) -> [(place: String, svg: String)] {
+        var charts: [(String, String)] = []
+        for path in SiteFixture.files(in: folder) {
+            if path.hasSuffix(".html") {
+                let html = SiteFixture.read(folder, path)
+                for (index, piece) in html.components(separatedBy: "<svg ").dropFirst().enumerated() {
+                    charts.append(("\(path) #\(index + 1)", "<svg " + piece.components(separatedBy: "</svg>")[0] + "</svg>"))
+                }
+            } else if path.hasPrefix("charts/"), path.hasSuffix(".svg") {
+                charts.append((path, SiteFixture.read(folder, path)))
+            }
+        }
+        return charts
+    }
+
+    /// Reads every chart of a built site; the problems name the file and the mark.
+    static func read(site folder: URL, metrics: [Metric]) throws -> (charts: [String: Int], checked: Int, problems: [String]) {
+        let shown = try ShownValues(site: folder, metrics: metrics)
+        var types: [String: Int] = [:]
+        var checked = 0
+        var problems: [String] = []
+        for (place, svg) in charts(in: folder) {
+            guard let chart = ChartReader(svg: svg) else {
+                problems.append("\(place): not well-formed SVG")
+                continue
+            }
+            types[chart.type ?? "?", default: 0] += 1
+            let findings = chart.check(shown)
+            checked += findings.checked
+            problems += findings.problems.map { "\(place): \($0)" }
+        }
+        return (types, checked, problems)
+    }
+
+    @Test("every chart of the sample site, inline and standalone, is drawn where its shown values fall")
+    func sampleSite() throws {
+        let folder = StandaloneChartFileTests.sample
+        let load = ContentLoader(source: .disk(SiteFixture.repository.appendingPathComponent("content"))).load()
+        let (charts, checked, problems) = try Self.read(site: folder, metrics: load.content.metrics)
+        #expect(problems.isEmpty, "\(problems.count) marks are not where their shown value falls:\n\(problems.prefix(12).joined(separator: "\n"))")
+        #expect(Set(charts.keys) == ["line", "bar", "heatmap", "scatter", "slope", "sparkline", "stacked"], "\(charts)")
+        #expect(charts.values.reduce(0, +) > 2_500, "\(charts)")
+        #expect(checked > 25_000)
+    }
+
+    /// The small fixture with a narrative that draws one chart of each kind, a bullet
+    /// among them (the sample has none).
+    static let everyKind = SiteFixture.small + """
+
+        -- narratives/teams/eng/2026-Q2.md --
+        ```chart
+        type: bullet
+        metric: cycle_time
+        ```
+
+        ```chart
+        type: slope
+        metric: cycle_time
+        ```
+
+        ```chart
+        type: scatter
+        x: wau
+        y: cycle_time
+        ```
+
+        ```chart
+        type: stacked
+        metrics: [cycle_time, wau]
+        ```
+
+        ```chart
+        type: sparkline
+        metric: wau
+        ```
+        """
+
+    @Test("every kind of chart, a bullet too, is drawn where its shown values fall")
+    func everyKindOfChart() throws {
+        let (folder, _, diagnostics) = try SiteFixture.build(Self.everyKind)
+        #expect(diagnostics.allSatisfy { $0.severity != .error }, "\(diagnostics)")
+        let (report, _) = SiteFixture.report(Self.everyKind)
+        let (charts, checked, problems) = try Self.read(site: folder, metrics: report.metrics)
+        #expect(problems.isEmpty, "\(problems.prefix(12).joined(separator: "\n"))")
+        #expect(Set(charts.keys) == ["line", "bar", "bullet", "heatmap", "scatter", "slope", "sparkline", "stacked"], "\(charts)")
+        #expect(checked > 300)
+    }
+
+    /// The chart with the number in the first match of `pattern`'s group moved by `by`.
+    static func nudged(_ svg: String, _ pattern: String, by amount: Double = 0.3) throws -> String {
+        let expression = try NSRegularExpression(pattern: pattern)
+        let match = try #require(expression.firstMatch(in: svg, range: NSRange(svg.startIndex..., in: svg)), "\(pattern)")
+        let range = try #require(Range(match.range(at: 1), in: svg))
+        let number = try #require(Double(svg[range]))
+        return svg.replacingCharacters(in: range, with: String(number + amount))
+    }
+
+    /// 0.3 px is a few thousandths of a day on these charts, far under the last digit a
+    /// label shows; the fitted line moves 0.5 px, as its tolerance grows with its slope.
+    @Test("the reading catches a mark 0.3 px from where its shown value falls, in every kind of chart")
+    func readingCanFail() throws {
+        let (folder, _, _) = try SiteFixture.build(Self.everyKind)
+        let (report, _) = SiteFixture.report(Self.everyKind)
+        let shown = try ShownValues(site: folder, metrics: report.metrics)
+        let charts = Self.charts(in: folder).filter { $0.place.hasPrefix("teams/eng/2026-Q2/") || $0.place.hasPrefix("metrics/cycle_time/") }
+        func first(_ type: String) throws -> String {
+            try #require(charts.first { ChartReader(svg: $0.svg)?.type == type }?.svg, "a \(type) chart")
+        }
+        let doctored: [(String, String)] = [
+            ("line point", try Self.nudged(first("line"), #"<path class="line s1" d="M[\d.]+ ([\d.]+)"#)),
+            ("line marker", try Self.nudged(first("line"), #"<circle class="marker s1" cx="[\d.]+" cy="([\d.]+)""#)),
+            ("bar's end", try Self.nudged(first("bar"), #"<rect class="bar [a-z]+" x="[\d.]+" y="[\d.]+" width="([\d.]+)""#)),
+            ("bullet's last quarter", try Self.nudged(first("bullet"), #"<line class="previous" x1="([\d.]+)""#)),
+            ("slope's start", try Self.nudged(first("slope"), #"<line class="slope [a-z]+" stroke-width="2" x1="[\d.]+" y1="([\d.]+)""#)),
+            ("scatter point", try Self.nudged(first("scatter"), #"<circle class="marker s1" cx="([\d.]+)""#)),
+            ("scatter's fitted line", try Self.nudged(first("scatter"), #"<line class="fit" x1="[\d.]+" y1="([\d.]+)""#, by: 0.5)),
+            ("stacked share", try Self.nudged(first("stacked"), #"<rect class="part-\d" x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="18"><title>"#)),
+            ("sparkline point", try Self.nudged(first("sparkline"), #"<path class="line s1" d="M[\d.]+ ([\d.]+)"#)),
+            ("heatmap shade", try first("heatmap").replacingOccurrences(of: #"class="heat-(neutral|good-\d|bad-\d)" (x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+"><title>)"#,
+                                                                         with: #"class="heat-bad-3" $2"#, options: .regularExpression)),
+        ]
+        for (what, svg) in doctored {
+            #expect(!charts.contains { $0.svg == svg }, "\(what) was not changed")
+            let findings = try #require(ChartReader(svg: svg)).check(shown)
+            #expect(findings.problems.count >= 1, "a doctored \(what) went unnoticed")
+        }
+        // And the undoctored charts pass, so it is the nudge that is caught.
+        for type in ["line", "bar", "bullet", "slope", "scatter", "stacked", "sparkline", "heatmap"] {
+            #expect(try #require(ChartReader(svg: first(type))).check(shown).problems.isEmpty, "\(type)")
+        }
+    }
 }
