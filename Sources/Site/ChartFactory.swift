@@ -48,12 +48,12 @@ struct ChartFactory {
 
     /// The scopes first, then (when `withParent`) the first scope's parent for context.
     func line(_ metric: Metric, _ scopes: [Scope], title: String? = nil, withParent: Bool = false) -> Chart {
-        var shown = scopes.filter { report.isVisible($0) }
-        if withParent, let id = shown.first?.teamID {
+        var visible = scopes.filter { report.isVisible($0) }
+        if withParent, let id = visible.first?.teamID {
             let parent = context.organization.parent(of: id)
-            if !shown.contains(parent) { shown.append(parent) }
+            if !visible.contains(parent) { visible.append(parent) }
         }
-        let series = shown.map { LineChart.Series(name: context.name(of: $0), values: values(metric, $0)) }
+        let series = visible.map { LineChart.Series(name: context.name(of: $0), values: values(metric, $0)) }
         let baseline = metric.baseline.flatMap { report.periods.firstIndex(of: $0) }
         return LineChart(title: title ?? "\(metric.name) by quarter", periods: report.periods.map(\.description), series: series,
                          target: shownTarget(metric), baseline: baseline, labels: Self.labels(metric)).drawn(context)
