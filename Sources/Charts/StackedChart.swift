@@ -26,13 +26,8 @@ public struct StackedChart: Sendable {
         let width = 640
         let height = Int(48 + rowHeight * Double(max(1, rows.count)) + 8)
         let area = PlotArea(left: 170, top: 40, right: 620, bottom: Double(height) - 8)
-        func shares(_ row: Row) -> [Double] {
-            let parts = row.parts.map { $0.isFinite && $0 > 0 ? $0 : 0 }
-            let total = parts.reduce(0, +)
-            return total > 0 ? parts.map { $0 / total } : parts.map { _ in 0 }
-        }
         let table = DataTable(columns: ["Team"] + partNames,
-                              rows: rows.map { row in [row.label] + shares(row).map { DecimalText.fixed($0 * 100, decimals: 0) + "%" } })
+                              rows: rows.map { row in [row.label] + Self.percents(row.parts).map { "\($0)%" } })
         var marks: [SVGNode] = []
         var legendX = area.left
         for (index, name) in partNames.enumerated() {
@@ -47,9 +42,10 @@ public struct StackedChart: Sendable {
             let top = area.top + Double(index) * rowHeight
             marks.append(Label.text(row.label, x: area.left - 8, y: top + 17, width: 160, anchor: "end"))
             var x = area.left
-            for (part, share) in shares(row).enumerated() where share > 0 {
-                let width = share * area.width
-                let percent = DecimalText.fixed(share * 100, decimals: 0) + "%"
+            for (part, share) in Self.percents(row.parts).enumerated() where share > 0 {
+                // Drawn from the whole percent it is labelled with, not the exact share.
+                let width = Double(share) / 100 * area.width
+                let percent = "\(share)%"
                 let name = part < partNames.count ? partNames[part] : "Part \(part + 1)"
                 marks.append(.titled("rect", [("class", "part-\(part % 5 + 1)"), ("x", Coordinate.text(x)), ("y", Coordinate.text(top + 4)),
                                               ("width", Coordinate.text(width)), ("height", Coordinate.text(rowHeight - 8))],
@@ -62,5 +58,23 @@ public struct StackedChart: Sendable {
         }
         let summary = "\(title): shares of \(partNames.joined(separator: ", ")) for \(rows.count) team\(rows.count == 1 ? "" : "s")."
         return Chart(type: "stacked", title: title, summary: summary, width: width, height: height, table: table, marks: marks, plot: area)
+    }
+
+    /// Each part's share of the row in whole percent, as labelled and drawn. Rounding
+    /// each share alone can sum to 99% or 101%, so the points left over go to the largest
+    /// remainders (ties to the earlier part): every row sums to exactly 100% and fills
+    /// the bar. All zero when nothing is positive; a part that is not a positive number is 0.
+    static func percents(_ parts: [Double]) -> [Int] {
+        let parts = parts.map { $0.isFinite && $0 > 0 ? $0 : 0 }
+        let total = parts.reduce(0, +)
+        guard total > 0 else { return parts.map { _ in 0 } }
+        let exact = parts.map { $0 / total * 100 }
+        var percents = exact.map { Int($0.rounded(.down)) }
+        let order = exact.indices.sorted { a, b in
+            let (ra, rb) = (exact[a] - Double(percents[a]), exact[b] - Double(percents[b]))
+            return ra == rb ? a < b : ra > rb
+        }
+        for index in order.prefix(max(0, 100 - percents.reduce(0, +))) { percents[index] += 1 }
+        return percents
     }
 }

@@ -2,21 +2,41 @@ import Analysis
 import Charts
 import ReportModel
 
-/// Turns report data into charts. Only published values are drawn: everything comes
-/// through `Report`, so a hidden value is a gap, never a mark.
+/// Turns report data into charts. Only published values are drawn, and only as they
+/// are shown: every number comes through `shown(_:_:_:)`, which reads it from `Report`
+/// (so a hidden value is a gap, never a mark) and rounds it as its label does (so a mark
+/// sits where its label's value falls, and measuring the picture tells a reader nothing
+/// the text does not). Scales, tones, heat and shares follow from those numbers.
 struct ChartFactory {
     let context: SiteContext
 
     var report: Report { context.report }
+
+    /// A published value as pages show it; nil where absent or hidden.
+    func shown(_ metric: Metric, _ scope: Scope, _ period: Period) -> Double? {
+        report.value(metric.id, for: scope, in: period).map { ValueFormatter.displayed($0, for: metric) }
+    }
+
+    /// The metric's target as pages show it.
+    func shownTarget(_ metric: Metric) -> Double? {
+        metric.target.map { ValueFormatter.displayed($0, for: metric) }
+    }
+
+    /// The change between two quarters' shown values, judged on them: a move that rounds
+    /// away is no change, in colour as in words.
+    func shownChange(_ metric: Metric, _ scope: Scope, from start: Period, to end: Period) -> Change? {
+        guard let from = shown(metric, scope, start), let to = shown(metric, scope, end) else { return nil }
+        return Change(from: from, to: to, better: metric.better)
+    }
 
     static func labels(_ metric: Metric) -> ValueLabels {
         ValueLabels(value: { ValueFormatter.value($0, for: metric) },
                     tick: TickUnit(isPercent: ValueFormatter.unit(for: metric) == "%"))
     }
 
-    /// A scope's values over every quarter, nil where absent or hidden.
+    /// A scope's shown values over every quarter, nil where absent or hidden.
     func values(_ metric: Metric, _ scope: Scope) -> [Double?] {
-        report.periods.map { report.value(metric.id, for: scope, in: $0) }
+        report.periods.map { shown(metric, scope, $0) }
     }
 
     func sparkline(_ metric: Metric, _ scope: Scope) -> Chart? {
@@ -28,24 +48,24 @@ struct ChartFactory {
 
     /// The scopes first, then (when `withParent`) the first scope's parent for context.
     func line(_ metric: Metric, _ scopes: [Scope], title: String? = nil, withParent: Bool = false) -> Chart {
-        var shown = scopes.filter { report.isVisible($0) }
-        if withParent, let id = shown.first?.teamID {
+        var visible = scopes.filter { report.isVisible($0) }
+        if withParent, let id = visible.first?.teamID {
             let parent = context.organization.parent(of: id)
-            if !shown.contains(parent) { shown.append(parent) }
+            if !visible.contains(parent) { visible.append(parent) }
         }
-        let series = shown.map { LineChart.Series(name: context.name(of: $0), values: values(metric, $0)) }
+        let series = visible.map { LineChart.Series(name: context.name(of: $0), values: values(metric, $0)) }
         let baseline = metric.baseline.flatMap { report.periods.firstIndex(of: $0) }
         return LineChart(title: title ?? "\(metric.name) by quarter", periods: report.periods.map(\.description), series: series,
-                         target: metric.target, baseline: baseline, labels: Self.labels(metric)).drawn(context)
+                         target: shownTarget(metric), baseline: baseline, labels: Self.labels(metric)).drawn(context)
     }
 
     /// Teams in one quarter, coloured by the target when there is one, else by whether
     /// each is better than `reference` (usually the organization).
     func bar(_ metric: Metric, _ scopes: [Scope], period: Period, reference: Scope = .organization, title: String? = nil) -> Chart {
-        let referenceValue = report.value(metric.id, for: reference, in: period)
+        let referenceValue = shown(metric, reference, period)
         let bars = scopes.compactMap { scope -> BarChart.Bar? in
-            guard let value = report.value(metric.id, for: scope, in: period) else { return nil }
-            return BarChart.Bar(label: context.name(of: scope), value: value, tone: tone(metric, value, against: metric.target ?? referenceValue))
+            guard let value = shown(metric, scope, period) else { return nil }
+            return BarChart.Bar(label: context.name(of: scope), value: value, tone: tone(metric, value, against: shownTarget(metric) ?? referenceValue))
         }
         return BarChart(title: title ?? "\(metric.name), \(period)", bars: bars, descending: metric.better != .lower,
                         labels: Self.labels(metric)).drawn(context)
@@ -61,10 +81,10 @@ struct ChartFactory {
     func heatmap(_ metrics: [Metric], _ scopes: [Scope], period: Period, title: String? = nil) -> Chart {
         let cells: [[Heatmap.Cell?]] = scopes.map { scope in
             metrics.map { metric in
-                guard let value = report.value(metric.id, for: scope, in: period) else { return nil }
+                guard let value = shown(metric, scope, period) else { return nil }
                 var score: Double?
-                if let change = report.changeFromBaseline(metric.id, for: scope, in: period), metric.better != .neutral,
-                   let relative = change.relative {
+                if let baseline = metric.baseline, baseline < period, metric.better != .neutral,
+                   let relative = shownChange(metric, scope, from: baseline, to: period)?.relative {
                     // A quarter's change of 25% or more from baseline is the darkest shade.
                     let signed = metric.better == .higher ? relative : -relative
                     score = max(-1, min(1, signed / 0.25))
@@ -83,7 +103,7 @@ struct ChartFactory {
     /// The scatter before drawing, for pages that also say what its r means.
     func scatterChart(x: Metric, y: Metric, _ scopes: [Scope], period: Period, title: String? = nil) -> ScatterChart {
         let points = scopes.compactMap { scope -> ScatterChart.Point? in
-            guard let a = report.value(x.id, for: scope, in: period), let b = report.value(y.id, for: scope, in: period) else { return nil }
+            guard let a = shown(x, scope, period), let b = shown(y, scope, period) else { return nil }
             return ScatterChart.Point(label: context.name(of: scope), x: a, y: b)
         }
         return ScatterChart(title: title ?? "\(y.name) against \(x.name), \(period)", xName: x.name, yName: y.name, points: points,
@@ -92,7 +112,7 @@ struct ChartFactory {
 
     func slope(_ metric: Metric, _ scopes: [Scope], from start: Period, to end: Period, title: String? = nil) -> Chart {
         let items = scopes.compactMap { scope -> SlopeChart.Item? in
-            guard let change = report.change(metric.id, for: scope, from: start, to: end) else { return nil }
+            guard let change = shownChange(metric, scope, from: start, to: end) else { return nil }
             let tone: Tone = switch change.assessment { case .better: .good; case .worse: .bad; default: .neutral }
             return SlopeChart.Item(label: context.name(of: scope), before: change.from, after: change.to, tone: tone)
         }
@@ -101,10 +121,11 @@ struct ChartFactory {
     }
 
     func bullet(_ metric: Metric, _ scope: Scope, period: Period, title: String? = nil) -> Chart? {
-        guard let value = report.value(metric.id, for: scope, in: period) else { return nil }
-        let previous = report.value(metric.id, for: scope, in: period.previous)
-        return BulletChart(title: title ?? "\(metric.name), \(context.name(of: scope)), \(period)", value: value, target: metric.target,
-                           previous: previous, tone: tone(metric, value, against: metric.target ?? previous), labels: Self.labels(metric)).drawn(context)
+        guard let value = shown(metric, scope, period) else { return nil }
+        let previous = shown(metric, scope, period.previous)
+        let target = shownTarget(metric)
+        return BulletChart(title: title ?? "\(metric.name), \(context.name(of: scope)), \(period)", value: value, target: target,
+                           previous: previous, tone: tone(metric, value, against: target ?? previous), labels: Self.labels(metric)).drawn(context)
     }
 
     /// Each team's metrics as shares of their sum: for metrics that split a whole.
@@ -112,7 +133,7 @@ struct ChartFactory {
         let rows = scopes.compactMap { scope -> StackedChart.Row? in
             // A hidden part cannot count as zero: the shown shares would give it away.
             if metrics.contains(where: { report.reading($0.id, for: scope, in: period)?.isSuppressed ?? false }) { return nil }
-            let parts = metrics.map { report.value($0.id, for: scope, in: period) ?? 0 }
+            let parts = metrics.map { shown($0, scope, period) ?? 0 }
             return parts.contains { $0 > 0 } ? StackedChart.Row(label: context.name(of: scope), parts: parts) : nil
         }
         return StackedChart(title: title ?? "Shares, \(period)", partNames: Self.partNames(metrics.map(\.name)), rows: rows)

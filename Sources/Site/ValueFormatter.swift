@@ -55,13 +55,31 @@ public enum ValueFormatter {
         }
     }
 
-    /// The number alone, without its unit.
+    /// The number alone, without its unit. It writes `displayed(value, for: metric)`, so
+    /// the text and a chart drawn from that number cannot disagree.
     public static func number(_ value: Double, for metric: Metric) -> String {
+        let value = displayed(value, for: metric)
         let decimals = self.decimals(for: metric)
         if metric.format == .compact { return compact(value, decimals: decimals) }
         let text = fixed(abs(value), decimals: decimals, grouping: true)
         let isZero = text.allSatisfy { $0 == "0" || $0 == "." || $0 == "," }
         return (value < 0 && !isZero ? "−" : "") + text
+    }
+
+    /// The number a page shows for `value`, as a number: 3.2 for 3.2349 days, 42 for
+    /// 41.6% with no decimals, 1,200 for 1,234 written `1.2k`. Charts are drawn from this,
+    /// never from the value itself: a mark placed more precisely than its label would let
+    /// a reader measure digits the text hides, and with headcount weights those digits
+    /// solve for a team too small to show.
+    public static func displayed(_ value: Double, for metric: Metric) -> Double {
+        let decimals = self.decimals(for: metric)
+        guard metric.format == .compact, value.isFinite else { return DecimalText.rounded(value, decimals: decimals) }
+        let magnitude = abs(value)
+        let sign = value < 0 ? -1.0 : 1.0
+        for threshold in [1e9, 1e6, 1e3] where magnitude >= threshold * compactThreshold(decimals) {
+            return sign * DecimalText.rounded(magnitude / threshold, decimals: decimals) * threshold
+        }
+        return DecimalText.rounded(value, decimals: decimals)
     }
 
     static func decimals(for metric: Metric) -> Int { metric.shownDecimals }
@@ -83,13 +101,16 @@ public enum ValueFormatter {
     private static func compact(_ value: Double, decimals: Int) -> String {
         let magnitude = abs(value)
         let sign = value < 0 ? "−" : ""
-        // 999,950 rounds to 1,000.0k: choose the unit after rounding, so it reads 1.0M.
-        var scale = 1e3 * pow(10, Double(decimals))
-        scale = 1 - 0.5 / scale
-        for (threshold, suffix) in [(1e9, "B"), (1e6, "M"), (1e3, "k")] where magnitude >= threshold * scale {
+        for (threshold, suffix) in [(1e9, "B"), (1e6, "M"), (1e3, "k")] where magnitude >= threshold * compactThreshold(decimals) {
             return sign + fixed(magnitude / threshold, decimals: decimals) + suffix
         }
         return sign + fixed(magnitude, decimals: decimals)
+    }
+
+    /// 999,950 rounds to 1,000.0k: a compact number takes the larger unit from just below
+    /// it, this fraction of it, so that it reads 1.0M.
+    private static func compactThreshold(_ decimals: Int) -> Double {
+        1 - 0.5 / (1e3 * pow(10, Double(decimals)))
     }
 
     /// A non-negative number rounded half away from zero to `decimals` places.

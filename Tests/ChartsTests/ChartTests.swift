@@ -84,5 +84,25 @@ struct ChartTests {
         #expect(NiceScale.niceStep(0.37) == 0.5)
         #expect(NiceScale.niceStep(1300) == 2000)
     }
-}
 
+    @Test("stacked shares are whole percents that sum to 100, each drawn at the width it is labelled with")
+    func stackedShares() {
+        #expect(StackedChart.percents([1, 1, 1]) == [34, 33, 33], "the leftover point goes to the earliest tie")
+        #expect(StackedChart.percents([21, 21, 58.5]) == [21, 21, 58])
+        #expect(StackedChart.percents([0, 0]) == [0, 0])
+        #expect(StackedChart.percents([.nan, -3, 2]) == [0, 0, 100])
+        var random = SplitMix64(seed: 0x57AC)
+        for _ in 0..<2_000 {
+            let parts = (0..<Int.random(in: 1...6, using: &random)).map { _ in Double.random(in: 0...100, using: &random).rounded() }
+            let percents = StackedChart.percents(parts)
+            guard parts.contains(where: { $0 > 0 }) else { continue }
+            #expect(percents.reduce(0, +) == 100, "\(parts)")
+            let total = parts.reduce(0, +)
+            #expect(zip(parts, percents).allSatisfy { abs($0 / total * 100 - Double($1)) < 1 }, "\(parts) → \(percents)")
+        }
+        let svg = StackedChart(title: "T", partNames: ["a", "b", "c"], rows: [.init(label: "r", parts: [1, 1, 1])]).draw().svg(id: "x")
+        // 450 units wide: 34% is 153, 33% is 148.5.
+        #expect(svg.contains("width=\"153\" height=\"18\"><title>r, a: 34%</title>"))
+        #expect(svg.contains("x=\"323\" y=\"44\" width=\"148.5\" height=\"18\"><title>r, b: 33%</title>"))
+    }
+}

@@ -1,5 +1,7 @@
 import Analysis
+import Foundation
 import ReportModel
+import TestSupport
 import Testing
 @testable import Site
 
@@ -40,5 +42,42 @@ struct ValueFormatterTests {
         #expect(ValueFormatter.change(Change(from: 40, to: 45, better: .neutral), for: usage).text == "+5.0 pts")
         let scale = metric(unit: "of 5", decimals: 2, better: .higher)
         #expect(ValueFormatter.change(Change(from: 3.5, to: 3.63, better: .higher), for: scale).text == "+0.13 (better)")
+    }
+
+    @Test("the displayed value is the number the text shows, in every format")
+    func displayedValues() {
+        #expect(ValueFormatter.displayed(3.2349, for: metric()) == 3.2)
+        #expect(ValueFormatter.displayed(2.25, for: metric()) == 2.3)
+        #expect(ValueFormatter.displayed(-2.25, for: metric()) == -2.3)
+        #expect(ValueFormatter.displayed(-0.04, for: metric()).sign == .plus, "−0.0 is never shown, nor drawn")
+        #expect(ValueFormatter.displayed(41.6, for: metric(.percent, unit: "%", decimals: 0)) == 42)
+        #expect(ValueFormatter.displayed(1234, for: metric(.compact, unit: "")) == 1200)
+        #expect(ValueFormatter.displayed(999_950, for: metric(.compact, unit: "")) == 1_000_000)
+        #expect(ValueFormatter.displayed(37.5, for: metric(.currency, unit: "USD")) == 38)
+    }
+
+    @Test("a chart fed the displayed value and a label written from the value cannot disagree")
+    func displayedAgreesWithText() {
+        var random = SplitMix64(seed: 14)
+        let metrics = Metric.Format.allCases.flatMap { format in
+            [nil, 0, 1, 2, 3].map { metric(format, unit: format == .percent ? "%" : "days", decimals: $0) }
+        }
+        var disagreements: [String] = []
+        for _ in 0..<20_000 {
+            let magnitude = pow(10, Double.random(in: -3...10, using: &random))
+            let value = (Bool.random(using: &random) ? -1 : 1) * magnitude
+            for metric in metrics {
+                let text = ValueFormatter.number(value, for: metric)
+                let shown = ValueFormatter.displayed(value, for: metric)
+                // Read back as a reader would: the digits, times the compact suffix.
+                let digits = text.filter { $0.isNumber || $0 == "." }
+                let scale: Double = text.hasSuffix("k") ? 1e3 : text.hasSuffix("M") ? 1e6 : text.hasSuffix("B") ? 1e9 : 1
+                let read = (text.hasPrefix("−") ? -1.0 : 1.0) * Double(digits)! * scale
+                if ValueFormatter.number(shown, for: metric) != text || abs(read - shown) > 1e-9 * Swift.max(1.0, abs(shown)) {
+                    disagreements.append("\(value) as \(metric.format), \(metric.shownDecimals) decimals: shows \(text), drawn at \(shown)")
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.count): \(disagreements.prefix(3))")
     }
 }
