@@ -105,6 +105,11 @@ enum LintFixture {
         "narratives/teams/platform/2026-Q2.md": platformNarrative + "\n",
     ]
 
+    /// The base folder, with `files` added or replaced, as loaded.
+    static func content(_ files: [String: String] = [:]) -> ReportContent {
+        ContentLoader(source: .memory(text: base.merging(files) { $1 })).load().content
+    }
+
     /// Every diagnostic of the base folder with `files` added or replaced, lints included.
     static func diagnostics(_ files: [String: String] = [:]) -> [Diagnostic] {
         let load = ContentLoader(source: .memory(text: base.merging(files) { $1 })).load()

@@ -56,8 +56,14 @@ import Testing
         #expect(found.first?.contains("usage metric 'weekly_active_users' has a target") == true)
     }
 
-    @Test func aTargetOnAnOutcomeIsQuiet() {
-        #expect(LintFixture.findings(.usageTarget) == []) // cycle_time has target 2.5
+    @Test func aTargetOnAnOutcomeOrQualityMetricIsQuiet() {
+        // cycle_time (an outcome) has target 2.5; change_failure_rate (quality) gets one here.
+        let metrics = LintFixture.metrics(replacing: "baseline: 2026-Q1\n    format: percent",
+                                          with: "baseline: 2026-Q1\n    format: percent\n    target: 10")
+        let content = LintFixture.content(["metrics.yaml": metrics])
+        #expect(content.metric("cycle_time")?.target == 2.5 && content.metric("cycle_time")?.category == .outcome)
+        #expect(content.metric("change_failure_rate")?.target == 10 && content.metric("change_failure_rate")?.category == .quality)
+        #expect(LintFixture.findings(.usageTarget, ["metrics.yaml": metrics]) == [])
     }
 
     // MARK: D103
@@ -72,6 +78,13 @@ import Testing
     }
 
     @Test func selfReportedBesideAMeasuredOutcomeIsQuiet() {
+        // Every team-quarter with time saved (self-reported) also has lead time (measured).
+        let observations = LintFixture.content().observations
+        let selfReported = observations.filter { $0.metric == "time_saved" }
+        #expect(selfReported.count == 4)
+        for value in selfReported {
+            #expect(observations.contains { $0.metric == "cycle_time" && $0.scope == value.scope && $0.period == value.period })
+        }
         #expect(LintFixture.findings(.selfReportedAlone) == [])
     }
 
@@ -86,7 +99,9 @@ import Testing
     }
 
     @Test func usageWithoutBaselineIsQuiet() {
-        #expect(LintFixture.findings(.noBaseline) == []) // weekly_active_users has none, and needs none
+        let usage = LintFixture.content().metric("weekly_active_users")
+        #expect(usage?.category == .usage && usage?.baseline == nil, "the fixture's usage metric has no baseline")
+        #expect(LintFixture.findings(.noBaseline) == [])
     }
 
     // MARK: D105
