@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "LintTests", dependencies: ["Lint", "ContentLoading", "Analysis", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "ReportModel"]),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "Analysis", "ContentLoading", "ReportModel"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Analysis", "ContentLoading", "ReportModel", "TestSupport"]),
         .testTarget(name: "DiscernTests", dependencies: ["discern", "discern-fuzz", "TestSupport", "Yams"]),
     ]
 )

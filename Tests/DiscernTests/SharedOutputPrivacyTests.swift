@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Outputs meant for sharing (the step summary, `diff`, and `check` in CI, whose logs and
 /// annotations others read) never name a team too small to show: findings about one are
@@ -81,7 +82,7 @@ struct SharedOutputPrivacyTests {
     func diff() throws {
         let root = try root { _ in }
         var bigger = content
-        bigger["teams.yaml"] = bigger["teams.yaml"]!.replacingOccurrences(of: "headcount: 3}", with: "headcount: 6}")
+        bigger["teams.yaml"] = bigger["teams.yaml"]!.replacingFixture( "headcount: 3}", with: "headcount: 6}")
         #expect(bigger["teams.yaml"] != content["teams.yaml"])
         let old = try cli.folder(bigger)
         let run = try cli.discern(["diff", old.path, root.appendingPathComponent("content").path], in: root)

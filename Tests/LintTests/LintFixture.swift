@@ -3,6 +3,7 @@ import Foundation
 import ContentLoading
 import Lint
 import ReportModel
+import TestSupport
 
 /// A small report that every lint rule passes: outcomes lead, usage has no target,
 /// every outcome has a baseline, numbers in prose are live values. Each test breaks
@@ -123,12 +124,10 @@ enum LintFixture {
 
     /// The base data with one line's text replaced.
     static func data(replacing old: String, with new: String) -> String {
-        precondition(data.contains(old), "the fixture has no '\(old)'")
-        return data.replacingOccurrences(of: old, with: new) + "\n"
+        data.replacingFixture(old, with: new) + "\n"
     }
 
     static func metrics(replacing old: String, with new: String) -> String {
-        precondition(metrics.contains(old), "the fixture has no '\(old)'")
-        return metrics.replacingOccurrences(of: old, with: new) + "\n"
+        metrics.replacingFixture(old, with: new) + "\n"
     }
 }

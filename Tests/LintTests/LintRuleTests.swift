@@ -1,6 +1,7 @@
 @testable import Lint
 import ReportModel
 import Testing
+import TestSupport
 
 /// Each rule fires on the one thing that breaks it, at the place a user would fix, and
 /// stays quiet on the fixture that follows it.
@@ -21,8 +22,7 @@ import Testing
     // MARK: D101
 
     @Test func usageLeadingTheHighlightsFires() {
-        let narrative = LintFixture.orgNarrative.replacingOccurrences(
-            of: "highlights: [cycle_time, weekly_active_users]", with: "highlights: [weekly_active_users]")
+        let narrative = LintFixture.orgNarrative.replacingFixture( "highlights: [cycle_time, weekly_active_users]", with: "highlights: [weekly_active_users]")
         #expect(LintFixture.findings(.usageLeads, ["narratives/org/2026-Q2.md": narrative]) == [
             "narratives/org/2026-Q2.md:3:13: warning: this page leads with usage ('weekly_active_users') and shows no "
                 + "outcome or quality metric beside it; usage is context, not impact. Lead with an outcome [D101]",
@@ -30,8 +30,7 @@ import Testing
     }
 
     @Test func usageLeadingTheFirstKPIsFiresAtTheFence() {
-        let narrative = LintFixture.platformNarrative.replacingOccurrences(
-            of: "metrics: [cycle_time, weekly_active_users]", with: "metrics: [weekly_active_users]")
+        let narrative = LintFixture.platformNarrative.replacingFixture( "metrics: [cycle_time, weekly_active_users]", with: "metrics: [weekly_active_users]")
         let found = LintFixture.findings(.usageLeads, ["narratives/teams/platform/2026-Q2.md": narrative])
         #expect(found.count == 1)
         #expect(found.first?.hasPrefix("narratives/teams/platform/2026-Q2.md:4:1: warning: this page leads with usage") == true)
@@ -40,8 +39,7 @@ import Testing
     @Test func usageBesideAnOutcomeIsQuiet() {
         // The fixture's org page leads with [cycle_time, weekly_active_users]; usage first
         // is fine too while an outcome stands beside it.
-        let narrative = LintFixture.orgNarrative.replacingOccurrences(
-            of: "highlights: [cycle_time, weekly_active_users]", with: "highlights: [weekly_active_users, change_failure_rate]")
+        let narrative = LintFixture.orgNarrative.replacingFixture( "highlights: [cycle_time, weekly_active_users]", with: "highlights: [weekly_active_users, change_failure_rate]")
         #expect(LintFixture.findings(.usageLeads, ["narratives/org/2026-Q2.md": narrative]) == [])
         #expect(LintFixture.findings(.usageLeads) == [])
     }
@@ -143,8 +141,7 @@ import Testing
     // MARK: D107
 
     @Test func aFrontMatterListOfPeopleFires() {
-        let narrative = LintFixture.orgNarrative.replacingOccurrences(
-            of: "title: Second quarter", with: "title: Second quarter\ntop_users: [ana, bo]")
+        let narrative = LintFixture.orgNarrative.replacingFixture( "title: Second quarter", with: "title: Second quarter\ntop_users: [ana, bo]")
         #expect(LintFixture.findings(.namesIndividuals, ["narratives/org/2026-Q2.md": narrative]) == [
             "narratives/org/2026-Q2.md:3:1: warning: front matter 'top_users' names or ranks people; a report "
                 + "describes teams, never individuals. Remove it [D107]",
@@ -167,8 +164,7 @@ import Testing
     }
 
     @Test func anAuthorAndCountsOfPeopleAreQuiet() {
-        let narrative = LintFixture.orgNarrative.replacingOccurrences(
-            of: "title: Second quarter", with: "title: Second quarter\nauthor: People Analytics")
+        let narrative = LintFixture.orgNarrative.replacingFixture( "title: Second quarter", with: "title: Second quarter\nauthor: People Analytics")
         #expect(LintFixture.findings(.namesIndividuals, ["narratives/org/2026-Q2.md": narrative]) == [])
     }
 

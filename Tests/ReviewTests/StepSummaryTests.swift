@@ -4,6 +4,7 @@ import ContentLoading
 import ReportModel
 import Review
 import Testing
+import TestSupport
 
 @Suite("The Markdown summary of a build")
 struct StepSummaryTests {
@@ -135,9 +136,9 @@ struct StepSummaryTests {
     @Test("names and messages cannot add markup, cells, links, mentions or HTML")
     func hostileNames() {
         var text = Self.content
-        text = text.replacingOccurrences(of: "title: Impact", with: "title: \"# Impact <script>x</script>\"")
-        text = text.replacingOccurrences(of: "organization: Acme", with: "organization: \"Acme | @everyone\"")
-        text = text.replacingOccurrences(of: "name: Cycle time", with: "name: \"Cycle *time* | [x](javascript:y) `z` _w_ $m$\"")
+        text = text.replacingFixture( "title: Impact", with: "title: \"# Impact <script>x</script>\"")
+        text = text.replacingFixture( "organization: Acme", with: "organization: \"Acme | @everyone\"")
+        text = text.replacingFixture( "name: Cycle time", with: "name: \"Cycle *time* | [x](javascript:y) `z` _w_ $m$\"")
         let message = Diagnostic.warning("found '<img src=x>' & ![i](http://e)", at: SourceLocation(file: "data/a|b.csv", line: 1, column: 1))
         let markdown = StepSummary(report: Self.report(text), diagnostics: [message], paths: paths,
                                    site: StepSummary.Site(pages: 1, charts: 0, output: "site")).markdown
@@ -158,8 +159,8 @@ struct StepSummaryTests {
     @Test("URLs and addresses in names and messages are defanged, so GitHub links none of them")
     func defangedURLs() throws {
         var text = Self.content
-        text = text.replacingOccurrences(of: "name: Cycle time", with: "name: \"Cycle time, see https://evil.example/x or WWW.evil.example\"")
-        text = text.replacingOccurrences(of: "organization: Acme", with: "organization: \"Acme (ops@evil.example, ftp://evil.example)\"")
+        text = text.replacingFixture( "name: Cycle time", with: "name: \"Cycle time, see https://evil.example/x or WWW.evil.example\"")
+        text = text.replacingFixture( "organization: Acme", with: "organization: \"Acme (ops@evil.example, ftp://evil.example)\"")
         #expect(text != Self.content)
         let message = Diagnostic.warning("unknown key 'http://evil.example/a' is ignored", at: SourceLocation(file: "site.yaml", line: 1, column: 1))
         let markdown = StepSummary(report: Self.report(text), diagnostics: [message], paths: paths,

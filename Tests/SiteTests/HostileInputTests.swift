@@ -69,7 +69,7 @@ struct HostileInputTests {
 
     @Test("raw HTML is kept only when site.yaml opts in")
     func optIn() throws {
-        let fixture = Self.fixture.replacingOccurrences(of: "-- teams.yaml --", with: "allow_raw_html: true\n-- teams.yaml --")
+        let fixture = Self.fixture.replacingFixture( "-- teams.yaml --", with: "allow_raw_html: true\n-- teams.yaml --")
         let (folder, _, _) = try SiteFixture.build(fixture)
         #expect(SiteFixture.read(folder, "index.html").contains("<div onclick=\"alert(7)\">raw block</div>"))
     }

@@ -1,13 +1,13 @@
 import Foundation
 import ReportModel
 import Testing
+import TestSupport
 @testable import Site
 
 @Suite("Narrative problems point at the narrative's own lines")
 struct NarrativeBlockTests {
     func diagnostics(_ narrative: String) throws -> [String] {
-        let fixture = SiteFixture.small.replacingOccurrences(
-            of: "-- narratives/teams/ops/2026-Q2.md --\nOps is at {{ value cycle_time }} from {{ baseline cycle_time }}.",
+        let fixture = SiteFixture.small.replacingFixture( "-- narratives/teams/ops/2026-Q2.md --\nOps is at {{ value cycle_time }} from {{ baseline cycle_time }}.",
             with: "-- narratives/teams/ops/2026-Q2.md --\n" + narrative)
         let (report, _) = SiteFixture.report(fixture)
         return SiteBuilder(report: report, theme: SiteFixture.theme()).diagnostics().map(\.description)

@@ -4,6 +4,7 @@ import ContentLoading
 import Foundation
 import ReportModel
 import Testing
+import TestSupport
 @testable import Site
 
 /// Problems found in review of the site, each pinned by a test.
@@ -11,7 +12,7 @@ import Testing
 struct ReviewFindingsSiteTests {
     @Test("no 'since baseline' for quarters at or before the baseline")
     func baselineOrder() throws {
-        let fixture = SiteFixture.small.replacingOccurrences(of: "baseline: 2026-Q1", with: "baseline: 2026-Q2")
+        let fixture = SiteFixture.small.replacingFixture( "baseline: 2026-Q1", with: "baseline: 2026-Q2")
         let (report, _) = SiteFixture.report(fixture)
         #expect(report.changeFromBaseline("cycle_time", for: .organization, in: q(1)) == nil)
         #expect(report.changeFromBaseline("cycle_time", for: .organization, in: q(2)) == nil)
@@ -38,7 +39,7 @@ struct ReviewFindingsSiteTests {
 
     @Test("a block naming only suppressed teams says so instead of showing other teams")
     func suppressedTeamsInBlocks() throws {
-        let fixture = SiteFixture.small.replacingOccurrences(of: "Ops is at {{ value cycle_time }} from {{ baseline cycle_time }}.",
+        let fixture = SiteFixture.small.replacingFixture( "Ops is at {{ value cycle_time }} from {{ baseline cycle_time }}.",
                                                             with: "```table\nmetric: cycle_time\nteams: [tiny]\n```\n")
         let (folder, _, _) = try SiteFixture.build(fixture)
         let html = SiteFixture.read(folder, "teams/ops/2026-Q2/index.html")
@@ -47,7 +48,7 @@ struct ReviewFindingsSiteTests {
 
     @Test("a table for a quarter without pages links to the latest page")
     func tableLinks() throws {
-        let fixture = SiteFixture.small.replacingOccurrences(of: "Ops is at {{ value cycle_time }} from {{ baseline cycle_time }}.",
+        let fixture = SiteFixture.small.replacingFixture( "Ops is at {{ value cycle_time }} from {{ baseline cycle_time }}.",
                                                             with: "```table\nmetric: cycle_time\nteams: [web]\nperiods: [2030-Q1]\n```\n")
         let (folder, _, _) = try SiteFixture.build(fixture)
         #expect(LinkWalker.brokenLinks(in: folder).isEmpty)

@@ -3,6 +3,7 @@ import ContentLoading
 import Foundation
 import ReportModel
 import Testing
+import TestSupport
 @testable import Site
 
 @Suite("discern build: pages, links, determinism and atomic writes")
@@ -122,7 +123,7 @@ struct SiteBuildTests {
     func atomic() throws {
         let (folder, _, _) = try SiteFixture.build(SiteFixture.small)
         let before = try SiteFixture.files(in: folder).map { try Data(contentsOf: folder.appendingPathComponent($0)) }
-        let broken = SiteFixture.small.replacingOccurrences(of: "Ops is at {{ value cycle_time }}", with: "Ops is at {{ value cycle_tme }}")
+        let broken = SiteFixture.small.replacingFixture( "Ops is at {{ value cycle_time }}", with: "Ops is at {{ value cycle_tme }}")
         let (_, summary, diagnostics) = try SiteFixture.build(broken, into: folder)
         #expect(summary == nil)
         #expect(diagnostics.map(\.description) == [

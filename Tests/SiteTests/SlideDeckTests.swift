@@ -4,6 +4,7 @@ import Foundation
 import ReportModel
 @testable import Site
 import Testing
+import TestSupport
 
 /// The board theme's deck, built from content the way `discern build --theme board` does.
 @Suite("Board deck")
@@ -15,7 +16,7 @@ struct SlideDeckTests {
     }
 
     /// The small organization, with a narrative whose sections the deck sorts three ways.
-    static let fixture = SiteFixture.small.replacingOccurrences(of: """
+    static let fixture = SiteFixture.small.replacingFixture( """
         -- narratives/org/2026-Q2.md --
         ---
         title: "Acme in {{ value cycle_time }}"

@@ -71,12 +71,12 @@ struct StandaloneChartFileTests {
         let good = SiteFixture.read(Self.sample, path)
         #expect(Self.problems(good).isEmpty)
         let broken = [
-            good.replacingOccurrences(of: " width=\"640\"", with: ""),
-            good.replacingOccurrences(of: "viewBox=\"0 0 ", with: "viewBox=\"0 0 1"),
-            good.replacingOccurrences(of: ".background{fill:#ffffff}", with: ".background{fill:#000000}"),
-            good.replacingOccurrences(of: "<rect class=\"background\"", with: "<rect class=\"backdrop\""),
-            good.replacingOccurrences(of: "</style>", with: "@import url(a.css);</style>"),
-            good.replacingOccurrences(of: "</title>", with: "</title><image href=\"https://example.com/x.png\"/>"),
+            good.replacingFixture( " width=\"640\"", with: ""),
+            good.replacingFixture( "viewBox=\"0 0 ", with: "viewBox=\"0 0 1"),
+            good.replacingFixture( ".background{fill:#ffffff}", with: ".background{fill:#000000}"),
+            good.replacingFixture( "<rect class=\"background\"", with: "<rect class=\"backdrop\""),
+            good.replacingFixture( "</style>", with: "@import url(a.css);</style>"),
+            good.replacingFixture( "</title>", with: "</title><image href=\"https://example.com/x.png\"/>"),
         ]
         for (index, svg) in broken.enumerated() {
             #expect(!Self.problems(svg).isEmpty, "broken file \(index) passed")
