@@ -9,7 +9,6 @@ import PackageDescription
 // Review (what CI shows a reviewer: annotations, the step summary, changed numbers) sits after Site.
 let package = Package(
     name: "Discern",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "discern", targets: ["discern"]),
     ],

@@ -16,11 +16,6 @@ public struct ReportContent: Sendable {
         self.narratives = narratives
     }
 
-    /// Every quarter that has an observation or a narrative, oldest first.
-    public var periods: [Period] {
-        Set(observations.map(\.period) + narratives.map(\.period)).sorted()
-    }
-
     public func metric(_ id: String) -> Metric? {
         metrics.first { $0.id == id }
     }
