@@ -69,7 +69,7 @@ extension ObservationCollector {
             let periodField = row.fields[periodColumn], teamField = row.fields[teamColumn]
             let period = period(periodField.text, at: at(periodField))
             let scope = scope(teamField.text, at: at(teamField))
-            var n: Int?? = .some(nil)
+            var n = CellContent<Int>.blank
             if let countColumn { n = count(row.fields[countColumn].text, at: at(row.fields[countColumn])) }
             var rowMetric: String?
             if longForm {
@@ -78,11 +78,10 @@ extension ObservationCollector {
             }
             for column in valueColumns {
                 let field = row.fields[column.index]
-                guard let parsed = value(field.text, at: at(field)) else { continue }
-                guard let value = parsed, let period, let scope, let n,
+                guard let value = value(field.text, at: at(field)).value, let period, let scope, !n.isInvalid,
                       let metric = longForm ? rowMetric : column.metric else { continue }
                 let location = longForm ? SourceLocation(file: file, line: row.line, column: 1) : at(field)
-                add(Observation(period: period, scope: scope, metric: metric, value: value, n: n, location: location))
+                add(Observation(period: period, scope: scope, metric: metric, value: value, n: n.value, location: location))
             }
         }
     }

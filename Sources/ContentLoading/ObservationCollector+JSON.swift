@@ -68,7 +68,7 @@ extension ObservationCollector {
             let value = number(fields["value"], key: "value", required: itemLocation, file: file)
             let n = number(fields["n"], key: "n", required: nil, file: file)
             var count: Int?
-            if let n, let raw = n {
+            if let raw = n.value {
                 if raw >= 0, raw == raw.rounded(), raw <= Double(SiteSettings.largestCount) {
                     count = Int(raw)
                 } else {
@@ -77,33 +77,33 @@ extension ObservationCollector {
                     valid = false
                 }
             }
-            guard valid, let period, let scope, let metric, let value, let value, n != nil else { continue }
+            guard valid, let period, let scope, let metric, let value = value.value, !n.isInvalid else { continue }
             add(Observation(period: period, scope: scope, metric: metric, value: value, n: count, location: itemLocation))
         }
     }
 
-    /// A number member: `.some(nil)` when null or absent (and optional), nil after an error.
-    private mutating func number(_ field: JSONValue?, key: String, required: SourceLocation?, file: String) -> Double?? {
+    /// A number member: blank when null or absent (and optional), invalid after an error.
+    private mutating func number(_ field: JSONValue?, key: String, required: SourceLocation?, file: String) -> CellContent<Double> {
         guard let field else {
             if let required {
                 report(.error("missing required key '\(key)'", at: required))
-                return nil
+                return .invalid
             }
-            return .some(nil)
+            return .blank
         }
         let location = SourceLocation(file: file, line: field.line, column: field.column)
         switch field.kind {
-        case .null: return .some(nil)
+        case .null: return .blank
         case .number(let text):
             switch NumberText.parse(text) {
-            case .success(let value): return .some(value)
+            case .success(let value): return .value(value)
             case .failure(let problem):
                 report(.error("\(key) \(problem.message(for: text))", at: location))
-                return nil
+                return .invalid
             }
         default:
             report(.error("\(key) must be a number, found \(field.typeName)", at: location))
-            return nil
+            return .invalid
         }
     }
 }

@@ -76,25 +76,25 @@ struct ObservationCollector {
         return nil
     }
 
-    /// A value cell: a number, or nil for blank (missing, never zero) and for errors.
-    mutating func value(_ text: String, at location: SourceLocation) -> Double?? {
+    /// A value cell: a number, blank (missing, never zero), or invalid after an error.
+    mutating func value(_ text: String, at location: SourceLocation) -> CellContent<Double> {
         let trimmed = text.trimmingSpaces
-        if trimmed.isEmpty { return .some(nil) }
+        if trimmed.isEmpty { return .blank }
         switch NumberText.parse(trimmed) {
-        case .success(let value): return .some(value)
+        case .success(let value): return .value(value)
         case .failure(let problem):
             report(.error("value \(problem.message(for: trimmed))", at: location))
-            return nil
+            return .invalid
         }
     }
 
-    /// An `n` cell: the number of people behind a value, or nil when blank.
-    mutating func count(_ text: String, at location: SourceLocation) -> Int?? {
+    /// An `n` cell: the number of people behind a value.
+    mutating func count(_ text: String, at location: SourceLocation) -> CellContent<Int> {
         let trimmed = text.trimmingSpaces
-        if trimmed.isEmpty { return .some(nil) }
-        if let n = Int(trimmed), (0...SiteSettings.largestCount).contains(n) { return .some(n) }
+        if trimmed.isEmpty { return .blank }
+        if let n = Int(trimmed), (0...SiteSettings.largestCount).contains(n) { return .value(n) }
         report(.error("n must be a whole number of people from 0 to \(SiteSettings.largestCount), found '\(trimmed)'", at: location))
-        return nil
+        return .invalid
     }
 
     /// Adds an observation unless the same period, team and metric was already given.

@@ -65,32 +65,32 @@ struct CSVInput {
         return true
     }
 
-    /// A date cell; blank is nil without complaint when `optional`.
+    /// A date cell; blank is an error unless `optional`.
     func day(_ row: CSVTable.Row, _ column: Int, optional: Bool = false,
-             diagnostics: inout DiagnosticLog) -> CalendarDay?? {
+             diagnostics: inout DiagnosticLog) -> CellContent<CalendarDay> {
         let field = row.fields[column]
         let text = field.text.trimmingSpaces
         if text.isEmpty {
-            if optional { return .some(nil) }
+            if optional { return .blank }
             diagnostics.error("'\(name(of: column))' is blank; expected a date", at: location(of: field))
-            return nil
+            return .invalid
         }
         guard let day = CalendarDay(text) else {
             diagnostics.error(CalendarDay.problem(field: name(of: column)), at: location(of: field))
-            return nil
+            return .invalid
         }
-        return .some(day)
+        return .value(day)
     }
 
-    /// A number cell of 0 or more; blank is missing (nil inside), never zero.
-    func amount(_ row: CSVTable.Row, _ column: Int, diagnostics: inout DiagnosticLog) -> Double?? {
+    /// A number cell of 0 or more; blank is missing, never zero.
+    func amount(_ row: CSVTable.Row, _ column: Int, diagnostics: inout DiagnosticLog) -> CellContent<Double> {
         let field = row.fields[column]
         let text = field.text.trimmingSpaces
-        if text.isEmpty { return .some(nil) }
+        if text.isEmpty { return .blank }
         guard case .success(let value) = NumberText.parse(text), value >= 0 else {
             diagnostics.error("'\(name(of: column))' must be a number of 0 or more", at: location(of: field))
-            return nil
+            return .invalid
         }
-        return .some(value)
+        return .value(value)
     }
 }

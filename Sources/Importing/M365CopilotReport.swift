@@ -70,12 +70,12 @@ package enum M365CopilotReport {
                 var readable = true
                 for app in appColumns {
                     switch csv.day(row, app.index, optional: true, diagnostics: &run.diagnostics) {
-                    case .some(.some(let day)): activity.append((app.id, day))
-                    case .some(.none): break
-                    case .none: readable = false
+                    case .value(let day): activity.append((app.id, day))
+                    case .blank: break
+                    case .invalid: readable = false
                     }
                 }
-                guard readable, let refresh = refresh ?? nil, let days,
+                guard readable, let refresh = refresh.value, let days,
                       !upnField.text.trimmingSpaces.isEmpty else { continue }
                 run.records += 1
 

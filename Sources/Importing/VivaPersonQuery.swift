@@ -120,14 +120,14 @@ package enum VivaPersonQuery {
                     run.diagnostics.error("'\(csv.name(of: personColumn))' is blank; every row needs one",
                                           at: csv.location(of: personField))
                 }
-                let day = csv.day(row, dateColumn, diagnostics: &run.diagnostics) ?? nil
+                let day = csv.day(row, dateColumn, diagnostics: &run.diagnostics).value
                 var values: [(id: String, value: Double)] = []
                 var readable = true
                 for column in columns {
                     switch csv.amount(row, column.index, diagnostics: &run.diagnostics) {
-                    case .some(.some(let value)): values.append((column.metric.id, value))
-                    case .some(.none): break
-                    case .none: readable = false
+                    case .value(let value): values.append((column.metric.id, value))
+                    case .blank: break
+                    case .invalid: readable = false
                     }
                 }
                 guard readable, let day, !personField.text.trimmingSpaces.isEmpty else { continue }
