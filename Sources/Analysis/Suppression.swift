@@ -32,16 +32,10 @@ public struct Suppression: Sendable {
         case orderStatistic
     }
 
-    private struct Key: Hashable {
-        var scope: Scope
-        var metric: String
-        var period: Period
-    }
-
     public let minimumGroupSize: Int
     /// Teams and groups that are too small to appear in the output at all.
     public let suppressedTeams: Set<String>
-    private var hidden: [Key: Reason] = [:]
+    private var hidden: [ValueKey: Reason] = [:]
 
     public init(content: ReportContent, rollUp: RollUp) {
         let organization = content.organization
@@ -54,7 +48,7 @@ public struct Suppression: Sendable {
                 let threshold = max(minimum, metric.minN ?? 0)
                 for period in rollUp.periods {
                     guard let cell = rollUp.cell(scope, metric.id, period) else { continue }
-                    let key = Key(scope: scope, metric: metric.id, period: period)
+                    let key = ValueKey(scope, metric.id, period)
                     if let id = scope.teamID, suppressedTeams.contains(id) {
                         hidden[key] = .smallGroup(minimum: minimum)
                     } else if let n = cell.n, n < threshold {
@@ -84,7 +78,7 @@ public struct Suppression: Sendable {
                         rollUp.contributors(of: scope, metric: metric.id, period: period, in: organization)
                             .contains { holdsSuppressedTeam($0.scope) }
                     }
-                    if includes { withSuppressedTeam.insert(Key(scope: scope, metric: metric.id, period: period)) }
+                    if includes { withSuppressedTeam.insert(ValueKey(scope, metric.id, period)) }
                 }
             }
         }
@@ -92,15 +86,15 @@ public struct Suppression: Sendable {
 
     /// Why a value is hidden, or nil when it may be published.
     public func reason(_ scope: Scope, _ metric: String, _ period: Period) -> Reason? {
-        hidden[Key(scope: scope, metric: metric, period: period)]
+        hidden[ValueKey(scope, metric, period)]
     }
 
     /// Roll-ups that combine a suppressed team's value: their counts are not shown.
-    private var withSuppressedTeam: Set<Key> = []
+    private var withSuppressedTeam: Set<ValueKey> = []
 
     /// Whether a roll-up combines a value of a team too small to list.
     public func includesSuppressedTeam(_ scope: Scope, _ metric: String, _ period: Period) -> Bool {
-        withSuppressedTeam.contains(Key(scope: scope, metric: metric, period: period))
+        withSuppressedTeam.contains(ValueKey(scope, metric, period))
     }
 
     /// How many values are hidden, over all scopes, metrics and quarters.
@@ -147,7 +141,7 @@ public struct Suppression: Sendable {
             return true
         }
         let smallest = candidates.min { (size($0), $0.scope) < (size($1), $1.scope) }
-        hidden[Key(scope: smallest?.scope ?? group, metric: metric, period: period)] = .complementary
+        hidden[ValueKey(smallest?.scope ?? group, metric, period)] = .complementary
         return true
     }
 
@@ -164,7 +158,7 @@ public struct Suppression: Sendable {
         // members, since it may well be.
         let contributors = rollUp.contributors(of: group, metric: metric.id, period: period, in: organization)
         guard contributors.contains(where: { reason($0.scope, metric.id, period) != nil }) else { return false }
-        hidden[Key(scope: group, metric: metric.id, period: period)] = .orderStatistic
+        hidden[ValueKey(group, metric.id, period)] = .orderStatistic
         return true
     }
 

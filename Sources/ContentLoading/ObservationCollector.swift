@@ -8,13 +8,8 @@ struct ObservationCollector {
     private let knownMetrics: Set<String>
     private(set) var observations: [Observation] = []
     var diagnostics: [Diagnostic] { log.all }
-    private var firstSeen: [Key: SourceLocation] = [:]
+    private var firstSeen: [ValueKey: SourceLocation] = [:]
 
-    private struct Key: Hashable {
-        var period: Period
-        var scope: Scope
-        var metric: String
-    }
 
     /// Whether unknown ids are reported: not when their catalog could not be read.
     let checksTeams: Bool
@@ -99,7 +94,7 @@ struct ObservationCollector {
 
     /// Adds an observation unless the same period, team and metric was already given.
     mutating func add(_ observation: Observation) {
-        let key = Key(period: observation.period, scope: observation.scope, metric: observation.metric)
+        let key = ValueKey(observation.scope, observation.metric, observation.period)
         if let first = firstSeen[key] {
             report(.error(
                 "duplicate value for \(observation.metric), \(observation.scope), \(observation.period); "

@@ -32,13 +32,7 @@ public struct PublishedNumbers: Sendable {
         case organization, group, team
     }
 
-    struct Key: Hashable, Sendable {
-        var period: Period
-        var scope: Scope
-        var metric: String
-    }
-
-    private var shown: [Key: Shown] = [:]
+    private var shown: [ValueKey: Shown] = [:]
     /// Teams and groups in the tree that may not be shown.
     let suppressed: Set<String>
     /// The organization, then every node of the tree in the order the site lists them.
@@ -58,7 +52,7 @@ public struct PublishedNumbers: Sendable {
             for scope in visible {
                 for metric in report.metrics {
                     guard let reading = report.reading(metric.id, for: scope, in: period) else { continue }
-                    shown[Key(period: period, scope: scope, metric: metric.id)] =
+                    shown[ValueKey(scope, metric.id, period)] =
                         reading.value.map { .value(ValueFormatter.value($0, for: metric)) } ?? .suppressed
                 }
             }
@@ -82,7 +76,7 @@ public struct PublishedNumbers: Sendable {
     /// How a metric appears for a scope in a quarter. A suppressed team's numbers
     /// count as suppressed, whether or not it had data, in every listed quarter and
     /// for every metric the catalog still has.
-    func shown(_ key: Key) -> Shown {
+    func shown(_ key: ValueKey) -> Shown {
         if let id = key.scope.teamID, suppressed.contains(id) {
             return periods.contains(key.period) && metricNames[key.metric] != nil ? .suppressed : .absent
         }
@@ -90,5 +84,5 @@ public struct PublishedNumbers: Sendable {
     }
 
     /// The numbers shown, by quarter, scope and metric.
-    var keys: Dictionary<Key, Shown>.Keys { shown.keys }
+    var keys: Dictionary<ValueKey, Shown>.Keys { shown.keys }
 }
