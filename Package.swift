@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "ContentLoading", dependencies: ["ReportModel", "Yams"]),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
         .target(name: "Importing", dependencies: ["ReportModel", "ContentLoading"]),
-        .target(name: "Charts"),
+        .target(name: "Charts", dependencies: ["ReportModel"]),
         // The judgment rules `check` applies to what a report claims (LintRule's catalog).
         .target(name: "Lint", dependencies: ["ReportModel", "ContentLoading", "Analysis", "Markdown", "Charts"]),
         .target(

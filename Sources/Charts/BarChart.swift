@@ -46,7 +46,7 @@ public struct BarChart: Sendable {
         let height = Int(28 + rowHeight * Double(max(1, rows.count)) + 24)
         let area = PlotArea(left: 170, top: 12, right: 560, bottom: Double(height) - 28)
         guard !sorted.isEmpty else {
-            return Chart(type: "bar", title: title, summary: "\(title): no data to show.", width: width, height: height, table: table, marks: [area.empty("No data")])
+            return Chart(type: .bar, title: title, summary: "\(title): no data to show.", width: width, height: height, table: table, marks: [area.empty("No data")])
         }
         let scale = NiceScale(values: sorted.map(\.value), includeZero: true)
         func x(_ value: Double) -> Double { scale.position(value, from: area.left, to: area.right) }
@@ -72,6 +72,6 @@ public struct BarChart: Sendable {
         let first = sorted.first!, last = sorted.last!
         var summary = "\(title): \(sorted.count) team\(sorted.count == 1 ? "" : "s"), from \(first.label) at \(labels.value(first.value))"
         if sorted.count > 1 { summary += " to \(last.label) at \(labels.value(last.value))" }
-        return Chart(type: "bar", title: title, summary: summary + ".", width: width, height: height, table: table, marks: marks)
+        return Chart(type: .bar, title: title, summary: summary + ".", width: width, height: height, table: table, marks: marks)
     }
 }

@@ -48,6 +48,6 @@ public struct BulletChart: Sendable {
         if let target { summary += "; target \(labels.value(target))" }
         let table = DataTable(columns: ["", "Value"], rows: [["Now", labels.value(value)]]
             + (previous.map { [["Last quarter", labels.value($0)]] } ?? []) + (target.map { [["Target", labels.value($0)]] } ?? []))
-        return Chart(type: "bullet", title: title, summary: summary + ".", width: width, height: height, table: table, marks: marks, plot: area)
+        return Chart(type: .bullet, title: title, summary: summary + ".", width: width, height: height, table: table, marks: marks, plot: area)
     }
 }

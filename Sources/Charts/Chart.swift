@@ -1,7 +1,9 @@
+import ReportModel
+
 /// A drawn chart: SVG marks plus what makes it accessible and portable, the sentence
 /// that says what it shows and its data as a table.
 public struct Chart: Sendable {
-    public let type: String
+    public let type: BlockSpec.ChartType
     public let title: String
     /// One sentence stating what the chart shows; the SVG's `<desc>`.
     public let summary: String
@@ -16,7 +18,7 @@ public struct Chart: Sendable {
     /// Where data marks (markers, bars, lines) may be drawn; labels sit outside it.
     let plot: PlotArea?
 
-    init(type: String, title: String, summary: String, width: Int, height: Int, table: DataTable, marks: [SVGNode],
+    init(type: BlockSpec.ChartType, title: String, summary: String, width: Int, height: Int, table: DataTable, marks: [SVGNode],
          plot: PlotArea? = nil) {
         self.type = type
         self.title = title

@@ -70,7 +70,7 @@ public struct Heatmap: Sendable {
         }
         marks.append(Label.text("▲ better than baseline · ▼ worse · darker is a larger change", x: left, y: Double(height) - 8, width: 460, className: "note"))
         let summary = "\(title): \(rowNames.count) teams by \(columnNames.count) metrics; \(better) cells better than baseline, \(worse) worse."
-        return Chart(type: "heatmap", title: title, summary: summary, width: width, height: height,
+        return Chart(type: .heatmap, title: title, summary: summary, width: width, height: height,
                      table: DataTable(columns: ["Team"] + columnNames, rows: rows), marks: marks,
                      plot: PlotArea(left: left, top: top, right: left + cellWidth * Double(columnNames.count),
                                     bottom: top + cellHeight * Double(rowNames.count)))

@@ -39,7 +39,7 @@ public struct LineChart: Sendable {
             table.rows.append([period] + series.map { index < $0.values.count ? $0.values[index].map(labels.value) ?? "" : "" })
         }
         guard !values.isEmpty, !periods.isEmpty else {
-            return Chart(type: "line", title: title, summary: "\(title): no data to show.", width: width, height: height,
+            return Chart(type: .line, title: title, summary: "\(title): no data to show.", width: width, height: height,
                          table: table, marks: [area.empty("No data")])
         }
         let scale = NiceScale(values: values + (target.map { [$0] } ?? []))
@@ -87,7 +87,7 @@ public struct LineChart: Sendable {
         }
         if let target { ends.append((y(target), "Target " + labels.value(target), SeriesStyle(index: -1))) }
         marks += Self.endLabels(ends, x: area.right + 8, top: area.top, bottom: area.bottom)
-        return Chart(type: "line", title: title, summary: summary(), width: width, height: height, table: table, marks: marks, plot: area)
+        return Chart(type: .line, title: title, summary: summary(), width: width, height: height, table: table, marks: marks, plot: area)
     }
 
     /// Labels at the right end of each line, nudged apart so none overlap.

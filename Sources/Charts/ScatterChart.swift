@@ -50,7 +50,7 @@ public struct ScatterChart: Sendable {
         let valid = points.filter { $0.x.isFinite && $0.y.isFinite }
         let table = DataTable(columns: ["Team", xName, yName], rows: valid.map { [$0.label, xLabels.value($0.x), yLabels.value($0.y)] })
         guard !valid.isEmpty else {
-            return Chart(type: "scatter", title: title, summary: "\(title): no teams have both values.", width: width, height: height, table: table, marks: [area.empty("No data")])
+            return Chart(type: .scatter, title: title, summary: "\(title): no teams have both values.", width: width, height: height, table: table, marks: [area.empty("No data")])
         }
         let xScale = NiceScale(values: valid.map(\.x)), yScale = NiceScale(values: valid.map(\.y))
         func x(_ value: Double) -> Double { xScale.position(value, from: area.left, to: area.right) }
@@ -74,7 +74,7 @@ public struct ScatterChart: Sendable {
             if valid.count <= 15 { marks.append(Label.text(point.label, x: x(point.x) + 7, y: y(point.y) - 6, width: 110)) }
         }
         marks.append(Label.text(caveat(fit?.r), x: area.left, y: Double(height) - 8, width: 600, className: "caveat"))
-        return Chart(type: "scatter", title: title, summary: summary(fit?.r, count: valid.count), width: width, height: height, table: table, marks: marks, plot: area)
+        return Chart(type: .scatter, title: title, summary: summary(fit?.r, count: valid.count), width: width, height: height, table: table, marks: marks, plot: area)
     }
 
     /// `r = 0.46` or `r = −0.12`, or that r is not defined: how pages quote a fit.

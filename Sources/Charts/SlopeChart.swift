@@ -35,7 +35,7 @@ public struct SlopeChart: Sendable {
         let area = PlotArea(left: 230, top: 34, right: 410, bottom: Double(height) - 14)
         let table = DataTable(columns: ["Team", beforeLabel, afterLabel], rows: valid.map { [$0.label, labels.value($0.before), labels.value($0.after)] })
         guard !valid.isEmpty else {
-            return Chart(type: "slope", title: title, summary: "\(title): no data to show.", width: width, height: height, table: table, marks: [area.empty("No data")])
+            return Chart(type: .slope, title: title, summary: "\(title): no data to show.", width: width, height: height, table: table, marks: [area.empty("No data")])
         }
         let scale = NiceScale(values: valid.flatMap { [$0.before, $0.after] })
         func y(_ v: Double) -> Double { scale.position(v, from: area.bottom, to: area.top) }
@@ -57,7 +57,7 @@ public struct SlopeChart: Sendable {
         marks += left.map { $0.anchored("end") } + right
         let rising = valid.filter { $0.after > $0.before }.count
         let summary = "\(title): \(rising) of \(valid.count) team\(valid.count == 1 ? "" : "s") rose between \(beforeLabel) and \(afterLabel)."
-        return Chart(type: "slope", title: title, summary: summary, width: width, height: height, table: table, marks: marks, plot: area)
+        return Chart(type: .slope, title: title, summary: summary, width: width, height: height, table: table, marks: marks, plot: area)
     }
 }
 

@@ -25,7 +25,7 @@ public struct Sparkline: Sendable {
             summary = "\(title): no data."
         }
         guard !points.isEmpty else {
-            return Chart(type: "sparkline", title: title, summary: summary, width: width, height: height, table: table, marks: [])
+            return Chart(type: .sparkline, title: title, summary: summary, width: width, height: height, table: table, marks: [])
         }
         let scale = NiceScale(values: points.map(\.1), targetTicks: 2)
         func x(_ index: Int) -> Double { periods.count == 1 ? 60 : 3 + Double(index) / Double(periods.count - 1) * 110 }
@@ -41,6 +41,6 @@ public struct Sparkline: Sendable {
             .element("path", [("class", "line s1"), ("d", path)]),
             .element("circle", [("class", "marker s1"), ("cx", Coordinate.text(x(last.0))), ("cy", Coordinate.text(y(last.1))), ("r", "2.5")]),
         ]
-        return Chart(type: "sparkline", title: title, summary: summary, width: width, height: height, table: table, marks: marks, plot: PlotArea(left: 3, top: 4, right: 113, bottom: 24))
+        return Chart(type: .sparkline, title: title, summary: summary, width: width, height: height, table: table, marks: marks, plot: PlotArea(left: 3, top: 4, right: 113, bottom: 24))
     }
 }

@@ -36,7 +36,7 @@ public struct StackedChart: Sendable {
             legendX += 22 + Double(min(name.count, 14)) * 6.5
         }
         guard !rows.isEmpty else {
-            return Chart(type: "stacked", title: title, summary: "\(title): no data to show.", width: width, height: height, table: table, marks: marks + [area.empty("No data")])
+            return Chart(type: .stacked, title: title, summary: "\(title): no data to show.", width: width, height: height, table: table, marks: marks + [area.empty("No data")])
         }
         for (index, row) in rows.enumerated() {
             let top = area.top + Double(index) * rowHeight
@@ -57,7 +57,7 @@ public struct StackedChart: Sendable {
             }
         }
         let summary = "\(title): shares of \(partNames.joined(separator: ", ")) for \(rows.count) team\(rows.count == 1 ? "" : "s")."
-        return Chart(type: "stacked", title: title, summary: summary, width: width, height: height, table: table, marks: marks, plot: area)
+        return Chart(type: .stacked, title: title, summary: summary, width: width, height: height, table: table, marks: marks, plot: area)
     }
 
     /// Each part's share of the row in whole percent, as labelled and drawn. Rounding

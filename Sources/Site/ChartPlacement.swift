@@ -35,13 +35,13 @@ final class ChartPlacement {
         count += 1
         figures += 1
         let id = "chart-\(count)"
-        let base = "\(key)/\(figures)-\(chart.type)-\(slug)"
+        let base = "\(key)/\(figures)-\(chart.type.rawValue)-\(slug)"
         if writesFiles {
             files.append(File(path: "charts/\(base).svg", bytes: Array(chart.svg(id: "c", standalone: true).utf8)))
             files.append(File(path: "data/\(base).csv", bytes: Array(chart.table.csv.utf8)))
         }
         // The caption comes last, as HTML requires, and holds the links and the data.
-        var html: HTML = "<figure class=\"chart chart-\(chart.type)\">" + HTML(markup: chart.svg(id: id))
+        var html: HTML = "<figure class=\"chart chart-\(chart.type.rawValue)\">" + HTML(markup: chart.svg(id: id))
         html += "<figcaption><p class=\"chart-title\"><strong>\(chart.title)</strong>" + (caption.map { HTML(text: ". " + $0) } ?? .empty) + "</p>"
         html += "<p class=\"chart-links\">Download <a href=\"\(page.root)charts/\(base).svg\">SVG</a> · <a href=\"\(page.root)data/\(base).csv\">CSV</a></p>"
         html += Self.table(chart.table, summary: "Data for this chart")
