@@ -55,8 +55,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Helpers shared by the test targets: a seeded generator and an XML check.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Helpers shared by the test targets: a seeded generator, an XML check, inline content
+        // folders (`ContentSource.fixture`) and guarded fixture edits.
+        .target(name: "TestSupport", dependencies: ["ContentLoading"], path: "Tests/TestSupport"),
         // Fuzzing: built with -sanitize=fuzzer -DFUZZING by Scripts/fuzz; otherwise it
         // replays a corpus, which is how kept crash inputs stay regression tests.
         .executableTarget(name: "discern-fuzz", dependencies: ["ContentLoading", "Analysis", "Site", "ReportModel"]),

@@ -3,6 +3,7 @@ import ContentLoading
 import ReportModel
 @testable import Review
 import Testing
+import TestSupport
 
 @Suite("Published numbers that differ between two versions")
 struct PublishedDiffTests {

@@ -2,6 +2,7 @@ import ContentLoading
 import Foundation
 import ReportModel
 import Testing
+import TestSupport
 
 /// The judgment view: the fluency scorecard `site.yaml` sets, on org and team pages.
 @Suite struct JudgmentSectionTests {

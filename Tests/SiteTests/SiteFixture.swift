@@ -2,6 +2,7 @@ import Analysis
 import ContentLoading
 import Foundation
 import ReportModel
+import TestSupport
 @testable import Site
 
 /// Builds a content fixture with the repository's default theme into a fresh folder.

@@ -1,3 +1,5 @@
+import ContentLoading
+
 extension ContentSource {
     /// A whole content folder written as one string of `-- path --` sections, as Hugo's
     /// tests do. Handy for tests and for reproducing a problem in a bug report:
