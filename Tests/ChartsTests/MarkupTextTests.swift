@@ -20,6 +20,11 @@ struct MarkupTextTests {
         #expect(MarkupText.escaped("déjà vu, naïve") == "déjà vu, naïve")
     }
 
+    @Test("bidirectional overrides and isolates become U+FFFD in HTML and SVG, like in every other output")
+    func bidi() {
+        #expect(MarkupText.escaped("Team \u{202E}drawkcab\u{202C} \u{2068}x\u{2069}") == "Team \u{FFFD}drawkcab\u{FFFD} \u{FFFD}x\u{FFFD}")
+    }
+
     @Test("escaping appends to what is already there")
     func appends() {
         var output = "<svg>"
