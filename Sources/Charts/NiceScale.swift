@@ -1,3 +1,5 @@
+import Formatting
+
 /// A linear scale with "nice" ticks (1, 2 or 5 × 10ⁿ) covering the data.
 struct NiceScale {
     let lower: Double
@@ -85,7 +87,7 @@ public struct TickUnit: Sendable {
         } else {
             text = DecimalText.fixed(magnitude, decimals: decimals)
         }
-        if value < 0, text.contains(where: { $0 != "0" && $0 != "." }) { text = "−" + text }
+        if value < 0, text.contains(where: { $0 != "0" && $0 != "." }) { text = DecimalText.minus + text }
         return text + (isPercent ? "%" : "")
     }
 }

@@ -1,3 +1,4 @@
+import Formatting
 import Analysis
 import Foundation
 import ReportModel
