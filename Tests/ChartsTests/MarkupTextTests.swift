@@ -1,4 +1,5 @@
 import Foundation
+import Formatting
 import Testing
 import TestSupport
 @testable import Charts
@@ -44,7 +45,7 @@ struct MarkupTextTests {
             }
             let escaped = MarkupText.escaped(text)
             #expect(XMLCheck.isWellFormed("<t a=\"\(escaped)\">\(escaped)</t>"), "\(text.debugDescription)")
-            let expected = String(String.UnicodeScalarView(text.unicodeScalars.map { MarkupText.isForbidden($0) ? "\u{FFFD}" : $0 }))
+            let expected = String(String.UnicodeScalarView(text.unicodeScalars.map { SafeText.isUnsafe($0) ? "\u{FFFD}" : $0 }))
             let readBack = escaped.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
                 .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
                 .replacingOccurrences(of: "&amp;", with: "&")

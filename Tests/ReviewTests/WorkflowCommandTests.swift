@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 import Review
 import Testing
