@@ -142,7 +142,7 @@ struct YAMLMapping {
         guard let text = string(key, required: what, diagnostics: &diagnostics) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             let bound = range.upperBound == .max ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
-            diagnostics.append(.error("'\(key)' must be a whole number \(bound), found '\(text)'",
+            diagnostics.append(.error("'\(key)' must be a whole number \(bound), found '\(Excerpt.of(text))'",
                                       at: location(of: node(key)!)))
             return nil
         }
@@ -178,7 +178,7 @@ struct YAMLMapping {
         if let value = Choice(rawValue: text) { return value }
         let allowed = Choice.allCases.map(\.rawValue)
         diagnostics.append(.error(
-            "'\(key)' must be one of \(allowed.joined(separator: ", ")), found '\(text)'"
+            "'\(key)' must be one of \(allowed.joined(separator: ", ")), found '\(Excerpt.of(text))'"
                 + Suggestion.hint(for: text, in: allowed),
             at: location(of: node(key)!)))
         return nil
@@ -204,7 +204,7 @@ struct YAMLMapping {
     func warnUnknownKeys(_ known: [String], in what: String, diagnostics: inout [Diagnostic]) {
         for pair in pairs where !known.contains(pair.key) {
             diagnostics.append(.warning(
-                "unknown key '\(pair.key)' in \(what) is ignored" + Suggestion.hint(for: pair.key, in: known),
+                "unknown key '\(Excerpt.of(pair.key))' in \(what) is ignored" + Suggestion.hint(for: pair.key, in: known),
                 at: location(of: pair.keyNode)))
         }
     }
