@@ -2,11 +2,16 @@
 import PackageDescription
 
 // One target per concern; dependencies point one way:
-// ReportModel → ContentLoading → Analysis → Lint and Site (with Markdown over CCmark) → discern.
+// Formatting → ReportModel → ContentLoading → Analysis → Lint and Site (with Markdown over CCmark) → discern.
+// Formatting, at the bottom, holds the rules every output shares: how numbers are written
+// (one minus sign, exact at every size), how a metric's values are shown, and which
+// characters never reach a page, a terminal or CI. Charts draws with it, and takes only
+// the chart-type enum from ReportModel.
 // Importing (usage feeds to team data, for `discern import`) sits beside Analysis.
 // Preview (the HTTP server behind `discern serve`) knows a site folder and diagnostics, and
 // takes only its escaping HTML type from Site.
-// Review (what CI shows a reviewer: annotations, the step summary, changed numbers) sits after Site.
+// Review (what CI shows a reviewer: annotations, the step summary, changed numbers) sits
+// beside Site, after Analysis.
 let package = Package(
     name: "Discern",
     products: [
@@ -25,17 +30,19 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmark"]),
-        .target(name: "ReportModel"),
-        .target(name: "ContentLoading", dependencies: ["ReportModel", "Yams"]),
-        .target(name: "Analysis", dependencies: ["ReportModel"]),
-        .target(name: "Importing", dependencies: ["ReportModel", "ContentLoading"]),
-        .target(name: "Charts", dependencies: ["ReportModel"]),
+        .target(name: "Formatting"),
+        .target(name: "ReportModel", dependencies: ["Formatting"]),
+        .target(name: "ContentLoading", dependencies: ["ReportModel", "Formatting", "Yams"]),
+        .target(name: "Analysis", dependencies: ["ReportModel", "Formatting"]),
+        .target(name: "Importing", dependencies: ["ReportModel", "ContentLoading", "Formatting"]),
+        // Charts draws plain series; from ReportModel it takes only the chart-type enum.
+        .target(name: "Charts", dependencies: ["ReportModel", "Formatting"]),
         // The judgment rules `check` applies to what a report claims (LintRule's catalog).
-        .target(name: "Lint", dependencies: ["ReportModel", "ContentLoading", "Analysis", "Markdown", "Charts"]),
+        .target(name: "Lint", dependencies: ["ReportModel", "ContentLoading", "Analysis", "Markdown", "Formatting"]),
         .target(
             name: "Site",
             dependencies: [
-                "ReportModel", "ContentLoading", "Analysis", "Markdown", "Charts",
+                "ReportModel", "ContentLoading", "Analysis", "Markdown", "Charts", "Formatting",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -47,7 +54,7 @@ let package = Package(
         ),
         // What a pull request shows a reviewer: workflow-command annotations, the build's
         // Markdown step summary, and the published numbers two versions of the content differ in.
-        .target(name: "Review", dependencies: ["ReportModel", "Analysis", "Site"]),
+        .target(name: "Review", dependencies: ["ReportModel", "Analysis", "Formatting"]),
         .executableTarget(
             name: "discern",
             dependencies: [
@@ -61,16 +68,17 @@ let package = Package(
         // Fuzzing: built with -sanitize=fuzzer -DFUZZING by Scripts/fuzz; otherwise it
         // replays a corpus, which is how kept crash inputs stay regression tests.
         .executableTarget(name: "discern-fuzz", dependencies: ["ContentLoading", "Analysis", "Site", "ReportModel"]),
+        .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
-        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel"]),
+        .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "Formatting"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading"]),
         .testTarget(name: "ImportingTests", dependencies: ["Importing", "ContentLoading", "ReportModel", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "ContentLoading", "TestSupport"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "Formatting", "TestSupport"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "ContentLoading", "Analysis", "TestSupport"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading", "Formatting", "TestSupport"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "ReportModel"]),
-        .testTarget(name: "ReviewTests", dependencies: ["Review", "Analysis", "ContentLoading", "ReportModel", "TestSupport"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Analysis", "ContentLoading", "ReportModel", "Formatting", "TestSupport"]),
         .testTarget(name: "DiscernTests", dependencies: ["discern", "discern-fuzz", "TestSupport", "Yams"]),
     ]
 )

@@ -1,7 +1,9 @@
+import Formatting
+
 /// Escaping of text for HTML and XML, shared by the SVG writer and the site's `HTML`
 /// type so that both follow one rule: the five markup characters become entities, and
-/// characters XML 1.0 and HTML forbid (C0 and C1 controls other than tab and line
-/// breaks, and noncharacters) become U+FFFD.
+/// what `SafeText` rules out everywhere (controls XML 1.0 and HTML forbid, bidirectional
+/// overrides, noncharacters) becomes U+FFFD.
 public enum MarkupText {
     /// Appends `text`, escaped, to `output`.
     ///
@@ -37,16 +39,8 @@ public enum MarkupText {
         return output
     }
 
-    /// C0 and C1 controls other than tab and line breaks, and Unicode noncharacters.
-    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 32 { return value != 9 && value != 10 && value != 13 }
-        if (0x7F...0x9F).contains(value) || (0xFDD0...0xFDEF).contains(value) { return true }
-        return value & 0xFFFE == 0xFFFE
-    }
-
     /// A byte that is a markup character, a control, or part of a non-ASCII scalar (which
-    /// could be a C1 control or a noncharacter).
+    /// could be a C1 control, a bidirectional override or a noncharacter).
     private static func needsCare(_ byte: UInt8) -> Bool {
         switch byte {
         case 34, 38, 39, 60, 62, 127...: true
@@ -63,7 +57,7 @@ public enum MarkupText {
         case ">": "&gt;"
         case "\"": "&quot;"
         case "'": "&#39;"
-        case _ where isForbidden(scalar): "\u{FFFD}"
+        case _ where SafeText.isUnsafe(scalar): "\u{FFFD}"
         default: nil
         }
     }

@@ -1,3 +1,5 @@
+import Formatting
+
 /// A linear scale with "nice" ticks (1, 2 or 5 × 10ⁿ) covering the data.
 struct NiceScale {
     let lower: Double
@@ -78,14 +80,13 @@ public struct TickUnit: Sendable {
 
     func format(_ value: Double, decimals: Int) -> String {
         let magnitude = abs(value)
-        var text: String
+        let text: String
         if magnitude >= 10_000 {
             let (scaled, suffix) = magnitude >= 1e9 ? (magnitude / 1e9, "B") : magnitude >= 1e6 ? (magnitude / 1e6, "M") : (magnitude / 1e3, "k")
-            text = DecimalText.fixed(scaled, decimals: scaled < 10 ? 1 : 0) + suffix
+            text = DecimalText.signed(value < 0 ? -scaled : scaled, decimals: scaled < 10 ? 1 : 0) + suffix
         } else {
-            text = DecimalText.fixed(magnitude, decimals: decimals)
+            text = DecimalText.signed(value, decimals: decimals)
         }
-        if value < 0, text.contains(where: { $0 != "0" && $0 != "." }) { text = "−" + text }
         return text + (isPercent ? "%" : "")
     }
 }

@@ -1,3 +1,5 @@
+import Formatting
+
 /// Usage against an outcome, one dot per team, with a fitted line and r, and a caveat
 /// in plain words: correlation across teams is not attribution.
 public struct ScatterChart: Sendable {
@@ -80,7 +82,7 @@ public struct ScatterChart: Sendable {
     /// `r = 0.46` or `r = −0.12`, or that r is not defined: how pages quote a fit.
     public func rText(_ r: Double?) -> String {
         guard let r else { return "r is not defined" }
-        return "r = " + DecimalText.fixed(abs(r), decimals: 2).withSign(r)
+        return "r = " + DecimalText.signed(r, decimals: 2)
     }
 
     func strength(_ r: Double?) -> String {

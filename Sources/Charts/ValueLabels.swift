@@ -1,3 +1,5 @@
+import Formatting
+
 /// How a chart writes values: full values (with unit) in labels and sentences, and
 /// compact numbers on axis ticks.
 public struct ValueLabels: Sendable {
@@ -10,7 +12,7 @@ public struct ValueLabels: Sendable {
     }
 
     /// Plain numbers, for tests and for charts without a metric.
-    public static let plain = ValueLabels(value: { DecimalText.fixed(abs($0), decimals: 1).withSign($0) })
+    public static let plain = ValueLabels(value: { DecimalText.signed($0, decimals: 1) })
 }
 
 /// Whether a value is good news, bad news, or neither: drawn with colour *and* a mark.
@@ -25,8 +27,4 @@ public enum Tone: String, Sendable {
         case .neutral: ""
         }
     }
-}
-
-extension String {
-    func withSign(_ value: Double) -> String { value < 0 && contains(where: { $0 != "0" && $0 != "." }) ? "−" + self : self }
 }

@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 
 extension ContentLoader {
@@ -29,14 +30,14 @@ extension ContentLoader {
             let selfReported = entry.choice("self_reported", as: YAMLBool.self, diagnostics: &diagnostics) == .true
             guard let id, let name, let category, let unit, let better, let aggregate else { continue }
             if let first = firstLocation[id] {
-                diagnostics.append(.error("duplicate metric id '\(id)'; first declared at \(first)",
+                diagnostics.append(.error("duplicate metric id '\(Excerpt.of(id))'; first declared at \(first)",
                                           at: entry.location(of: entry.node("id")!)))
                 continue
             }
             firstLocation[id] = entry.location(of: entry.node("id")!)
             if PersonIdentifier.ranksPeople(id) || PersonIdentifier.ranksPeople(name) {
                 diagnostics.append(LintRule.namesIndividuals.finding(
-                    "metric '\(id)' looks like a ranking or list of people; report team-level measures, never individuals",
+                    "metric '\(Excerpt.of(id))' looks like a ranking or list of people; report team-level measures, never individuals",
                     at: entry.location(of: entry.node("id")!)))
             }
             metrics.append(Metric(

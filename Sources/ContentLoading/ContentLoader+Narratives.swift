@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 import ReportModel
 
@@ -19,7 +20,7 @@ extension ContentLoader {
             let id = parts[2]
             guard organization.contains(id) else {
                 diagnostics.append(.error(
-                    "narrative for unknown team '\(id)'" + Suggestion.hint(for: id, in: organization.suggestableIDs),
+                    "narrative for unknown team '\(Excerpt.of(id))'" + Suggestion.hint(for: id, in: organization.suggestableIDs),
                     at: start))
                 return nil
             }
@@ -70,7 +71,7 @@ extension ContentLoader {
             author = yaml.string("author", diagnostics: &diagnostics)
             date = yaml.string("date", diagnostics: &diagnostics)
             if let date, !Self.isISODate(date) {
-                diagnostics.append(.warning("date '\(date)' is not written YYYY-MM-DD",
+                diagnostics.append(.warning("date '\(Excerpt.of(date))' is not written YYYY-MM-DD",
                                             at: yaml.location(of: yaml.node("date")!)))
             }
             let metricIDs = metrics.map(\.id)
@@ -82,7 +83,7 @@ extension ContentLoader {
                     continue
                 }
                 guard metricIDs.contains(id) else {
-                    diagnostics.append(.error("unknown metric '\(id)' in highlights" + Suggestion.hint(for: id, in: metricIDs),
+                    diagnostics.append(.error("unknown metric '\(Excerpt.of(id))' in highlights" + Suggestion.hint(for: id, in: metricIDs),
                                               at: location))
                     continue
                 }

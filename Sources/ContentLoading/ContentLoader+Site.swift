@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 import Yams
 
@@ -81,7 +82,7 @@ extension ContentLoader {
         guard var scorecard = site.fluency else { return }
         let known = Set(metrics.map(\.id))
         for id in scorecard.metricIDs where !known.contains(id) {
-            diagnostics.append(.error("unknown metric '\(id)' in fluency" + Suggestion.hint(for: id, in: metrics.map(\.id)),
+            diagnostics.append(.error("unknown metric '\(Excerpt.of(id))' in fluency" + Suggestion.hint(for: id, in: metrics.map(\.id)),
                                       at: site.fluencyLocations[id] ?? SourceLocation(file: "site.yaml")))
         }
         scorecard.capabilities = scorecard.capabilities.compactMap { entry in
@@ -103,7 +104,7 @@ extension ContentLoader {
             // A rule may be named by id or by name; it is kept by id.
             guard let id = LintRule.all.first(where: { $0.id == key || $0.name == key })?.id else {
                 let hint = Suggestion.hint(for: key, in: ids + LintRule.all.map(\.name))
-                diagnostics.append(.error("unknown lint rule '\(key)'"
+                diagnostics.append(.error("unknown lint rule '\(Excerpt.of(key))'"
                                           + (hint.isEmpty ? "; the rules are \(ids.joined(separator: ", "))" : hint),
                                           at: location))
                 continue

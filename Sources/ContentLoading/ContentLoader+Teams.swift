@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 
 extension ContentLoader {
@@ -48,7 +49,7 @@ extension ContentLoader {
             let people = tree.headcount(of: .team(team.id))
             let candidates = tree.teams.map(\.id).filter { tree.headcount(of: .team($0)) + people >= minimumGroupSize }
             diagnostics.append(.error(
-                "team '\(team.id)' names unknown parent '\(parent)'" + Suggestion.hint(for: parent, in: candidates),
+                "team '\(Excerpt.of(team.id))' names unknown parent '\(Excerpt.of(parent))'" + Suggestion.hint(for: parent, in: candidates),
                 at: team.location))
             return Team(id: team.id, name: team.name, parent: nil, headcount: team.headcount, location: team.location)
         }

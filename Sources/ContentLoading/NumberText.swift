@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 
 /// Strict reading of numbers written in content files.
@@ -16,9 +17,9 @@ package enum NumberText {
 
         package func message(for text: String) -> String {
             switch self {
-            case .notANumber: "must be a number, found '\(text)'"
-            case .notFinite: "must be a finite number, found '\(text)'"
-            case .outOfRange: "must be between -1e15 and 1e15, found '\(text)'"
+            case .notANumber: "must be a number, found '\(Excerpt.of(text))'"
+            case .notFinite: "must be a finite number, found '\(Excerpt.of(text))'"
+            case .outOfRange: "must be between -1e15 and 1e15, found '\(Excerpt.of(text))'"
             }
         }
     }

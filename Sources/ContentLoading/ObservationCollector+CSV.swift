@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 
 extension ObservationCollector {
@@ -23,7 +24,7 @@ extension ObservationCollector {
                 report(.error(PersonIdentifier.columnMessage(name), at: at(field)))
                 identifiesPeople = true
             } else if let first = columns[name] {
-                report(.error("duplicate column '\(name)'; first at column \(first + 1)", at: at(field)))
+                report(.error("duplicate column '\(Excerpt.of(name))'; first at column \(first + 1)", at: at(field)))
             } else {
                 columns[name] = index
             }
@@ -45,7 +46,7 @@ extension ObservationCollector {
             if ["period", "team", "n"].contains(name) || columns[name] != index { continue }
             if longForm {
                 if !["metric", "value"].contains(name) {
-                    report(.warning("unknown column '\(name)' is ignored; long-form data has period, team, metric, value and n",
+                    report(.warning("unknown column '\(Excerpt.of(name))' is ignored; long-form data has period, team, metric, value and n",
                                     at: at(field)))
                 }
             } else {

@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 
 extension ObservationCollector {
@@ -37,10 +38,10 @@ extension ObservationCollector {
                     report(.error(PersonIdentifier.columnMessage(member.key), at: keyLocation))
                     valid = false
                 } else if fields[member.key] != nil {
-                    report(.error("duplicate key '\(member.key)'", at: keyLocation))
+                    report(.error("duplicate key '\(Excerpt.of(member.key))'", at: keyLocation))
                     valid = false
                 } else if !Self.jsonKeys.contains(member.key) {
-                    report(.warning("unknown key '\(member.key)' is ignored" + Suggestion.hint(for: member.key, in: Self.jsonKeys),
+                    report(.warning("unknown key '\(Excerpt.of(member.key))' is ignored" + Suggestion.hint(for: member.key, in: Self.jsonKeys),
                                     at: keyLocation))
                 } else {
                     fields[member.key] = member.value

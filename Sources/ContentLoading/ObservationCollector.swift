@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 
 /// Gathers observations from data files, checking each against the organization and
@@ -56,7 +57,7 @@ struct ObservationCollector {
         } else if id.isEmpty {
             report(.error("missing team id", at: location))
         } else if checksTeams {
-            report(.error("unknown team '\(id)'" + Suggestion.hint(for: id, in: organization.suggestableIDs),
+            report(.error("unknown team '\(Excerpt.of(id))'" + Suggestion.hint(for: id, in: organization.suggestableIDs),
                           at: location))
         }
         return nil
@@ -67,7 +68,7 @@ struct ObservationCollector {
         let id = text.trimmingSpaces
         if knownMetrics.contains(id) { return id }
         guard checksMetrics else { return nil }
-        report(.error("unknown metric '\(id)'" + Suggestion.hint(for: id, in: metricIDs), at: location))
+        report(.error("unknown metric '\(Excerpt.of(id))'" + Suggestion.hint(for: id, in: metricIDs), at: location))
         return nil
     }
 
@@ -88,7 +89,7 @@ struct ObservationCollector {
         let trimmed = text.trimmingSpaces
         if trimmed.isEmpty { return .blank }
         if let n = Int(trimmed), (0...SiteSettings.largestCount).contains(n) { return .value(n) }
-        report(.error("n must be a whole number of people from 0 to \(SiteSettings.largestCount), found '\(trimmed)'", at: location))
+        report(.error("n must be a whole number of people from 0 to \(SiteSettings.largestCount), found '\(Excerpt.of(trimmed))'", at: location))
         return .invalid
     }
 

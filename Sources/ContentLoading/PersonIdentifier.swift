@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 
 /// Recognises data that identifies people, which Discern refuses at import.
@@ -59,7 +60,7 @@ enum PersonIdentifier {
     }
 
     static func columnMessage(_ name: String) -> String {
-        "column '\(name)' identifies people; Discern reports teams, never individuals. "
+        "column '\(Excerpt.of(name))' identifies people; Discern reports teams, never individuals. "
             + "Aggregate the data to teams before import and drop this column"
     }
 

@@ -1,3 +1,5 @@
+import Formatting
+
 /// Ids are lowercase slugs: `[a-z0-9][a-z0-9_-]*`.
 package enum Slug {
     package static func isValid(_ text: String) -> Bool {
@@ -7,7 +9,7 @@ package enum Slug {
     }
 
     static func problem(_ text: String, field: String) -> String {
-        "'\(field)' must be a lowercase id of letters, digits, '_' and '-' (like 'platform-team'), found '\(text)'"
+        "'\(field)' must be a lowercase id of letters, digits, '_' and '-' (like 'platform-team'), found '\(Excerpt.of(text))'"
     }
 
     private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {

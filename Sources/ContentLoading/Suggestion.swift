@@ -1,12 +1,21 @@
 /// "Did you mean …?" for a mistyped id.
 public enum Suggestion {
+    /// The longest word a suggestion is looked for: ids and keys are far shorter, and the
+    /// edit distance costs the product of two lengths.
+    static let longestWord = 100
+
     /// The closest candidate within a small edit distance, if any.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        guard word.utf8.count <= longestWord else { return nil }
         let lowered = word.lowercased()
         let limit = max(1, min(3, word.count / 3))
+        let length = lowered.unicodeScalars.count
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = candidate.lowercased() == lowered ? 0 : editDistance(lowered, candidate.lowercased())
+            let other = candidate.lowercased()
+            // The distance is at least the difference in length: no need to compute it.
+            guard abs(other.unicodeScalars.count - length) <= limit else { continue }
+            let distance = other == lowered ? 0 : editDistance(lowered, other)
             if distance <= limit, distance < (best?.distance ?? .max) || (distance == best?.distance && candidate < best!.candidate) {
                 best = (candidate, distance)
             }

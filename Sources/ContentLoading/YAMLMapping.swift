@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 import Yams
 
@@ -115,13 +116,12 @@ struct YAMLMapping {
             return nil
         }
         // YAML escapes such as "\0" or "\a" make control characters, which HTML forbids.
-        let isControl: (Unicode.Scalar) -> Bool = {
-            ($0.value < 32 && $0 != "\t" && $0 != "\n") || (0x7F...0x9F).contains($0.value)
-                || (0xFDD0...0xFDEF).contains($0.value) || $0.value & 0xFFFE == 0xFFFE
-        }
-        if scalar.string.unicodeScalars.contains(where: isControl) {
-            diagnostics.append(.warning("'\(key)' contains control characters or noncharacters; they are shown as \u{FFFD}", at: location(of: value)))
-            return String(String.UnicodeScalarView(scalar.string.unicodeScalars.map { isControl($0) ? "\u{FFFD}" : $0 }))
+        // Every output would replace them (SafeText); here the author is told, once.
+        let isUnsafe: (Unicode.Scalar) -> Bool = { SafeText.isUnsafe($0) || $0 == "\r" }
+        if scalar.string.unicodeScalars.contains(where: isUnsafe) {
+            diagnostics.append(.warning("'\(key)' contains control characters, bidirectional overrides or noncharacters; "
+                + "they are shown as \u{FFFD}", at: location(of: value)))
+            return SafeText.replacingUnsafe(scalar.string, also: { $0 == "\r" })
         }
         return scalar.string
     }
@@ -142,7 +142,7 @@ struct YAMLMapping {
         guard let text = string(key, required: what, diagnostics: &diagnostics) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             let bound = range.upperBound == .max ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
-            diagnostics.append(.error("'\(key)' must be a whole number \(bound), found '\(text)'",
+            diagnostics.append(.error("'\(key)' must be a whole number \(bound), found '\(Excerpt.of(text))'",
                                       at: location(of: node(key)!)))
             return nil
         }
@@ -178,7 +178,7 @@ struct YAMLMapping {
         if let value = Choice(rawValue: text) { return value }
         let allowed = Choice.allCases.map(\.rawValue)
         diagnostics.append(.error(
-            "'\(key)' must be one of \(allowed.joined(separator: ", ")), found '\(text)'"
+            "'\(key)' must be one of \(allowed.joined(separator: ", ")), found '\(Excerpt.of(text))'"
                 + Suggestion.hint(for: text, in: allowed),
             at: location(of: node(key)!)))
         return nil
@@ -204,7 +204,7 @@ struct YAMLMapping {
     func warnUnknownKeys(_ known: [String], in what: String, diagnostics: inout [Diagnostic]) {
         for pair in pairs where !known.contains(pair.key) {
             diagnostics.append(.warning(
-                "unknown key '\(pair.key)' in \(what) is ignored" + Suggestion.hint(for: pair.key, in: known),
+                "unknown key '\(Excerpt.of(pair.key))' in \(what) is ignored" + Suggestion.hint(for: pair.key, in: known),
                 at: location(of: pair.keyNode)))
         }
     }

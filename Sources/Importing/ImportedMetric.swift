@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 
 /// A metric an import produces: its entry for `metrics.yaml`, and the rule that turns a

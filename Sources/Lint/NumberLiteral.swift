@@ -1,4 +1,4 @@
-import Charts
+import Formatting
 import ReportModel
 
 /// A number written in prose, such as `3.4` or `44%`, as lint D106 looks for them.
@@ -36,10 +36,9 @@ struct NumberLiteral: Hashable {
             .filter { $0.count >= 4 && !commonWords.contains($0) }
     }
 
-    /// A value as the site shows it, without grouping: `3.4`, `-0.5`.
+    /// A value as the site shows it, without grouping: `3.4`, `−0.5`.
     static func rounded(_ value: Double, decimals: Int) -> String {
-        let text = DecimalText.fixed(abs(value), decimals: decimals)
-        return value < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "-" + text : text
+        DecimalText.signed(value, decimals: decimals)
     }
 
     /// Every number standing alone in a run of prose, in order.

@@ -1,3 +1,5 @@
+import Formatting
+
 /// One problem found in the content, with where it is and what to do about it.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Hashable, Sendable, Codable {
@@ -23,8 +25,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var rule: String?
 
     /// The message is made safe to print: e-mail addresses are replaced (a diagnostic
-    /// must not spread the person identifiers it complains about) and line breaks from
-    /// quoted input are shown as `\n`, so each diagnostic stays one line.
+    /// must not spread the person identifiers it complains about), line breaks from
+    /// quoted input are shown as `\n`, so each diagnostic stays one line, and what
+    /// `SafeText` rules out (controls, bidirectional overrides) becomes U+FFFD.
     public init(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String? = nil) {
         self.severity = severity
         self.location = location
@@ -33,14 +36,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     static func printable(_ message: String) -> String {
-        var text = message
-        if text.contains("\n") || text.contains("\r") {
-            text = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-                .joined(separator: "\\n")
-        }
-        if text.unicodeScalars.contains(where: { $0.value < 32 && $0 != "\t" || $0.value == 127 }) {
-            text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 32 && $0 != "\t" || $0.value == 127 ? "\u{FFFD}" : $0 }))
-        }
+        let text = oneLine(message)
         guard text.contains("@") else { return text }
         // Words are split at spaces and quotes, the way messages quote what they found.
         var result = ""
@@ -59,6 +55,24 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         }
         flush()
         return result
+    }
+
+    /// `text` on one safe line: each line break (CRLF counts as one) written `\n`, and
+    /// what `SafeText` rules out replaced by U+FFFD. Tabs stay.
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { SafeText.isUnsafe($0) || SafeText.isLineBreak($0) }) else { return text }
+        var result = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if scalar == "\n", previous == "\r" { continue }
+            if SafeText.isLineBreak(scalar) {
+                result.append(contentsOf: "\\n".unicodeScalars)
+            } else {
+                result.append(SafeText.isUnsafe(scalar) ? SafeText.replacement : scalar)
+            }
+        }
+        return String(result)
     }
 
     public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {

@@ -1,3 +1,5 @@
+import Formatting
+
 /// Something the report measures, as declared in `metrics.yaml`.
 public struct Metric: Hashable, Sendable, Identifiable {
     /// Report order: outcomes lead, usage comes last as context.
@@ -23,19 +25,8 @@ public struct Metric: Hashable, Sendable, Identifiable {
         case median, min, max
     }
 
-    /// How values are written in pages.
-    public enum Format: String, CaseIterable, Sendable {
-        /// A plain number with `decimals` places (default 1).
-        case number
-        /// A whole number.
-        case integer
-        /// A percentage: the value 42.5 is written 42.5%.
-        case percent
-        /// Money; the unit names the currency, e.g. `USD/month`.
-        case currency
-        /// Large numbers shortened: 1.2k, 3.4M.
-        case compact
-    }
+    /// How values are written in pages: a formatting concept, so it lives in `Formatting`.
+    public typealias Format = ValueFormat
 
     public let id: String
     public let name: String
@@ -54,13 +45,11 @@ public struct Metric: Hashable, Sendable, Identifiable {
     public let minN: Int?
 
     /// The decimal places values are shown with: `decimals`, or the format's default.
-    public var shownDecimals: Int {
-        if let decimals { return decimals }
-        switch format {
-        case .integer, .currency: return 0
-        case .number, .percent, .compact: return 1
-        }
-    }
+    public var shownDecimals: Int { decimals ?? format.defaultDecimals }
+
+    /// How the metric's values read: format, unit and shown decimals.
+    public var style: ValueStyle { ValueStyle(format: format, unit: unit, decimals: shownDecimals) }
+
     /// Whether values are people's own estimates (a survey's "time saved") rather than
     /// measured by a system: such a metric is never shown as evidence on its own.
     public let selfReported: Bool

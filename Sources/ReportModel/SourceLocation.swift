@@ -13,8 +13,9 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         self.column = column
     }
 
-    /// `path:line:column`, the form editors and CI annotations understand.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `path:line:column`, the form editors and CI annotations understand. The path is
+    /// put on one safe line, like a diagnostic's message: a file's name is input too.
+    public var description: String { "\(Diagnostic.oneLine(file)):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)

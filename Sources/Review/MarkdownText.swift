@@ -1,3 +1,5 @@
+import Formatting
+
 /// Text from the content (team and metric names, messages, paths) made safe to put in
 /// GitHub-flavoured Markdown: it reads as written and cannot add markup, a link, an
 /// image, a table cell, raw HTML, a mention or maths to a step summary or a PR comment.
@@ -16,15 +18,18 @@ public enum MarkdownText {
     /// a line, where this text is never put.
     static let special: Set<Unicode.Scalar> = ["\\", "`", "*", "_", "[", "]", "#", "|", "<", ">", "~", "&", "@", "$"]
 
-    /// The text escaped for anywhere in a line, a table cell included. Line breaks and
-    /// other control characters become spaces, so the text stays on its line.
+    /// The text escaped for anywhere in a line, a table cell included. Tabs and line
+    /// breaks become spaces, so the text stays on its line; what `SafeText` rules out
+    /// becomes U+FFFD.
     public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
-            if scalar.value < 32 || scalar.value == 127 || scalar == "\u{2028}" || scalar == "\u{2029}" {
+            if scalar == "\t" || SafeText.isLineBreak(scalar) {
                 result += " "
+            } else if SafeText.isUnsafe(scalar) {
+                result.unicodeScalars.append(SafeText.replacement)
             } else if scalar == ":" && scalars[(index + 1)...].starts(with: ["/", "/"]) {
                 result += "\\[:\\]"
             } else if scalar == "@" {

@@ -1,3 +1,4 @@
+import Formatting
 import Foundation
 
 extension PublishedDiff {
@@ -95,14 +96,9 @@ extension PublishedDiff {
         }
     }
 
-    /// A name made safe for a terminal: control characters and the bidirectional
-    /// overrides that could make a line read other than it is become U+FFFD.
+    /// A name made safe for one cell of a terminal table: what `SafeText` rules out, and
+    /// tabs and line breaks, which would break the columns, become U+FFFD.
     static func printable(_ text: String) -> String {
-        let unsafe: (Unicode.Scalar) -> Bool = { scalar in
-            scalar.value < 32 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
-                || (0x2066...0x2069).contains(scalar.value)
-        }
-        guard text.unicodeScalars.contains(where: unsafe) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { unsafe($0) ? "\u{FFFD}" : $0 }))
+        SafeText.replacingUnsafe(text, also: { $0 == "\t" || SafeText.isLineBreak($0) })
     }
 }

@@ -1,6 +1,6 @@
 import Analysis
+import Formatting
 import ReportModel
-import Site
 
 /// Every number a site built from one version of the content shows, as it shows it:
 /// for each listed quarter, each scope that may be shown and each metric, the value

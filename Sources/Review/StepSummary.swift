@@ -1,6 +1,6 @@
 import Analysis
+import Formatting
 import ReportModel
-import Site
 
 /// What `discern build --summary` writes: a Markdown summary of a build for GitHub's
 /// `$GITHUB_STEP_SUMMARY` or a pull-request comment.

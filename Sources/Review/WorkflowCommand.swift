@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 
 /// A GitHub Actions workflow command that turns a diagnostic into an annotation on the
@@ -36,7 +37,8 @@ public enum WorkflowCommand {
     }
 
     /// A command's message: `%`, carriage returns and line feeds are percent-encoded,
-    /// so a message can neither end the command early nor start another.
+    /// so a message can neither end the command early nor start another, and what
+    /// `SafeText` rules out becomes U+FFFD (a message is already safe; a file name may not be).
     public static func data(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -45,6 +47,7 @@ public enum WorkflowCommand {
             case "%": result += "%25"
             case "\r": result += "%0D"
             case "\n": result += "%0A"
+            case _ where SafeText.isUnsafe(scalar): result.unicodeScalars.append(SafeText.replacement)
             default: result.unicodeScalars.append(scalar)
             }
         }

@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 
 /// The pages about the report itself: the metric catalog, the methodology, and 404.

@@ -1,5 +1,6 @@
 import Analysis
 import Charts
+import Formatting
 import ReportModel
 
 /// Turns report data into charts. Only published values are drawn, and only as they

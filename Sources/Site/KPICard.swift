@@ -1,4 +1,5 @@
 import Analysis
+import Formatting
 import ReportModel
 
 /// A headline number: the value, its change on the quarter and since the baseline, the

@@ -1,5 +1,6 @@
 import Analysis
 import ContentLoading
+import Formatting
 import ReportModel
 
 /// A number in prose taken from the data: `{{ value cycle_time }}`, `{{ delta csat

@@ -1,4 +1,5 @@
 import Analysis
+import Formatting
 import ReportModel
 
 /// `metrics/<id>/index.html`: one metric's definition, and its values for every visible

@@ -1,4 +1,5 @@
 import Analysis
+import Formatting
 import ReportModel
 
 /// The report for the organization, a group or a team in one quarter: headline numbers

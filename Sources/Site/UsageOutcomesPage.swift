@@ -1,5 +1,6 @@
 import Analysis
 import Charts
+import Formatting
 import ReportModel
 
 /// `usage-vs-outcomes/index.html`: does more AI use go with better results? For each

@@ -1,4 +1,5 @@
 import Analysis
+import Formatting
 import ReportModel
 
 /// A table of values: rows are scopes, columns are metric and quarter pairs. Used by

@@ -1,10 +1,13 @@
+import Formatting
 @testable import Charts
 
 /// One chart of every type, plus degenerate data, for goldens and properties.
 enum ChartSamples {
     static let quarters = ["2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2", "2026-Q3"]
-    static let days = ValueLabels(value: { DecimalText.fixed($0, decimals: 1) + " days" })
-    static let percent = ValueLabels(value: { DecimalText.fixed($0, decimals: 0) + "%" }, tick: TickUnit(isPercent: true))
+    // Plain labels with an ASCII minus, as the goldens were drawn (`fixed` once wrote a
+    // negative whole number that way); the site's labels come from `ValueFormatter`.
+    static let days = ValueLabels(value: { DecimalText.signed($0, decimals: 1, minus: "-") + " days" })
+    static let percent = ValueLabels(value: { DecimalText.signed($0, decimals: 0, minus: "-") + "%" }, tick: TickUnit(isPercent: true))
 
     static var all: [String: Chart] {
         [

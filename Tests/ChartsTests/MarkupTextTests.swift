@@ -1,4 +1,5 @@
 import Foundation
+import Formatting
 import Testing
 import TestSupport
 @testable import Charts
@@ -20,6 +21,11 @@ struct MarkupTextTests {
         #expect(MarkupText.escaped("déjà vu, naïve") == "déjà vu, naïve")
     }
 
+    @Test("bidirectional overrides and isolates become U+FFFD in HTML and SVG, like in every other output")
+    func bidi() {
+        #expect(MarkupText.escaped("Team \u{202E}drawkcab\u{202C} \u{2068}x\u{2069}") == "Team \u{FFFD}drawkcab\u{FFFD} \u{FFFD}x\u{FFFD}")
+    }
+
     @Test("escaping appends to what is already there")
     func appends() {
         var output = "<svg>"
@@ -39,7 +45,7 @@ struct MarkupTextTests {
             }
             let escaped = MarkupText.escaped(text)
             #expect(XMLCheck.isWellFormed("<t a=\"\(escaped)\">\(escaped)</t>"), "\(text.debugDescription)")
-            let expected = String(String.UnicodeScalarView(text.unicodeScalars.map { MarkupText.isForbidden($0) ? "\u{FFFD}" : $0 }))
+            let expected = String(String.UnicodeScalarView(text.unicodeScalars.map { SafeText.isUnsafe($0) ? "\u{FFFD}" : $0 }))
             let readBack = escaped.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
                 .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
                 .replacingOccurrences(of: "&amp;", with: "&")

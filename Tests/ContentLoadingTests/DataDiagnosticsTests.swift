@@ -54,6 +54,28 @@ struct DataDiagnosticsTests {
         ])
     }
 
+    @Test("a 5 MB bad cell is quoted in a short message: its first 79 characters and an ellipsis")
+    func hugeCell() {
+        let huge = String(repeating: "x", count: 5_000_000)
+        let csv = "period,team,metric,value\n2026-Q1,\(huge),cycle_time,2\n2026-Q1,platform,\(huge),2\n"
+            + "2026-Q1,platform,cycle_time,\(huge)\n"
+        let cut = String(repeating: "x", count: 79) + "…"
+        #expect(Fixture.messages(["data/v.csv": csv]) == [
+            "data/v.csv:2:9: error: unknown team '\(cut)'",
+            "data/v.csv:3:18: error: unknown metric '\(cut)'",
+            "data/v.csv:4:29: error: value must be a number, found '\(cut)'",
+        ])
+    }
+
+    @Test("an unclosed quote in the last column of a big file gives short messages")
+    func unclosedQuoteInBigFile() {
+        let rows = (0..<100_000).map { _ in "2026-Q1,platform,cycle_time,2" }.joined(separator: "\n")
+        let csv = "period,team,metric,value\n2026-Q1,platform,cycle_time,\"2\n" + rows + "\n"
+        let messages = Fixture.messages(["data/v.csv": csv])
+        #expect(!messages.isEmpty)
+        #expect(messages.allSatisfy { $0.count <= 200 }, "\(messages.map(\.count))")
+    }
+
     @Test("a duplicate (period, team, metric) names both lines, across files")
     func duplicates() {
         let first = "period,team,metric,value\n2026-Q1,platform,cycle_time,2\n2026-Q1,platform,cycle_time,3\n"

@@ -96,6 +96,18 @@ struct ExtremeInputTests {
         #expect(messages.last == "data/v.csv:101:9: error: too many errors in this file; stopping after 100")
     }
 
+    @Test("a bidirectional override in a YAML name is replaced at load, with a warning")
+    func bidiInName() {
+        let teams = Fixture.teams.replacingOccurrences(of: "name: Payments", with: "name: \"Pay\\u202Ements\"")
+        #expect(teams != Fixture.teams)
+        let load = Fixture.load(["teams.yaml": teams + "\n"])
+        #expect(load.diagnostics.map(\.description) == [
+            "teams.yaml:9:11: warning: 'name' contains control characters, bidirectional overrides or noncharacters; "
+                + "they are shown as \u{FFFD}",
+        ])
+        #expect(load.content.organization.teams.contains { $0.name == "Pay\u{FFFD}ments" })
+    }
+
     @Test("control characters in input never reach a diagnostic")
     func controlCharacters() {
         let messages = Fixture.messages(["data/v.csv": "period,team,metric,value\n2026-Q1,a\u{1}b\u{7}c,cycle_time,1\n"])

@@ -1,3 +1,4 @@
+import Formatting
 import Analysis
 import Foundation
 import ContentLoading
@@ -211,10 +212,10 @@ struct StepSummaryTests {
 
 @Suite("Markdown escaping of content strings")
 struct MarkdownTextTests {
-    @Test("markup characters get a backslash; line breaks and controls become spaces")
+    @Test("markup characters get a backslash; line breaks become spaces and controls U+FFFD")
     func escape() {
         #expect(MarkdownText.escape("a|b *c* _d_ [e](f) <g> &h; `i` #1 @j ~k~ $l$ \\") == "a\\|b \\*c\\* \\_d\\_ \\[e\\](f) \\<g\\> \\&h; \\`i\\` \\#1 \\[@\\]j \\~k\\~ \\$l\\$ \\\\")
-        #expect(MarkdownText.escape("one\ntwo\r\u{1B}[31m") == "one two  \\[31m")
+        #expect(MarkdownText.escape("one\ntwo\r\u{1B}[31m") == "one two \u{FFFD}\\[31m")
         #expect(MarkdownText.escape("Cycle time (days), 2026-Q3: 4.2") == "Cycle time (days), 2026-Q3: 4.2")
     }
 }

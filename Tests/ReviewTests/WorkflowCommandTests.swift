@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 import Review
 import Testing
@@ -41,5 +42,20 @@ struct WorkflowCommandTests {
         #expect(paths.position(of: SourceLocation(file: "teams.yaml", line: 3, column: 7)) == "content/teams.yaml:3:7")
         #expect(RepositoryPath(contentFolder: ".").path(of: SourceLocation(file: "site.yaml")) == "site.yaml")
         #expect(RepositoryPath(contentFolder: "/srv/report").path(of: SourceLocation(file: "site.yaml")) == "/srv/report/site.yaml")
+    }
+}
+
+@Suite("Bidirectional overrides never reach a CI line or a step summary")
+struct BidiOverrideTests {
+    @Test("an annotation's file and message carry no override or isolate")
+    func annotation() {
+        let at = SourceLocation(file: "data/a\u{202E}vsc.csv", line: 3, column: 1)
+        let line = WorkflowCommand.annotation(.warning("x\u{2067}y", at: at), path: "content/" + at.file)
+        #expect(line == "::warning file=content/data/a\u{FFFD}vsc.csv,line=3,col=1,title=Discern::x\u{FFFD}y")
+    }
+
+    @Test("Markdown text replaces overrides, isolates and C1 controls")
+    func markdown() {
+        #expect(MarkdownText.escape("a\u{202E}b\u{2066}c\u{85}d") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d")
     }
 }

@@ -1,3 +1,4 @@
+import Formatting
 import Analysis
 import Charts
 import ContentLoading

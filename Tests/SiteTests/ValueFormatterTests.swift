@@ -1,3 +1,4 @@
+import Formatting
 import Analysis
 import Foundation
 import ReportModel
@@ -79,5 +80,24 @@ struct ValueFormatterTests {
             }
         }
         #expect(disagreements.isEmpty, "\(disagreements.count): \(disagreements.prefix(3))")
+    }
+
+    /// 9,876,543,210,123.5 is a Double exactly, within the ±1e15 the loader accepts.
+    static let large: [(decimals: Int, text: String, shown: Double)] = [
+        (0, "9,876,543,210,124 days", 9_876_543_210_124),
+        (1, "9,876,543,210,123.5 days", 9_876_543_210_123.5),
+        (2, "9,876,543,210,123.50 days", 9_876_543_210_123.5),
+        (3, "9,876,543,210,123.500 days", 9_876_543_210_123.5),
+        (4, "9,876,543,210,123.5000 days", 9_876_543_210_123.5),
+        (5, "9,876,543,210,123.50000 days", 9_876_543_210_123.5),
+        (6, "9,876,543,210,123.500000 days", 9_876_543_210_123.5),
+    ]
+
+    @Test("a value of ten trillion is written as itself with any number of decimals", arguments: large)
+    func largeValues(decimals: Int, text: String, shown: Double) {
+        let metric = metric(decimals: decimals)
+        #expect(ValueFormatter.value(9_876_543_210_123.5, for: metric) == text)
+        #expect(ValueFormatter.value(-9_876_543_210_123.5, for: metric) == "−" + text)
+        #expect(ValueFormatter.displayed(9_876_543_210_123.5, for: metric) == shown)
     }
 }

@@ -1,5 +1,3 @@
-import Analysis
-
 /// How a hidden value reads on a page: never the number, always the reason. Public so
 /// that summaries outside the site say it in the same words.
 public enum Suppressed {
