@@ -66,6 +66,28 @@ public struct MarkdownDocument: ~Copyable {
         return String(cString: rendered)
     }
 
+    /// The HTML of the document cut at its sections (as `sections` finds them): what
+    /// comes before the first, then each section's content without its heading. Each
+    /// part is what `html` writes for those blocks, so the parts joined with the
+    /// headings' HTML are the whole document's.
+    public func sectionHTML(allowRawHTML: Bool = false) -> (intro: String, sections: [String]) {
+        let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        var intro = ""
+        var sections: [String] = []
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            node = cmark_node_next(current)
+            if cmark_node_get_type(current) == CMARK_NODE_HEADING, cmark_node_get_heading_level(current) == 2 {
+                sections.append("")
+                continue
+            }
+            guard let rendered = cmark_render_html(current, options) else { continue }
+            defer { free(rendered) }
+            if sections.isEmpty { intro += String(cString: rendered) } else { sections[sections.count - 1] += String(cString: rendered) }
+        }
+        return (intro, sections)
+    }
+
     /// The text of every heading, in document order.
     public var headings: [String] {
         var result: [String] = []
@@ -84,9 +106,55 @@ public struct MarkdownDocument: ~Copyable {
     /// The level-2 headings at the top level of the document, in order: where each
     /// section starts.
     public var sections: [MarkdownSection] {
+        var sections = SectionWalk()
+        walk { node, entering in sections.visit(node, entering: entering, source: source) }
+        return sections.result
+    }
+
+    /// Fenced blocks, expressions, sections and prose in one walk: a narrative's reader
+    /// needs all four, and each walk of a large tree costs about as much as the next.
+    public mutating func contents(_ languages: Set<String>) -> MarkdownContents {
+        // Merged first, as for expressions: cmark splits text at `_` and `*`.
+        cmark_consolidate_text_nodes(root)
+        var contents = MarkdownContents()
+        var sections = SectionWalk()
+        var texts: [(text: String, line: Int)] = []
+        walk { node, entering in
+            sections.visit(node, entering: entering, source: source)
+            guard entering else { return }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) {
+                texts.append((String(cString: literal), Self.blockLine(of: node)))
+            } else if type == CMARK_NODE_CODE_BLOCK, let language = Self.fenceLanguage(of: node), languages.contains(language) {
+                contents.blocks.append(FencedBlock(language: language, body: Self.literal(of: node),
+                                                   line: Int(cmark_node_get_start_line(node))))
+            }
+        }
+        contents.sections = sections.result
+        for (text, line) in texts {
+            // Most text holds no expression; splitting it would cost more than cmark's parse.
+            guard text.utf8.contains(UInt8(ascii: "{")), text.contains("{{") else {
+                contents.prose.append((text, line))
+                continue
+            }
+            for segment in InlineSegment.segments(of: text) {
+                switch segment {
+                case .text(let plain): contents.prose.append((plain, line))
+                case .expression(let inner):
+                    let (at, column) = position(of: "{{" + inner + "}}", from: line)
+                    contents.expressions.append(Expression(text: inner, line: at, column: column))
+                }
+            }
+        }
+        return contents
+    }
+
+    /// Collects the top-level level-2 headings during a walk.
+    private struct SectionWalk {
         var result: [MarkdownSection] = []
         var current: MarkdownSection?
-        walk { node, entering in
+
+        mutating func visit(_ node: OpaquePointer, entering: Bool, source: [Substring]) {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 2,
                cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT {
@@ -105,10 +173,9 @@ public struct MarkdownDocument: ~Copyable {
                     current = nil
                 }
             } else if current != nil, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                current!.heading += Self.literal(of: node)
+                current!.heading += MarkdownDocument.literal(of: node)
             }
         }
-        return result
     }
 
     /// Replaces every fenced code block whose info string starts with one of `languages`
@@ -169,9 +236,8 @@ public struct MarkdownDocument: ~Copyable {
         position(of: text, from: line)
     }
 
-    /// Replaces every `{{ … }}` in the text of the document (not in code) by the HTML
-    /// `render` returns for it.
-    public mutating func replaceExpressions(render: (Expression) -> String) {
+    /// The text nodes that may hold an expression, with the line of their block.
+    private mutating func expressionNodes() -> [(node: OpaquePointer, text: String, block: Int)] {
         // Adjacent text nodes are merged first, so an expression split by cmark's
         // delimiter scanning (`_`, `*`) is seen whole.
         cmark_consolidate_text_nodes(root)
@@ -182,7 +248,13 @@ public struct MarkdownDocument: ~Copyable {
             guard let literal = cmark_node_get_literal(node), strstr(literal, "{{") != nil else { return }
             found.append((node, String(cString: literal), Self.blockLine(of: node)))
         }
-        for (node, text, blockLine) in found {
+        return found
+    }
+
+    /// Replaces every `{{ … }}` in the text of the document (not in code) by the HTML
+    /// `render` returns for it.
+    public mutating func replaceExpressions(render: (Expression) -> String) {
+        for (node, text, blockLine) in expressionNodes() {
             let segments = InlineSegment.segments(of: text)
             guard segments.contains(where: { if case .expression = $0 { true } else { false } }) else { continue }
             for segment in segments {
