@@ -2,7 +2,8 @@
 import PackageDescription
 
 // One target per concern; dependencies point one way:
-// ReportModel → ContentLoading → Analysis → Lint and Site (with Markdown over CCmark) → discern.
+// ReportModel → ContentLoading (reading narratives with Markdown over CCmark) → Analysis →
+// Lint and Site → discern.
 // Importing (usage feeds to team data, for `discern import`) sits beside Analysis.
 // Preview (the HTTP server behind `discern serve`) knows a site folder and diagnostics, and
 // takes only its escaping HTML type from Site.
@@ -27,16 +28,16 @@ let package = Package(
         ),
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(name: "ReportModel"),
-        .target(name: "ContentLoading", dependencies: ["ReportModel", "Yams"]),
+        .target(name: "ContentLoading", dependencies: ["ReportModel", "Markdown", "Yams"]),
         .target(name: "Analysis", dependencies: ["ReportModel"]),
         .target(name: "Importing", dependencies: ["ReportModel", "ContentLoading"]),
         .target(name: "Charts"),
         // The judgment rules `check` applies to what a report claims (LintRule's catalog).
-        .target(name: "Lint", dependencies: ["ReportModel", "ContentLoading", "Analysis", "Markdown", "Charts"]),
+        .target(name: "Lint", dependencies: ["ReportModel", "Analysis", "Charts"]),
         .target(
             name: "Site",
             dependencies: [
-                "ReportModel", "ContentLoading", "Analysis", "Markdown", "Charts",
+                "ReportModel", "Analysis", "Markdown", "Charts",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -209,33 +209,6 @@ public struct MarkdownDocument: ~Copyable {
         return found
     }
 
-    /// The prose of the document: each text run outside code, with `{{ … }}`
-    /// expressions left out, and the line of the block it is in.
-    public mutating func proseRuns() -> [(text: String, line: Int)] {
-        // Merged first, as for expressions: cmark splits text at `_` and `*`.
-        cmark_consolidate_text_nodes(root)
-        var runs: [(text: String, line: Int)] = []
-        walk { node, entering in
-            guard entering, cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else { return }
-            let line = Self.blockLine(of: node)
-            // Most text holds no expression; splitting it would cost more than cmark's parse.
-            guard strstr(literal, "{{") != nil else {
-                runs.append((String(cString: literal), line))
-                return
-            }
-            for case .text(let plain) in InlineSegment.segments(of: String(cString: literal)) {
-                runs.append((plain, line))
-            }
-        }
-        return runs
-    }
-
-    /// Where `text` first appears at or after a line (1-based, in the Markdown given),
-    /// as line and column: inline nodes carry no position in cmark 0.30.
-    public func location(of text: String, from line: Int) -> (line: Int, column: Int) {
-        position(of: text, from: line)
-    }
-
     /// The text nodes that may hold an expression, with the line of their block.
     private mutating func expressionNodes() -> [(node: OpaquePointer, text: String, block: Int)] {
         // Adjacent text nodes are merged first, so an expression split by cmark's
