@@ -48,7 +48,11 @@ public struct NarrativeBody: Hashable, Sendable {
         let blocks: [NarrativeBlock]
         let expressions: [Expression]
         let sections: [NarrativeSection]
-        let prose: [ProseRun]
+        /// The prose runs end to end, and where each is in it (UTF-8 offsets): a large
+        /// report holds tens of thousands of runs, and one string a narrative keeps them
+        /// from crowding the heap that rendering allocates from.
+        let proseText: String
+        let proseRuns: [(start: Int, end: Int, line: Int)]
         let blocksByLine: [Int: NarrativeBlock]
         let valuesByPosition: [Position: LiveValue]
 
@@ -59,7 +63,14 @@ public struct NarrativeBody: Hashable, Sendable {
             self.blocks = blocks
             self.expressions = expressions
             self.sections = sections
-            self.prose = prose
+            var text = ""
+            text.reserveCapacity(prose.reduce(0) { $0 + $1.text.utf8.count })
+            proseRuns = prose.map { run in
+                let start = text.utf8.count
+                text += run.text
+                return (start, text.utf8.count, run.line)
+            }
+            proseText = text
             blocksByLine = Dictionary(blocks.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
             valuesByPosition = Dictionary(expressions.compactMap { expression in
                 expression.value.map { (Position(line: expression.line, column: expression.column, text: expression.text), $0) }
@@ -78,7 +89,14 @@ public struct NarrativeBody: Hashable, Sendable {
     /// Live values in the prose, in document order.
     public var expressions: [Expression] { storage.expressions }
     public var sections: [NarrativeSection] { storage.sections }
-    public var prose: [ProseRun] { storage.prose }
+    public var prose: [ProseRun] {
+        let utf8 = storage.proseText.utf8
+        return storage.proseRuns.map { run in
+            let start = utf8.index(utf8.startIndex, offsetBy: run.start)
+            let end = utf8.index(utf8.startIndex, offsetBy: run.end)
+            return ProseRun(text: String(storage.proseText[start..<end]), line: run.line)
+        }
+    }
 
     public init(markdown: String, firstLine: Int = 1, blocks: [NarrativeBlock] = [], expressions: [Expression] = [],
                 sections: [NarrativeSection] = [], prose: [ProseRun] = []) {
