@@ -15,7 +15,7 @@ import Darwin
 /// create them, so a narrative's own raw HTML stays stripped while Discern's output shows.
 public struct MarkdownDocument: ~Copyable {
     private let root: OpaquePointer
-    private let source: [Substring]
+    private let markdown: String
 
     /// Parses Markdown. cmark accepts any input, so parsing cannot fail.
     public init(_ markdown: String) {
@@ -25,10 +25,13 @@ public struct MarkdownDocument: ~Copyable {
                 cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
             }
         }
-        // Lines as CommonMark counts them: LF, CRLF and a lone CR each end one, so
-        // cmark's line numbers index this array.
-        source = Self.lines(of: markdown)
+        self.markdown = markdown
     }
+
+    /// The lines as CommonMark counts them: LF, CRLF and a lone CR each end one, so
+    /// cmark's line numbers index this array. Made only when a position is looked up:
+    /// most narratives have no live value, and splitting costs a third of cmark's parse.
+    private var source: [Substring] { Self.lines(of: markdown) }
 
     /// Split on UTF-8 bytes: a split on `Character`s cost more than cmark's whole parse.
     private static func lines(of text: String) -> [Substring] {
@@ -107,8 +110,8 @@ public struct MarkdownDocument: ~Copyable {
     /// section starts.
     public var sections: [MarkdownSection] {
         var sections = SectionWalk()
-        walk { node, entering in sections.visit(node, entering: entering, source: source) }
-        return sections.result
+        walk { node, entering in sections.visit(node, entering: entering) }
+        return sections.finished(markdown)
     }
 
     /// Fenced blocks, expressions, sections and prose in one walk: a narrative's reader
@@ -118,22 +121,23 @@ public struct MarkdownDocument: ~Copyable {
         cmark_consolidate_text_nodes(root)
         var contents = MarkdownContents()
         var sections = SectionWalk()
-        var texts: [(text: String, line: Int)] = []
+        var texts: [(text: String, line: Int, braces: Bool)] = []
         walk { node, entering in
-            sections.visit(node, entering: entering, source: source)
+            sections.visit(node, entering: entering)
             guard entering else { return }
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) {
-                texts.append((String(cString: literal), Self.blockLine(of: node)))
+                // Most text holds no expression; look in cmark's bytes before splitting.
+                texts.append((String(cString: literal), Self.blockLine(of: node), strstr(literal, "{{") != nil))
             } else if type == CMARK_NODE_CODE_BLOCK, let language = Self.fenceLanguage(of: node), languages.contains(language) {
                 contents.blocks.append(FencedBlock(language: language, body: Self.literal(of: node),
                                                    line: Int(cmark_node_get_start_line(node))))
             }
         }
-        contents.sections = sections.result
-        for (text, line) in texts {
-            // Most text holds no expression; splitting it would cost more than cmark's parse.
-            guard text.utf8.contains(UInt8(ascii: "{")), text.contains("{{") else {
+        contents.sections = sections.finished(markdown)
+        var source: [Substring]?
+        for (text, line, braces) in texts {
+            guard braces else {
                 contents.prose.append((text, line))
                 continue
             }
@@ -141,7 +145,8 @@ public struct MarkdownDocument: ~Copyable {
                 switch segment {
                 case .text(let plain): contents.prose.append((plain, line))
                 case .expression(let inner):
-                    let (at, column) = position(of: "{{" + inner + "}}", from: line)
+                    if source == nil { source = self.source }
+                    let (at, column) = Self.position(of: "{{" + inner + "}}", from: line, in: source!)
                     contents.expressions.append(Expression(text: inner, line: at, column: column))
                 }
             }
@@ -154,17 +159,28 @@ public struct MarkdownDocument: ~Copyable {
         var result: [MarkdownSection] = []
         var current: MarkdownSection?
 
-        mutating func visit(_ node: OpaquePointer, entering: Bool, source: [Substring]) {
+        /// The sections, each ending where its heading's text does.
+        func finished(_ markdown: String) -> [MarkdownSection] {
+            guard !result.isEmpty else { return result }
+            // cmark 0.30 counts the line after a setext underline into the heading, so
+            // the end is worked out from the source.
+            let source = MarkdownDocument.lines(of: markdown)
+            return result.map { section in
+                var section = section
+                let isATX = source.indices.contains(section.line - 1)
+                    && source[section.line - 1].drop(while: { $0 == " " }).hasPrefix("#")
+                section.endLine = isATX ? section.line : section.line + 1
+                return section
+            }
+        }
+
+        mutating func visit(_ node: OpaquePointer, entering: Bool) {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 2,
                cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT {
                 if entering {
-                    // cmark 0.30 counts the line after a setext underline into the
-                    // heading, so the end is worked out from the source.
                     let line = Int(cmark_node_get_start_line(node))
-                    let isATX = source.indices.contains(line - 1)
-                        && source[line - 1].drop(while: { $0 == " " }).hasPrefix("#")
-                    current = MarkdownSection(heading: "", line: line, endLine: isATX ? line : line + 1)
+                    current = MarkdownSection(heading: "", line: line, endLine: line)
                 } else if var section = current {
                     // Raw HTML in a heading is not text, and may leave a space behind.
                     while section.heading.last?.isWhitespace == true { section.heading.removeLast() }
@@ -227,6 +243,7 @@ public struct MarkdownDocument: ~Copyable {
     /// Replaces every `{{ … }}` in the text of the document (not in code) by the HTML
     /// `render` returns for it.
     public mutating func replaceExpressions(render: (Expression) -> String) {
+        var source: [Substring]?
         for (node, text, blockLine) in expressionNodes() {
             let segments = InlineSegment.segments(of: text)
             guard segments.contains(where: { if case .expression = $0 { true } else { false } }) else { continue }
@@ -238,7 +255,8 @@ public struct MarkdownDocument: ~Copyable {
                     cmark_node_set_literal(inserted, plain)
                 case .expression(let inner):
                     inserted = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-                    let (line, column) = position(of: "{{" + inner + "}}", from: blockLine)
+                    if source == nil { source = self.source }
+                    let (line, column) = Self.position(of: "{{" + inner + "}}", from: blockLine, in: source!)
                     cmark_node_set_on_enter(inserted, render(Expression(text: inner, line: line, column: column)))
                 }
                 cmark_node_insert_before(node, inserted)
@@ -248,7 +266,7 @@ public struct MarkdownDocument: ~Copyable {
     }
 
     /// Where an expression's text first appears at or after a line, for diagnostics.
-    private func position(of needle: String, from line: Int) -> (line: Int, column: Int) {
+    private static func position(of needle: String, from line: Int, in source: [Substring]) -> (line: Int, column: Int) {
         // An expression sits in its block, a few lines down at most: the search is
         // bounded so a long document full of unmatched braces stays linear.
         let start = min(max(0, line - 1), source.count)
