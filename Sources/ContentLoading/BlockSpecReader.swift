@@ -3,7 +3,7 @@ import Yams
 
 /// Reads the YAML body of a narrative's data block into a `BlockSpec`, checking its ids
 /// against the content. Positions point into the narrative file.
-public enum BlockSpecReader {
+enum BlockSpecReader {
     static let keys: [BlockSpec.Kind: [String]] = [
         .chart: ["type", "metric", "metrics", "x", "y", "team", "teams", "period", "periods", "title", "caption"],
         .table: ["metric", "metrics", "team", "teams", "period", "periods", "title", "caption"],
@@ -12,7 +12,7 @@ public enum BlockSpecReader {
 
     /// - Parameters:
     ///   - bodyLine: the line of the narrative file where the block's body starts.
-    public static func read(_ kind: BlockSpec.Kind, body: String, file: String, bodyLine: Int,
+    static func read(_ kind: BlockSpec.Kind, body: String, file: String, bodyLine: Int,
                             metrics: [Metric], organization: Organization) -> (BlockSpec?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let start = SourceLocation(file: file, line: bodyLine - 1, column: 1)

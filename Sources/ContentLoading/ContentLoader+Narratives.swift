@@ -7,7 +7,7 @@ extension ContentLoader {
 
     /// A narrative at `narratives/org/<period>.md` or `narratives/teams/<team id>/<period>.md`.
     func loadNarrative(_ text: String, file: String, organization: Organization, metrics: [Metric],
-                       periods: Set<Period>, diagnostics: inout [Diagnostic]) -> Narrative? {
+                       periods: Set<Period>, blocks: DistinctBlocks, diagnostics: inout [Diagnostic]) -> Narrative? {
         let start = SourceLocation(file: file)
         let parts = file.split(separator: "/").map(String.init)
         let scope: Scope
@@ -93,8 +93,15 @@ extension ContentLoader {
                 deck = Self.deckSections(sections, at: yaml.location(ofKey: "deck"), diagnostics: &diagnostics)
             }
         }
+        let reader = NarrativeReader(file: file, firstLine: split.bodyLine, metrics: metrics, organization: organization,
+                                     distinctBlocks: blocks)
+        let body = reader.body(split.body, diagnostics: &diagnostics)
+        diagnostics += reader.deckProblems(deck, sections: body.sections, at: start)
         return Narrative(scope: scope, period: period, title: title, summary: summary, author: author, date: date,
-                         highlights: highlights, highlightsLocation: highlightsLocation, deck: deck, body: split.body, bodyLine: split.bodyLine, location: start)
+                         highlights: highlights, highlightsLocation: highlightsLocation, deck: deck,
+                         titleText: title.map { reader.inline($0, at: start, diagnostics: &diagnostics) },
+                         summaryText: summary.map { reader.inline($0, at: start, diagnostics: &diagnostics) },
+                         body: body, location: start)
     }
 
     /// `deck: {notes: [...], omit: [...]}`: section headings, as written.

@@ -69,8 +69,9 @@ public struct ContentLoader: Sendable {
             narrativePaths.append(path)
         }
         // Narratives do not depend on each other, so they are read on every core.
+        let blocks = DistinctBlocks()
         let loaded = narrativePaths.concurrentMap { path in
-            narrative(at: path, organization: organization, metrics: metrics, periods: periods)
+            narrative(at: path, organization: organization, metrics: metrics, periods: periods, blocks: blocks)
         }
         let narratives = loaded.compactMap(\.0)
         diagnostics += loaded.flatMap(\.1).filter { !(unreadable.contains("teams.yaml") && $0.message.contains("unknown team"))
@@ -86,10 +87,15 @@ public struct ContentLoader: Sendable {
     /// - Parameter periods: the quarters that have observations.
     public func narrative(at path: String, organization: Organization, metrics: [Metric],
                           periods: Set<Period>) -> (Narrative?, [Diagnostic]) {
+        narrative(at: path, organization: organization, metrics: metrics, periods: periods, blocks: DistinctBlocks())
+    }
+
+    private func narrative(at path: String, organization: Organization, metrics: [Metric],
+                           periods: Set<Period>, blocks: DistinctBlocks) -> (Narrative?, [Diagnostic]) {
         var found: [Diagnostic] = []
         guard let text = text(of: path, diagnostics: &found) else { return (nil, found) }
         let narrative = loadNarrative(text, file: path, organization: organization, metrics: metrics,
-                                      periods: periods, diagnostics: &found)
+                                      periods: periods, blocks: blocks, diagnostics: &found)
         return (narrative, found)
     }
 

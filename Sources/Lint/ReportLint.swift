@@ -1,6 +1,4 @@
 import Analysis
-import ContentLoading
-import Markdown
 import ReportModel
 
 /// Applies the judgment rules (`LintRule`) to an analysed report: what it leads with,
@@ -40,11 +38,10 @@ public struct ReportLint: Sendable {
     /// Every finding, sorted.
     public func findings() -> [Diagnostic] {
         var found = usageTargets() + missingBaselines()
-        // Each narrative is parsed once, on every core: a large report has thousands.
+        // Narratives were parsed at load; their rules run on every core, as a large
+        // report has thousands.
         found += report.narratives.concurrentMap { narrative in
-            var document = MarkdownDocument(narrative.body)
-            let firstKPIs = document.fencedBlocks(["kpis"]).first
-            return usageLeads(in: narrative, firstKPIs: firstKPIs) + bareNumbers(in: narrative, document: &document)
+            usageLeads(in: narrative) + bareNumbers(in: narrative)
         }.flatMap { $0 }
         found += selfReportedAlone() + usageWithoutOutcomes() + worseWhileUsageRose()
         return found.sorted()
@@ -74,16 +71,12 @@ public struct ReportLint: Sendable {
 
     /// D101: the page's first highlight or first KPI is usage, with no outcome or
     /// quality metric among the ones it leads with.
-    func usageLeads(in narrative: Narrative, firstKPIs: FencedBlock?) -> [Diagnostic] {
+    func usageLeads(in narrative: Narrative) -> [Diagnostic] {
         var leading = narrative.highlights
         var location = narrative.highlightsLocation ?? narrative.location
-        if leading.isEmpty, let block = firstKPIs {
-            let bodyLine = narrative.bodyLine + block.bodyLine - 1
-            let (spec, _) = BlockSpecReader.read(.kpis, body: block.body, file: narrative.location.file,
-                                                 bodyLine: bodyLine, metrics: report.metrics,
-                                                 organization: report.organization)
-            leading = spec?.metrics ?? []
-            location = SourceLocation(file: narrative.location.file, line: bodyLine - 1, column: 1)
+        if leading.isEmpty, let block = narrative.body.blocks.first(where: { $0.kind == .kpis }) {
+            leading = block.spec?.metrics ?? []
+            location = SourceLocation(file: narrative.location.file, line: narrative.bodyLine + block.line - 1, column: 1)
         }
         let categories = leading.compactMap { report.metric($0)?.category }
         guard categories.first == .usage, !categories.contains(where: { $0 == .outcome || $0 == .quality }),
@@ -96,14 +89,14 @@ public struct ReportLint: Sendable {
     /// D106: a number in the prose equal to one of the page's metric values as shown,
     /// in a paragraph that names the metric. Without that condition, figures quoted
     /// from studies ("each 25% rise in adoption") match some value by coincidence.
-    func bareNumbers(in narrative: Narrative, document: inout MarkdownDocument) -> [Diagnostic] {
+    func bareNumbers(in narrative: Narrative) -> [Diagnostic] {
         var shown: [(metric: Metric, text: String, words: [String])] = []
         for metric in report.metrics {
             guard let value = report.value(metric.id, for: narrative.scope, in: narrative.period) else { continue }
             shown.append((metric, NumberLiteral.rounded(value, decimals: metric.shownDecimals), metricWords[metric.id] ?? []))
         }
         guard !shown.isEmpty else { return [] }
-        let runs = document.proseRuns()
+        let runs = narrative.body.prose
         // Runs of one paragraph share its line; emphasis and links split a paragraph into
         // runs. Built only for the few paragraphs with a matching number.
         func paragraph(at line: Int) -> String {
@@ -122,7 +115,7 @@ public struct ReportLint: Sendable {
                         && candidate.words.contains { paragraph.contains($0) }
                 }) else { continue }
                 reported.insert(literal.digits)
-                let (line, column) = document.location(of: literal.text, from: run.line)
+                let (line, column) = narrative.body.position(of: literal.text, from: run.line)
                 found.append(LintRule.bareNumber.finding(
                     "'\(literal.text)' is the value of \(match.metric.name) here, typed in by hand; write "
                         + "{{ value \(match.metric.id) }} so it stays in sync with the data",
@@ -196,7 +189,7 @@ public struct ReportLint: Sendable {
             report.periods.dropFirst().flatMap { period in
                 let narrative = report.narrative(for: scope, in: period)
                 return report.divergences(for: scope, in: period).compactMap { found -> Diagnostic? in
-                    guard narrative.map({ !Self.mentions($0.body, found.result.id) }) ?? true else { return nil }
+                    guard narrative.map({ !Self.mentions($0.body.markdown, found.result.id) }) ?? true else { return nil }
                     let (result, usage) = (found.resultChange, found.usageChange)
                     return LintRule.worseWhileUsageRose.finding(
                         "\(found.result.name) got worse for \(scope.teamID ?? "the organization") in \(period) "

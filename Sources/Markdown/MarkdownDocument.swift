@@ -15,7 +15,7 @@ import Darwin
 /// create them, so a narrative's own raw HTML stays stripped while Discern's output shows.
 public struct MarkdownDocument: ~Copyable {
     private let root: OpaquePointer
-    private let source: [Substring]
+    private let markdown: String
 
     /// Parses Markdown. cmark accepts any input, so parsing cannot fail.
     public init(_ markdown: String) {
@@ -25,10 +25,13 @@ public struct MarkdownDocument: ~Copyable {
                 cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
             }
         }
-        // Lines as CommonMark counts them: LF, CRLF and a lone CR each end one, so
-        // cmark's line numbers index this array.
-        source = Self.lines(of: markdown)
+        self.markdown = markdown
     }
+
+    /// The lines as CommonMark counts them: LF, CRLF and a lone CR each end one, so
+    /// cmark's line numbers index this array. Made only when a position is looked up:
+    /// most narratives have no live value, and splitting costs a third of cmark's parse.
+    private var source: [Substring] { Self.lines(of: markdown) }
 
     /// Split on UTF-8 bytes: a split on `Character`s cost more than cmark's whole parse.
     private static func lines(of text: String) -> [Substring] {
@@ -66,6 +69,28 @@ public struct MarkdownDocument: ~Copyable {
         return String(cString: rendered)
     }
 
+    /// The HTML of the document cut at its sections (as `sections` finds them): what
+    /// comes before the first, then each section's content without its heading. Each
+    /// part is what `html` writes for those blocks, so the parts joined with the
+    /// headings' HTML are the whole document's.
+    public func sectionHTML(allowRawHTML: Bool = false) -> (intro: String, sections: [String]) {
+        let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
+        var intro = ""
+        var sections: [String] = []
+        var node = cmark_node_first_child(root)
+        while let current = node {
+            node = cmark_node_next(current)
+            if cmark_node_get_type(current) == CMARK_NODE_HEADING, cmark_node_get_heading_level(current) == 2 {
+                sections.append("")
+                continue
+            }
+            guard let rendered = cmark_render_html(current, options) else { continue }
+            defer { free(rendered) }
+            if sections.isEmpty { intro += String(cString: rendered) } else { sections[sections.count - 1] += String(cString: rendered) }
+        }
+        return (intro, sections)
+    }
+
     /// The text of every heading, in document order.
     public var headings: [String] {
         var result: [String] = []
@@ -84,19 +109,78 @@ public struct MarkdownDocument: ~Copyable {
     /// The level-2 headings at the top level of the document, in order: where each
     /// section starts.
     public var sections: [MarkdownSection] {
+        var sections = SectionWalk()
+        walk { node, entering in sections.visit(node, entering: entering) }
+        return sections.finished(markdown)
+    }
+
+    /// Fenced blocks, expressions, sections and prose in one walk: a narrative's reader
+    /// needs all four, and each walk of a large tree costs about as much as the next.
+    public mutating func contents(_ languages: Set<String>) -> MarkdownContents {
+        // Merged first, as for expressions: cmark splits text at `_` and `*`.
+        cmark_consolidate_text_nodes(root)
+        var contents = MarkdownContents()
+        var sections = SectionWalk()
+        var texts: [(text: String, line: Int, braces: Bool)] = []
+        walk { node, entering in
+            sections.visit(node, entering: entering)
+            guard entering else { return }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) {
+                // Most text holds no expression; look in cmark's bytes before splitting.
+                texts.append((String(cString: literal), Self.blockLine(of: node), strstr(literal, "{{") != nil))
+            } else if type == CMARK_NODE_CODE_BLOCK, let language = Self.fenceLanguage(of: node), languages.contains(language) {
+                contents.blocks.append(FencedBlock(language: language, body: Self.literal(of: node),
+                                                   line: Int(cmark_node_get_start_line(node))))
+            }
+        }
+        contents.sections = sections.finished(markdown)
+        var source: [Substring]?
+        for (text, line, braces) in texts {
+            guard braces else {
+                contents.prose.append((text, line))
+                continue
+            }
+            for segment in InlineSegment.segments(of: text) {
+                switch segment {
+                case .text(let plain): contents.prose.append((plain, line))
+                case .expression(let inner):
+                    if source == nil { source = self.source }
+                    let (at, column) = Self.position(of: "{{" + inner + "}}", from: line, in: source!)
+                    contents.expressions.append(Expression(text: inner, line: at, column: column))
+                }
+            }
+        }
+        return contents
+    }
+
+    /// Collects the top-level level-2 headings during a walk.
+    private struct SectionWalk {
         var result: [MarkdownSection] = []
         var current: MarkdownSection?
-        walk { node, entering in
+
+        /// The sections, each ending where its heading's text does.
+        func finished(_ markdown: String) -> [MarkdownSection] {
+            guard !result.isEmpty else { return result }
+            // cmark 0.30 counts the line after a setext underline into the heading, so
+            // the end is worked out from the source.
+            let source = MarkdownDocument.lines(of: markdown)
+            return result.map { section in
+                var section = section
+                let isATX = source.indices.contains(section.line - 1)
+                    && source[section.line - 1].drop(while: { $0 == " " }).hasPrefix("#")
+                section.endLine = isATX ? section.line : section.line + 1
+                return section
+            }
+        }
+
+        mutating func visit(_ node: OpaquePointer, entering: Bool) {
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_HEADING, cmark_node_get_heading_level(node) == 2,
                cmark_node_get_type(cmark_node_parent(node)) == CMARK_NODE_DOCUMENT {
                 if entering {
-                    // cmark 0.30 counts the line after a setext underline into the
-                    // heading, so the end is worked out from the source.
                     let line = Int(cmark_node_get_start_line(node))
-                    let isATX = source.indices.contains(line - 1)
-                        && source[line - 1].drop(while: { $0 == " " }).hasPrefix("#")
-                    current = MarkdownSection(heading: "", line: line, endLine: isATX ? line : line + 1)
+                    current = MarkdownSection(heading: "", line: line, endLine: line)
                 } else if var section = current {
                     // Raw HTML in a heading is not text, and may leave a space behind.
                     while section.heading.last?.isWhitespace == true { section.heading.removeLast() }
@@ -105,10 +189,9 @@ public struct MarkdownDocument: ~Copyable {
                     current = nil
                 }
             } else if current != nil, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                current!.heading += Self.literal(of: node)
+                current!.heading += MarkdownDocument.literal(of: node)
             }
         }
-        return result
     }
 
     /// Replaces every fenced code block whose info string starts with one of `languages`
@@ -142,36 +225,8 @@ public struct MarkdownDocument: ~Copyable {
         return found
     }
 
-    /// The prose of the document: each text run outside code, with `{{ … }}`
-    /// expressions left out, and the line of the block it is in.
-    public mutating func proseRuns() -> [(text: String, line: Int)] {
-        // Merged first, as for expressions: cmark splits text at `_` and `*`.
-        cmark_consolidate_text_nodes(root)
-        var runs: [(text: String, line: Int)] = []
-        walk { node, entering in
-            guard entering, cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) else { return }
-            let line = Self.blockLine(of: node)
-            // Most text holds no expression; splitting it would cost more than cmark's parse.
-            guard strstr(literal, "{{") != nil else {
-                runs.append((String(cString: literal), line))
-                return
-            }
-            for case .text(let plain) in InlineSegment.segments(of: String(cString: literal)) {
-                runs.append((plain, line))
-            }
-        }
-        return runs
-    }
-
-    /// Where `text` first appears at or after a line (1-based, in the Markdown given),
-    /// as line and column: inline nodes carry no position in cmark 0.30.
-    public func location(of text: String, from line: Int) -> (line: Int, column: Int) {
-        position(of: text, from: line)
-    }
-
-    /// Replaces every `{{ … }}` in the text of the document (not in code) by the HTML
-    /// `render` returns for it.
-    public mutating func replaceExpressions(render: (Expression) -> String) {
+    /// The text nodes that may hold an expression, with the line of their block.
+    private mutating func expressionNodes() -> [(node: OpaquePointer, text: String, block: Int)] {
         // Adjacent text nodes are merged first, so an expression split by cmark's
         // delimiter scanning (`_`, `*`) is seen whole.
         cmark_consolidate_text_nodes(root)
@@ -182,7 +237,14 @@ public struct MarkdownDocument: ~Copyable {
             guard let literal = cmark_node_get_literal(node), strstr(literal, "{{") != nil else { return }
             found.append((node, String(cString: literal), Self.blockLine(of: node)))
         }
-        for (node, text, blockLine) in found {
+        return found
+    }
+
+    /// Replaces every `{{ … }}` in the text of the document (not in code) by the HTML
+    /// `render` returns for it.
+    public mutating func replaceExpressions(render: (Expression) -> String) {
+        var source: [Substring]?
+        for (node, text, blockLine) in expressionNodes() {
             let segments = InlineSegment.segments(of: text)
             guard segments.contains(where: { if case .expression = $0 { true } else { false } }) else { continue }
             for segment in segments {
@@ -193,7 +255,8 @@ public struct MarkdownDocument: ~Copyable {
                     cmark_node_set_literal(inserted, plain)
                 case .expression(let inner):
                     inserted = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-                    let (line, column) = position(of: "{{" + inner + "}}", from: blockLine)
+                    if source == nil { source = self.source }
+                    let (line, column) = Self.position(of: "{{" + inner + "}}", from: blockLine, in: source!)
                     cmark_node_set_on_enter(inserted, render(Expression(text: inner, line: line, column: column)))
                 }
                 cmark_node_insert_before(node, inserted)
@@ -203,7 +266,7 @@ public struct MarkdownDocument: ~Copyable {
     }
 
     /// Where an expression's text first appears at or after a line, for diagnostics.
-    private func position(of needle: String, from line: Int) -> (line: Int, column: Int) {
+    private static func position(of needle: String, from line: Int, in source: [Substring]) -> (line: Int, column: Int) {
         // An expression sits in its block, a few lines down at most: the search is
         // bounded so a long document full of unmatched braces stays linear.
         let start = min(max(0, line - 1), source.count)

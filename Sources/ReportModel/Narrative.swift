@@ -12,15 +12,20 @@ public struct Narrative: Hashable, Sendable {
     public let highlightsLocation: SourceLocation?
     /// Which sections a slide deck shows, keeps as speaker notes, or leaves out.
     public let deck: DeckSections
-    /// The Markdown after the front matter.
-    public let body: String
-    /// The line in the file where `body` starts, so later diagnostics point at the file.
-    public let bodyLine: Int
+    /// The title and summary with their live values read, for pages to fill in.
+    public let titleText: InlineText?
+    public let summaryText: InlineText?
+    /// The Markdown after the front matter, with its blocks and live values read.
+    public let body: NarrativeBody
     public let location: SourceLocation
+
+    /// The line in the file where the body starts, so later diagnostics point at the file.
+    public var bodyLine: Int { body.firstLine }
 
     public init(scope: Scope, period: Period, title: String? = nil, summary: String? = nil,
                 author: String? = nil, date: String? = nil, highlights: [String] = [],
-                highlightsLocation: SourceLocation? = nil, deck: DeckSections = DeckSections(), body: String, bodyLine: Int = 1, location: SourceLocation) {
+                highlightsLocation: SourceLocation? = nil, deck: DeckSections = DeckSections(),
+                titleText: InlineText? = nil, summaryText: InlineText? = nil, body: NarrativeBody, location: SourceLocation) {
         self.scope = scope
         self.period = period
         self.title = title
@@ -30,8 +35,9 @@ public struct Narrative: Hashable, Sendable {
         self.highlights = highlights
         self.highlightsLocation = highlightsLocation
         self.deck = deck
+        self.titleText = titleText
+        self.summaryText = summaryText
         self.body = body
-        self.bodyLine = bodyLine
         self.location = location
     }
 }

@@ -20,7 +20,8 @@ final class ChartPlacement {
     let writesFiles: Bool
     /// Charts placed, sparklines included.
     private(set) var count = 0
-    private var figures = 0
+    /// The figures placed so far (sparklines are not figures).
+    private(set) var figures = 0
     private(set) var files: [File] = []
 
     init(page: PageAddress, key: String, writesFiles: Bool = true, timings: StageTimings? = nil) {

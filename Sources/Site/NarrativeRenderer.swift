@@ -1,11 +1,11 @@
 import Analysis
-import ContentLoading
 import Markdown
 import ReportModel
 
-/// Turns a narrative into HTML for a page: Markdown through libcmark, ` ```chart `,
-/// ` ```table ` and ` ```kpis ` blocks drawn from the data, and live values filled in.
-/// Every problem is a diagnostic at the narrative's own `file:line:column`.
+/// Turns a narrative into HTML for a page: Markdown through libcmark, with the data
+/// blocks and live values the loader already read and checked filled in from the data.
+/// Problems were reported at load, so rendering finds none: a block or live value with
+/// an error shows as such in its place.
 struct NarrativeRenderer {
     let context: SiteContext
     let page: PageAddress
@@ -17,61 +17,93 @@ struct NarrativeRenderer {
         var html: HTML
         var title: String?
         var summary: String?
-        var diagnostics: [Diagnostic]
+    }
+
+    /// One `##` section of the body as the deck shows it.
+    struct Section {
+        /// The section's content, without its heading.
+        var html: HTML
+        /// The chart figures its blocks placed, and their standalone files.
+        var figures: Int
+        var files: [ChartPlacement.File]
     }
 
     func render(_ narrative: Narrative) -> Output {
-        var diagnostics: [Diagnostic] = []
-        let file = narrative.location.file
-        // Lines in the body count from the file's first line.
-        let offset = narrative.bodyLine - 1
-        let timings = context.options.timings
-        var document = timings.measure(.markdown) { MarkdownDocument(narrative.body) }
-        document.replaceFencedBlocks(Set(BlockSpec.Kind.allCases.map(\.rawValue))) { block in
-            let kind = BlockSpec.Kind(rawValue: block.language)!
-            let (spec, problems) = context.blockSpecs.read(kind, body: block.body, file: file, bodyLine: block.bodyLine + offset)
-            diagnostics += problems
-            guard var spec else { return "<p class=\"block-error\">This \(kind.rawValue) block has errors.</p>" }
-            let at = SourceLocation(file: file, line: block.bodyLine + offset, column: 1)
-            spec.title = spec.title.map { plain($0, at: at, diagnostics: &diagnostics) }
-            spec.caption = spec.caption.map { plain($0, at: at, diagnostics: &diagnostics) }
+        let document = filled(narrative)
+        let body = HTML(markup: context.options.timings.measure(.markdown) { document.html(allowRawHTML: context.site.allowRawHTML) })
+        return Output(html: body, title: narrative.titleText.map(plain), summary: narrative.summaryText.map(plain))
+    }
+
+    /// The body cut at its `##` sections (`NarrativeBody.sections`), for the deck: the
+    /// HTML before the first, and each section's content. Sections whose index is in
+    /// `omitted` draw nothing, so the charts after them are numbered as if they were absent.
+    func renderSections(_ narrative: Narrative, omitted: Set<Int>) -> (intro: HTML, sections: [Section]) {
+        let starts = narrative.body.sections.map(\.line)
+        func section(of line: Int) -> Int { starts.lastIndex { $0 <= line } ?? -1 }
+        // marks[i + 1]: where the charts stood when section i began; the last, at the end.
+        var marks = Array(repeating: (figures: 0, files: 0), count: starts.count + 2)
+        var marked = 0
+        func mark(through index: Int) {
+            while marked <= index {
+                marks[marked] = (charts.figures, charts.files.count)
+                marked += 1
+            }
+        }
+        let document = filled(narrative, skipping: { omitted.contains(section(of: $0)) }) { line in
+            mark(through: section(of: line) + 1)
+        }
+        mark(through: starts.count + 1)
+        let (intro, parts) = context.options.timings.measure(.markdown) {
+            document.sectionHTML(allowRawHTML: context.site.allowRawHTML)
+        }
+        let sections = parts.enumerated().map { index, html in
+            let (start, end) = (marks[index + 1], marks[index + 2])
+            return Section(html: HTML(markup: html), figures: end.figures - start.figures,
+                           files: Array(charts.files[start.files..<end.files]))
+        }
+        return (HTML(markup: intro), sections)
+    }
+
+    /// The parsed body with every data block and live value replaced by its HTML.
+    /// - Parameters:
+    ///   - skipping: whether to leave out the block whose fence opens on a line.
+    ///   - drawing: called with a block's line just before it is drawn.
+    private func filled(_ narrative: Narrative, skipping: (Int) -> Bool = { _ in false },
+                        drawing: (Int) -> Void = { _ in }) -> MarkdownDocument {
+        let body = narrative.body
+        var document = context.options.timings.measure(.markdown) { MarkdownDocument(body.markdown) }
+        document.replaceFencedBlocks(NarrativeBlocks.kinds) { fenced in
+            guard !skipping(fenced.line) else { return "" }
+            drawing(fenced.line)
+            guard let block = body.block(at: fenced.line),
+                  case .resolved(var spec, let title, let caption) = block.state else {
+                return "<p class=\"block-error\">This \(fenced.language) block has errors.</p>"
+            }
+            spec.title = title.map(plain)
+            spec.caption = caption.map(plain)
             return DataBlock(spec: spec, narrative: narrative, scope: scope, period: period, page: page,
                              context: context, charts: self.charts).render().markup
         }
         document.replaceExpressions { expression in
-            let location = SourceLocation(file: file, line: expression.line + offset, column: expression.column)
-            return live(expression.text, at: location, diagnostics: &diagnostics)?.html.markup
-                ?? "<span class=\"live-value no-data\">?</span>"
+            let value = body.liveValue(expression.text, line: expression.line, column: expression.column)
+            return (value?.render(report: context.report, scope: scope, period: period) ?? .invalid).html.markup
         }
-        let body = HTML(markup: timings.measure(.markdown) { document.html(allowRawHTML: context.site.allowRawHTML) })
-        let title = narrative.title.map { plain($0, at: narrative.location, diagnostics: &diagnostics) }
-        let summary = narrative.summary.map { plain($0, at: narrative.location, diagnostics: &diagnostics) }
-        return Output(html: body, title: title, summary: summary, diagnostics: diagnostics)
+        return document
     }
 
-    /// Live values in text that is not Markdown (titles, summaries): words only.
-    func plain(_ text: String, at location: SourceLocation, diagnostics: inout [Diagnostic]) -> String {
-        InlineSegment.segments(of: text).map { segment in
-            switch segment {
+    /// Live values in text that is not Markdown (titles, summaries, headings): words only.
+    func plain(_ text: InlineText) -> String {
+        text.parts.map { part in
+            switch part {
             case .text(let words): words
-            case .expression(let inner): live(inner, at: location, diagnostics: &diagnostics)?.text ?? "?"
+            case .value(let value): value.render(report: context.report, scope: scope, period: period).text
+            case .invalid: "?"
             }
         }.joined()
     }
+}
 
-    private func live(_ text: String, at location: SourceLocation,
-                      diagnostics: inout [Diagnostic]) -> LiveValue.Rendered? {
-        switch LiveValue.parse(text, report: context.report) {
-        case .failure(let problem):
-            diagnostics.append(.error(problem.message, at: location))
-            return nil
-        case .success(let value):
-            if let scope = value.scope, !context.report.isVisible(scope) {
-                diagnostics.append(.warning(
-                    "'\(scope)' has fewer people than min_group_size (\(context.site.minGroupSize)); its values show as suppressed",
-                    at: location))
-            }
-            return value.render(report: context.report, scope: scope, period: period)
-        }
-    }
+/// The fence languages of data blocks, as the Markdown walk asks for them.
+private enum NarrativeBlocks {
+    static let kinds = Set(BlockSpec.Kind.allCases.map(\.rawValue))
 }

@@ -11,7 +11,7 @@ struct ScopePage {
     let period: Period
     let address: PageAddress
     /// Whether this is the quarter's own page rather than the latest-quarter copy: only
-    /// it reports the narrative's diagnostics and writes the chart files, once each.
+    /// it writes the chart files, once.
     let isCanonical: Bool
 
     /// Where the standalone files of a scope's quarter page go, under `charts/` and
@@ -23,7 +23,6 @@ struct ScopePage {
     func render() -> RenderedPage {
         let report = context.report
         let name = context.name(of: scope)
-        var diagnostics: [Diagnostic] = []
         let charts = ChartPlacement(page: address, key: Self.chartKey(scope, period), writesFiles: isCanonical,
                                     timings: context.options.timings)
         var narrativeHTML = HTML.empty
@@ -32,7 +31,6 @@ struct ScopePage {
         let narrative = report.narrative(for: scope, in: period)
         if let narrative {
             let output = NarrativeRenderer(context: context, page: address, scope: scope, period: period, charts: charts).render(narrative)
-            if isCanonical { diagnostics = output.diagnostics }
             title = output.title ?? title
             summary = output.summary
             var byline = [narrative.author, narrative.date].compactMap { $0 }.joined(separator: " · ")
@@ -76,7 +74,7 @@ struct ScopePage {
         let crumbs = Navigation.breadcrumbs(scope, period: period, on: address, context: context)
         let html = context.shell(address, title: title, pageClass: scope == .organization ? "page-organization" : "page-team",
                                  breadcrumbs: crumbs, description: summary, main: main)
-        return RenderedPage(address: address, html: html, charts: charts.count, diagnostics: diagnostics,
+        return RenderedPage(address: address, html: html, charts: charts.count,
                             chartFiles: charts.files)
     }
 

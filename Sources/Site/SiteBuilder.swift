@@ -96,15 +96,15 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// The problems in narratives (live values, data blocks), as `check` reports them,
-    /// without writing anything.
-    public func diagnostics() -> [Diagnostic] {
-        // Only narratives can hold such problems, so only their pages are rendered.
-        context.report.narratives.flatMap { render(.scope($0.scope, $0.period)).diagnostics }.sorted()
+    /// Renders the page of every narrative without writing anything: the fuzz harness
+    /// drives the Markdown and the data blocks through it.
+    public func renderNarrativePages() {
+        for narrative in context.report.narratives { _ = render(.scope(narrative.scope, narrative.period)) }
     }
 
-    /// Renders every page and writes the site to `destination`, atomically. When any
-    /// narrative has an error, nothing is written and the errors are returned.
+    /// Renders every page and writes the site to `destination`, atomically. Narrative
+    /// problems are load diagnostics, found before this; when a page reports an error
+    /// all the same, nothing is written and the errors are returned.
     ///
     /// Pages render in parallel, one worker per core, each writing its own files as it
     /// goes; results are gathered in page order, so the site and the diagnostics are the

@@ -1,5 +1,4 @@
 import Analysis
-import ContentLoading
 import ReportModel
 
 /// The services one build shares, passed down instead of kept in globals (as Hugo's
@@ -8,14 +7,11 @@ struct SiteContext: Sendable {
     let report: Report
     let theme: Theme
     let options: BuildOptions
-    /// Chart, table and KPI blocks read so far, shared by every page of the build.
-    let blockSpecs: BlockSpecCache
 
     init(report: Report, theme: Theme, options: BuildOptions) {
         self.report = report
         self.theme = theme
         self.options = options
-        blockSpecs = BlockSpecCache(metrics: report.metrics, organization: report.organization)
     }
 
     var site: SiteSettings { report.site }

@@ -18,8 +18,12 @@ struct Slide {
         case chart
     }
 
-    /// What the slide is, as a class name: `title`, `kpis`, `narrative`, `chart`, `group`, …
-    var kind: String
+    /// What a slide is; its raw value is the slide's class name, `.slide-<kind>`.
+    enum Kind: String {
+        case title, highlights, kpis, narrative, chart, group, usage, about
+    }
+
+    var kind: Kind
     var title: String
     var layout: Layout
     var body: HTML
@@ -31,8 +35,8 @@ struct Slide {
     /// The slide's markup. The title slide's heading is the page's `h1`.
     func render(number: Int, of total: Int, footer: String) -> HTML {
         let id = "slide-\(number)"
-        let heading: HTML = kind == "title" ? "<h1 id=\"\(id)\">\(title)</h1>" : "<h2 id=\"\(id)\">\(title)</h2>"
-        var html: HTML = "<section class=\"slide slide-\(kind)\" aria-labelledby=\"\(id)\">"
+        let heading: HTML = kind == .title ? "<h1 id=\"\(id)\">\(title)</h1>" : "<h2 id=\"\(id)\">\(title)</h2>"
+        var html: HTML = "<section class=\"slide slide-\(kind.rawValue)\" aria-labelledby=\"\(id)\">"
         html += "<div class=\"slide-frame\">\(heading)<div class=\"slide-body layout-\(layout.rawValue)\">\(body)</div>"
         html += "<p class=\"slide-footer\"><span>\(footer)</span><span class=\"slide-number\">\(number) / \(total)</span></p></div>"
         if !notes.isEmpty || !files.isEmpty {

@@ -1,7 +1,5 @@
 import Analysis
 import Charts
-import ContentLoading
-import Markdown
 import ReportModel
 
 /// The board deck: the organization's latest quarter as 16:9 slides in one page, for a
@@ -27,34 +25,30 @@ struct SlideDeck {
         let charts = ChartPlacement(page: address, key: "deck", timings: context.options.timings)
         let organization = context.site.organization
         guard let period = report.latestPeriod else {
-            let slide = Slide(kind: "title", title: "\(organization): AI impact", layout: .text,
+            let slide = Slide(kind: .title, title: "\(organization): AI impact", layout: .text,
                               body: "<p class=\"lead\">This report has no data yet.</p>")
-            return page(address, slides: [slide], footer: organization, title: "\(organization): AI impact", charts: charts, diagnostics: [])
+            return page(address, slides: [slide], footer: organization, title: "\(organization): AI impact", charts: charts)
         }
-        var diagnostics: [Diagnostic] = []
         let narrative = report.narrative(for: .organization, in: period)
         var slides = [titleSlide(period, narrative)]
         slides += kpiSlides(period, highlights: narrative?.highlights ?? [])
         if let narrative {
-            let (sectionSlides, titleNotes, problems) = narrativeSlides(narrative, charts: charts)
+            let (sectionSlides, titleNotes) = narrativeSlides(narrative, charts: charts)
             slides[0].notes = titleNotes
             slides += sectionSlides
-            diagnostics += problems
         }
         slides += trendSlides(period, charts: charts)
         slides += groupSlides(period, charts: charts)
         slides.append(usageSlide(period, charts: charts))
         slides.append(aboutSlide(period))
         let title = slides[0].title
-        return page(address, slides: slides, footer: "\(organization) · AI impact, \(period)", title: title, charts: charts,
-                    diagnostics: diagnostics)
+        return page(address, slides: slides, footer: "\(organization) · AI impact, \(period)", title: title, charts: charts)
     }
 
-    private func page(_ address: PageAddress, slides: [Slide], footer: String, title: String, charts: ChartPlacement,
-                      diagnostics: [Diagnostic]) -> RenderedPage {
+    private func page(_ address: PageAddress, slides: [Slide], footer: String, title: String, charts: ChartPlacement) -> RenderedPage {
         let main = slides.enumerated().map { $0.element.render(number: $0.offset + 1, of: slides.count, footer: footer) }.joined()
         let html = context.shell(address, title: title, pageClass: "deck", description: context.site.description, main: main)
-        return RenderedPage(address: address, html: html, charts: charts.count, diagnostics: diagnostics, chartFiles: charts.files,
+        return RenderedPage(address: address, html: html, charts: charts.count, chartFiles: charts.files,
                             slides: slides.count)
     }
 
@@ -65,12 +59,10 @@ struct SlideDeck {
         var title = "\(name): AI impact, \(period)"
         var summary: String?
         if let narrative {
-            // The narrative's page reports problems in these; the deck only shows them.
             let renderer = NarrativeRenderer(context: context, page: .deck, scope: .organization, period: period,
                                              charts: ChartPlacement(page: .deck, key: "deck", writesFiles: false))
-            var reported: [Diagnostic] = []
-            title = narrative.title.map { renderer.plain($0, at: narrative.location, diagnostics: &reported) } ?? title
-            summary = narrative.summary.map { renderer.plain($0, at: narrative.location, diagnostics: &reported) }
+            title = narrative.titleText.map(renderer.plain) ?? title
+            summary = narrative.summaryText.map(renderer.plain)
         }
         var body: HTML = "<p class=\"kicker\">\(name) · AI impact · \(period.description)</p>"
         if let summary { body += "<p class=\"lead\">\(summary)</p>" }
@@ -79,7 +71,7 @@ struct SlideDeck {
         body += "<p class=\"meta\">\(people) people in \(teams) teams shown · measured for teams, never individuals</p>"
         let byline = [narrative?.author, narrative?.date].compactMap { $0 }.joined(separator: " · ")
         if !byline.isEmpty { body += "<p class=\"byline\">\(byline)</p>" }
-        return Slide(kind: "title", title: title, layout: .text, body: body)
+        return Slide(kind: .title, title: title, layout: .text, body: body)
     }
 
     /// Highlights first, then a slide per category the organization has values in; a
@@ -88,12 +80,12 @@ struct SlideDeck {
         var slides: [Slide] = []
         let highlighted = highlights.compactMap { report.metric($0) }
         if !highlighted.isEmpty {
-            slides += cardSlides("Highlights", kind: "highlights", highlighted, period: period)
+            slides += cardSlides("Highlights", kind: .highlights, highlighted, period: period)
         }
         let levels = Set(context.site.fluency?.levels ?? [])
         for category in Metric.Category.allCases {
             let metrics = context.metrics(in: category, for: .organization, in: period).filter { !levels.contains($0.id) }
-            var made = cardSlides(ScopePage.heading(category), kind: "kpis", metrics, period: period)
+            var made = cardSlides(ScopePage.heading(category), kind: .kpis, metrics, period: period)
             if category == .usage {
                 for index in made.indices {
                     made[index].body = "<p class=\"note\">Usage shows adoption, not value. Read it beside the outcomes, never as a target.</p>" + made[index].body
@@ -104,7 +96,7 @@ struct SlideDeck {
         return slides
     }
 
-    private func cardSlides(_ title: String, kind: String, _ metrics: [Metric], period: Period) -> [Slide] {
+    private func cardSlides(_ title: String, kind: Slide.Kind, _ metrics: [Metric], period: Period) -> [Slide] {
         let cards = metrics.compactMap { KPICard.render($0, scope: .organization, period: period, on: .deck, context: context, linking: false) }
         let pages = stride(from: 0, to: cards.count, by: Self.cardsPerSlide).map { Array(cards[$0..<min($0 + Self.cardsPerSlide, cards.count)]) }
         return pages.enumerated().map { index, cards in
@@ -116,55 +108,28 @@ struct SlideDeck {
     /// A slide per `##` section of the narrative, except those its front matter's `deck:`
     /// keeps as speaker notes or leaves out. Text before the first section becomes the
     /// title slide's notes, which are returned with the slides.
-    private func narrativeSlides(_ narrative: Narrative, charts: ChartPlacement) -> ([Slide], HTML, [Diagnostic]) {
-        let period = narrative.period
-        let renderer = NarrativeRenderer(context: context, page: .deck, scope: .organization, period: period, charts: charts)
-        let sections = MarkdownDocument(narrative.body).sections
-        // Lone CRs end lines as they do for cmark; the loader has already made CRLF one LF.
-        let lines = narrative.body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" })
-        func part(_ from: Int, _ to: Int) -> Narrative {
-            let text = lines[min(from, lines.count)..<min(max(from, to), lines.count)].joined(separator: "\n")
-            return Narrative(scope: narrative.scope, period: period, highlights: narrative.highlights, body: text,
-                             bodyLine: narrative.bodyLine + from, location: narrative.location)
-        }
-        var diagnostics: [Diagnostic] = []
+    private func narrativeSlides(_ narrative: Narrative, charts: ChartPlacement) -> ([Slide], HTML) {
+        let renderer = NarrativeRenderer(context: context, page: .deck, scope: .organization, period: narrative.period, charts: charts)
+        let sections = narrative.body.sections
+        let roles = sections.map { narrative.deck.role(of: $0.heading) }
+        let omitted = Set(roles.indices.filter { roles[$0] == .omitted })
+        let (intro, rendered) = renderer.renderSections(narrative, omitted: omitted)
         var slides: [Slide] = []
         var titleNotes = HTML.empty
-        let intro = renderer.render(part(0, (sections.first?.line ?? lines.count + 1) - 1))
-        diagnostics += intro.diagnostics
-        if !intro.html.markup.allSatisfy(\.isWhitespace) { titleNotes = intro.html }
-
-        let sectionLocation = { (section: MarkdownSection) in
-            SourceLocation(file: narrative.location.file, line: narrative.bodyLine + section.line - 1, column: 1)
-        }
-        for (index, section) in sections.enumerated() {
-            let role = narrative.deck.role(of: section.heading)
-            guard role != .omitted else { continue }
-            let end = index + 1 < sections.count ? sections[index + 1].line - 1 : lines.count
-            let before = charts.files.count
-            let output = renderer.render(part(section.endLine, end))
-            diagnostics += output.diagnostics
-            let heading = renderer.plain(section.heading, at: sectionLocation(section), diagnostics: &diagnostics)
-            if role == .notes {
+        if !intro.markup.allSatisfy(\.isWhitespace) { titleNotes = intro }
+        // Both lists are the body's top-level `##` headings, so they pair one to one.
+        for (index, section) in sections.enumerated() where roles[index] != .omitted && rendered.indices.contains(index) {
+            let output = rendered[index]
+            let heading = renderer.plain(section.text)
+            if roles[index] == .notes {
                 let notes: HTML = "<h3>\(heading)</h3>" + output.html
                 if slides.isEmpty { titleNotes += notes } else { slides[slides.count - 1].notes += notes }
                 continue
             }
-            let hasFigure = output.html.markup.contains("<figure")
-            slides.append(Slide(kind: "narrative", title: heading, layout: hasFigure ? .split : .text, body: output.html,
-                                files: charts.files[before...].map(\.path)))
+            slides.append(Slide(kind: .narrative, title: heading, layout: output.figures > 0 ? .split : .text, body: output.html,
+                                files: output.files.map(\.path)))
         }
-        // A name in `deck:` that matches no section is most likely a heading since renamed.
-        let headings = sections.map { $0.heading.lowercased() }
-        for (key, names) in [("notes", narrative.deck.notes), ("omit", narrative.deck.omitted)] {
-            for name in names where !headings.contains(name.lowercased()) {
-                diagnostics.append(.warning(
-                    "deck \(key) names '\(name)', but the narrative has no ## section with that heading"
-                        + Suggestion.hint(for: name, in: sections.map(\.heading)),
-                    at: narrative.deck.location ?? narrative.location))
-            }
-        }
-        return (slides, titleNotes, diagnostics)
+        return (slides, titleNotes)
     }
 
     /// The metrics the deck leads with: the narrative's outcome highlights, else every
@@ -205,7 +170,7 @@ struct SlideDeck {
     private func chartSlide(_ title: String, chart: Chart, slug: String, charts: ChartPlacement) -> Slide {
         let before = charts.files.count
         let figure = charts.figure(chart, slug: slug)
-        return Slide(kind: "chart", title: title, layout: .chart, body: figure, files: charts.files[before...].map(\.path))
+        return Slide(kind: .chart, title: title, layout: .chart, body: figure, files: charts.files[before...].map(\.path))
     }
 
     /// A slide per visible group: its lead numbers beside a bar of its members.
@@ -224,7 +189,7 @@ struct SlideDeck {
                 body += charts.figure(factory.bar(first, members, period: period, reference: scope), slug: group.id)
             }
             let people = report.visibleHeadcount(of: scope)
-            return Slide(kind: "group", title: "\(group.name): \(people) people, \(members.count) teams shown",
+            return Slide(kind: .group, title: "\(group.name): \(people) people, \(members.count) teams shown",
                          layout: charts.files.count > before ? .stack : .tiles, body: body,
                          files: charts.files[before...].map(\.path))
         }
@@ -236,7 +201,7 @@ struct SlideDeck {
         let teams = report.visibleTeams.filter { !context.organization.isGroup($0.id) }.map { Scope.team($0.id) }
         let caveat: HTML = "<p class=\"caveat\"><strong>Association is not attribution.</strong> Teams differ in their work, tools and starting point; a pattern across teams does not show that AI use caused it.</p>"
         guard let usage = report.metrics.first(where: { $0.category == .usage }) else {
-            return Slide(kind: "usage", title: "Usage and outcomes", layout: .text,
+            return Slide(kind: .usage, title: "Usage and outcomes", layout: .text,
                          body: "<p>This report has no usage metric, so there is nothing to set outcomes against.</p>")
         }
         var readings: [HTML] = []
@@ -257,7 +222,7 @@ struct SlideDeck {
         body += caveat + "</div>"
         let before = charts.files.count
         if let (scatter, outcome) = shown { body += charts.figure(scatter.drawn(context), slug: outcome.id) }
-        return Slide(kind: "usage", title: "Usage and outcomes", layout: shown == nil ? .text : .split, body: body,
+        return Slide(kind: .usage, title: "Usage and outcomes", layout: shown == nil ? .text : .split, body: body,
                      files: charts.files[before...].map(\.path))
     }
 
@@ -271,6 +236,6 @@ struct SlideDeck {
         body += "</ul><p class=\"meta\">\(context.site.title) · data through \(period.description)"
         if let generated = context.options.generated { body += " · generated \(generated)" }
         body += "</p>"
-        return Slide(kind: "about", title: "How to read these numbers", layout: .text, body: body)
+        return Slide(kind: .about, title: "How to read these numbers", layout: .text, body: body)
     }
 }

@@ -45,6 +45,6 @@ enum FuzzHarness {
         }
         let load = ContentLoader(source: .memory(files)).load()
         let report = Report(content: load.content)
-        _ = SiteBuilder(report: report, theme: theme).diagnostics()
+        SiteBuilder(report: report, theme: theme).renderNarrativePages()
     }
 }

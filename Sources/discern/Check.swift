@@ -38,11 +38,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let pipeline = Pipeline(content: options.url, contentLabel: options.content, theme: theme)
-        var diagnostics = pipeline.diagnostics
-        if let theme = pipeline.theme, pipeline.catalogsReadable {
-            diagnostics += SiteBuilder(report: pipeline.report, theme: theme).diagnostics()
-        }
-        diagnostics = Pipeline.applying(strict: strict, to: diagnostics).sorted()
+        // Narratives were read and checked at load, so nothing is rendered: a broken
+        // theme hides no narrative problem.
+        let diagnostics = Pipeline.applying(strict: strict, to: pipeline.diagnostics).sorted()
         let summary = ReportSummary(report: pipeline.report, diagnostics: diagnostics)
         let shared = SharedOutput.diagnostics(diagnostics, organization: pipeline.report.organization)
 

@@ -11,7 +11,7 @@ struct Pipeline {
     var report: Report
     var theme: Theme?
     var diagnostics: [Diagnostic]
-    /// Whether narratives can be checked: not while the team or metric catalog is unreadable.
+    /// Whether the report checks can run: not while the team or metric catalog is unreadable.
     var catalogsReadable: Bool
     /// The quarters with observations, against which a narrative's quarter is checked.
     var observedPeriods: Set<Period>

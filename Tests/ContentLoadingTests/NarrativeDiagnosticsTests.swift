@@ -16,7 +16,7 @@ struct NarrativeDiagnosticsTests {
         #expect(narrative.period.description == "2026-Q2")
         #expect(narrative.title == "Platform in Q2")
         #expect(narrative.highlights == ["cycle_time", "csat"])
-        #expect(narrative.body == "# Heading\n")
+        #expect(narrative.body.markdown == "# Heading\n")
         #expect(narrative.bodyLine == 6)
     }
 

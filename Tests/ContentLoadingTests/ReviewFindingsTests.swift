@@ -45,7 +45,7 @@ struct ReviewFindingsTests {
             "narratives/org/2026-Q1.md:3:1: warning: unknown key 'bogus' in front matter is ignored",
         ])
         #expect(load.content.narratives.first?.title == "T")
-        #expect(load.content.narratives.first?.body == "body\n")
+        #expect(load.content.narratives.first?.body.markdown == "body\n")
     }
 
     @Test("a CSV with lone CR line endings reads as lines")

@@ -25,11 +25,14 @@ struct SiteFixture {
         FileManager.default.temporaryDirectory.appendingPathComponent("discern-site-\(UUID().uuidString)")
     }
 
-    /// Builds into a new folder; returns it with what the build said.
+    /// Builds into a new folder; returns it with what the build said. Content with errors
+    /// is not built, as `discern build` does not build it: a narrative's errors are found
+    /// at load.
     static func build(_ fixture: String, options: BuildOptions = BuildOptions(), into folder: URL? = nil) throws
         -> (folder: URL, summary: SiteBuilder.Summary?, diagnostics: [Diagnostic]) {
         let (report, loadDiagnostics) = self.report(fixture)
         let output = folder ?? temporaryFolder()
+        if loadDiagnostics.hasErrors { return (output, nil, loadDiagnostics) }
         let (summary, diagnostics) = try SiteBuilder(report: report, theme: theme(), options: options).build(into: output)
         return (output, summary, loadDiagnostics + diagnostics)
     }

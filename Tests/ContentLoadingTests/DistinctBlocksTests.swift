@@ -2,17 +2,19 @@ import Testing
 import ReportModel
 @testable import ContentLoading
 
-@Suite("Block spec cache")
-struct BlockSpecCacheTests {
-    let cache = BlockSpecCache(
-        metrics: [Metric(id: "cycle_time", name: "Cycle time", category: .outcome)],
-        organization: Organization(name: "Org", teams: [Team(id: "a", name: "A", headcount: 9)], minimumGroupSize: 5))
+@Suite("Blocks repeated across narratives")
+struct DistinctBlocksTests {
+    let blocks = DistinctBlocks()
+    let metrics = [Metric(id: "cycle_time", name: "Cycle time", category: .outcome)]
+    let organization = Organization(name: "Org", teams: [Team(id: "a", name: "A", headcount: 9)], minimumGroupSize: 5)
 
     @Test("a repeated block reads to the same spec, located where each copy is")
     func repeated() {
         let body = "type: line\nmetric: cycle_time\n"
-        let (first, firstProblems) = cache.read(.chart, body: body, file: "narratives/org/2025-Q1.md", bodyLine: 10)
-        let (second, secondProblems) = cache.read(.chart, body: body, file: "narratives/teams/a/2025-Q2.md", bodyLine: 4)
+        let (first, firstProblems) = blocks.read(.chart, body: body, file: "narratives/org/2025-Q1.md", bodyLine: 10,
+                                                 metrics: metrics, organization: organization)
+        let (second, secondProblems) = blocks.read(.chart, body: body, file: "narratives/teams/a/2025-Q2.md", bodyLine: 4,
+                                                   metrics: metrics, organization: organization)
         #expect(firstProblems.isEmpty && secondProblems.isEmpty)
         #expect(first?.chartType == .line && second?.chartType == .line && second?.metrics == ["cycle_time"])
         #expect(first?.location == SourceLocation(file: "narratives/org/2025-Q1.md", line: 9, column: 1))
@@ -23,7 +25,7 @@ struct BlockSpecCacheTests {
     func problemsRepeat() {
         let body = "type: line\nmetric: cycle_tme\n"
         for (file, line) in [("narratives/org/2025-Q1.md", 5), ("narratives/org/2025-Q2.md", 8)] {
-            let (spec, problems) = cache.read(.chart, body: body, file: file, bodyLine: line)
+            let (spec, problems) = blocks.read(.chart, body: body, file: file, bodyLine: line, metrics: metrics, organization: organization)
             #expect(spec == nil || !problems.isEmpty)
             #expect(problems.map(\.location.file) == [file] && problems.first?.location.line == line + 1)
             #expect(problems.first?.message.contains("unknown metric 'cycle_tme'") == true)
