@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 import Yams
 
@@ -28,7 +29,7 @@ enum BlockSpecReader {
                 return nil
             }
             guard metricIDs.contains(scalar.string) else {
-                diagnostics.append(.error("unknown metric '\(scalar.string)'" + Suggestion.hint(for: scalar.string, in: metricIDs),
+                diagnostics.append(.unknown(.metric, "unknown metric '\(Excerpt.of(scalar.string))'" + Suggestion.hint(for: scalar.string, in: metricIDs),
                                           at: yaml.location(of: node)))
                 return nil
             }
@@ -62,7 +63,7 @@ enum BlockSpecReader {
                 guard case .scalar(let scalar) = node else { return nil }
                 if scalar.string == Scope.organizationID { return .organization }
                 guard organization.contains(scalar.string) else {
-                    diagnostics.append(.error("unknown team '\(scalar.string)'" + Suggestion.hint(for: scalar.string, in: teamIDs),
+                    diagnostics.append(.unknown(.team, "unknown team '\(Excerpt.of(scalar.string))'" + Suggestion.hint(for: scalar.string, in: teamIDs),
                                               at: yaml.location(of: node)))
                     return nil
                 }

@@ -19,7 +19,7 @@ extension ContentLoader {
         case 4 where parts[1] == "teams":
             let id = parts[2]
             guard organization.contains(id) else {
-                diagnostics.append(.error(
+                diagnostics.append(.unknown(.team,
                     "narrative for unknown team '\(Excerpt.of(id))'" + Suggestion.hint(for: id, in: organization.suggestableIDs),
                     at: start))
                 return nil
@@ -83,7 +83,7 @@ extension ContentLoader {
                     continue
                 }
                 guard metricIDs.contains(id) else {
-                    diagnostics.append(.error("unknown metric '\(Excerpt.of(id))' in highlights" + Suggestion.hint(for: id, in: metricIDs),
+                    diagnostics.append(.unknown(.metric, "unknown metric '\(Excerpt.of(id))' in highlights" + Suggestion.hint(for: id, in: metricIDs),
                                               at: location))
                     continue
                 }

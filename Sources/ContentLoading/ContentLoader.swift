@@ -74,8 +74,8 @@ public struct ContentLoader: Sendable {
             narrative(at: path, organization: organization, metrics: metrics, periods: periods, blocks: blocks)
         }
         let narratives = loaded.compactMap(\.0)
-        diagnostics += loaded.flatMap(\.1).filter { !(unreadable.contains("teams.yaml") && $0.message.contains("unknown team"))
-            && !(unreadable.contains("metrics.yaml") && $0.message.contains("unknown metric")) }
+        diagnostics += loaded.flatMap(\.1).filter { !(unreadable.contains("teams.yaml") && $0.unknown == .team)
+            && !(unreadable.contains("metrics.yaml") && $0.unknown == .metric) }
 
         let content = ReportContent(site: site, organization: organization, metrics: metrics,
                                     observations: collector.observations, narratives: narratives)

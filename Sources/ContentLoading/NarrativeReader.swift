@@ -62,7 +62,9 @@ struct NarrativeReader {
     private func liveValue(_ text: String, at location: SourceLocation, diagnostics: inout [Diagnostic]) -> LiveValue? {
         switch LiveValueReader.read(text, metrics: metrics, organization: organization) {
         case .failure(let problem):
-            diagnostics.append(.error(problem.message, at: location))
+            var diagnostic = Diagnostic.error(problem.message, at: location)
+            diagnostic.unknown = problem.unknown
+            diagnostics.append(diagnostic)
             return nil
         case .success(let value):
             if let id = value.scope?.teamID, organization.isTooSmallToShow(id) {

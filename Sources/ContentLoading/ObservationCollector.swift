@@ -57,7 +57,7 @@ struct ObservationCollector {
         } else if id.isEmpty {
             report(.error("missing team id", at: location))
         } else if checksTeams {
-            report(.error("unknown team '\(Excerpt.of(id))'" + Suggestion.hint(for: id, in: organization.suggestableIDs),
+            report(.unknown(.team, "unknown team '\(Excerpt.of(id))'" + Suggestion.hint(for: id, in: organization.suggestableIDs),
                           at: location))
         }
         return nil
@@ -68,7 +68,7 @@ struct ObservationCollector {
         let id = text.trimmingSpaces
         if knownMetrics.contains(id) { return id }
         guard checksMetrics else { return nil }
-        report(.error("unknown metric '\(Excerpt.of(id))'" + Suggestion.hint(for: id, in: metricIDs), at: location))
+        report(.unknown(.metric, "unknown metric '\(Excerpt.of(id))'" + Suggestion.hint(for: id, in: metricIDs), at: location))
         return nil
     }
 

@@ -23,6 +23,15 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// The lint rule that found it (`D101`…), for lint findings; nil for content errors.
     public var rule: String?
+    /// What kind of id it reports as missing from its catalog, if that is what it says: when
+    /// a catalog could not be read at all, every reference to it is unknown, and the loader
+    /// leaves those out rather than bury the one real error.
+    public var unknown: Unknown?
+
+    /// An id that a catalog does not hold.
+    public enum Unknown: Hashable, Sendable {
+        case team, metric
+    }
 
     /// The message is made safe to print: e-mail addresses are replaced (a diagnostic
     /// must not spread the person identifiers it complains about), line breaks from
@@ -81,6 +90,13 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.warning, at: location, message)
+    }
+
+    /// An error about an id that its catalog does not hold.
+    public static func unknown(_ kind: Unknown, _ message: String, at location: SourceLocation) -> Diagnostic {
+        var diagnostic = Diagnostic(.error, at: location, message)
+        diagnostic.unknown = kind
+        return diagnostic
     }
 
     /// `path:line:column: error: message`, with ` [D101]` after a lint's message.

@@ -147,4 +147,16 @@ struct CascadeTests {
         ])
         #expect(load.unreadable == ["metrics.yaml"])
     }
+
+    @Test("a YAML syntax error in teams.yaml is not followed by an error for every team a narrative names")
+    func brokenTeams() {
+        let load = Fixture.load([
+            "teams.yaml": "teams:\n  - {id: ops, name: Ops: x}\n",
+            "narratives/org/2026-Q1.md": "Ops: {{ value cycle_time team=ops }}.\n\n```table\nmetric: cycle_time\nteams: [ops]\n```\n",
+            "narratives/teams/ops/2026-Q1.md": "Ops.\n",
+        ])
+        let errors = load.diagnostics.filter { $0.severity == .error }.map(\.description)
+        #expect(errors.count == 1 && errors[0].hasPrefix("teams.yaml:2:"), "\(errors)")
+        #expect(load.unreadable == ["teams.yaml"])
+    }
 }
