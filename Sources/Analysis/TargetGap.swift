@@ -1,13 +1,13 @@
 import ReportModel
 
 /// How far a value is from the metric's target.
-public struct TargetGap: Hashable, Sendable {
-    public let target: Double
-    public let value: Double
+package struct TargetGap: Hashable, Sendable {
+    package let target: Double
+    package let value: Double
     /// Whether the target is met; nil for context metrics, which have no good side.
-    public let isMet: Bool?
+    package let isMet: Bool?
 
-    public init(target: Double, value: Double, better: Metric.Direction) {
+    package init(target: Double, value: Double, better: Metric.Direction) {
         self.target = target
         self.value = value
         switch better {
@@ -18,5 +18,5 @@ public struct TargetGap: Hashable, Sendable {
     }
 
     /// `value - target`: positive when above the target.
-    public var distance: Double { value - target }
+    package var distance: Double { value - target }
 }

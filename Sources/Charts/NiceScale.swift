@@ -71,10 +71,10 @@ struct NiceScale {
 }
 
 /// How axis ticks are written: the number, and `%` for percentages.
-public struct TickUnit: Sendable {
-    public var isPercent: Bool
+package struct TickUnit: Sendable {
+    package var isPercent: Bool
 
-    public init(isPercent: Bool = false) {
+    package init(isPercent: Bool = false) {
         self.isPercent = isPercent
     }
 

@@ -2,17 +2,17 @@ import Foundation
 
 /// How the loader reaches a content folder: a small struct of closures, with a real
 /// version for the disk and one in memory, so every stage can be tested without disk.
-public struct ContentSource: Sendable {
+package struct ContentSource: Sendable {
     /// Shown in messages: the folder, or a label for in-memory content.
-    public var root: String
+    package var root: String
     /// Every regular file below the root, as sorted relative paths with `/` separators.
-    public var files: @Sendable () throws -> [String]
+    package var files: @Sendable () throws -> [String]
     /// The bytes of one file, by relative path.
-    public var read: @Sendable (String) throws -> [UInt8]
+    package var read: @Sendable (String) throws -> [UInt8]
     /// A file's size in bytes, checked against the limits before it is read.
-    public var size: @Sendable (String) -> Int?
+    package var size: @Sendable (String) -> Int?
 
-    public init(root: String, files: @escaping @Sendable () throws -> [String],
+    package init(root: String, files: @escaping @Sendable () throws -> [String],
                 read: @escaping @Sendable (String) throws -> [UInt8],
                 size: @escaping @Sendable (String) -> Int? = { _ in nil }) {
         self.root = root
@@ -22,7 +22,7 @@ public struct ContentSource: Sendable {
     }
 
     /// A content folder on disk. Hidden files and folders (`.git`, `.DS_Store`) are skipped.
-    public static func disk(_ folder: URL) -> ContentSource {
+    package static func disk(_ folder: URL) -> ContentSource {
         let base = folder.resolvingSymlinksInPath().standardizedFileURL
         return ContentSource(
             root: folder.path,
@@ -51,7 +51,7 @@ public struct ContentSource: Sendable {
     }
 
     /// Content held in memory: relative path to bytes.
-    public static func memory(_ files: [String: [UInt8]]) -> ContentSource {
+    package static func memory(_ files: [String: [UInt8]]) -> ContentSource {
         ContentSource(
             root: "(memory)",
             files: { files.keys.sorted() },
@@ -64,7 +64,7 @@ public struct ContentSource: Sendable {
     }
 
     /// Content held in memory as text: relative path to UTF-8 contents.
-    public static func memory(text files: [String: String]) -> ContentSource {
+    package static func memory(text files: [String: String]) -> ContentSource {
         memory(files.mapValues { Array($0.utf8) })
     }
 }

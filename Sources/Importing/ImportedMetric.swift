@@ -3,9 +3,9 @@ import ReportModel
 
 /// A metric an import produces: its entry for `metrics.yaml`, and the rule that turns a
 /// team's quarter of records into one value.
-public struct ImportedMetric: Hashable, Sendable {
+package struct ImportedMetric: Hashable, Sendable {
     /// How a team-quarter's tallies become a value, and how many people stand behind it.
-    public enum Rule: Hashable, Sendable {
+    package enum Rule: Hashable, Sendable {
         /// Sum of numerators over sum of denominators, times `scale` (100 for a percentage).
         /// `n` is the people who contributed, or the team-quarter's size for a feed
         /// that is already aggregated.
@@ -18,18 +18,18 @@ public struct ImportedMetric: Hashable, Sendable {
         case weightedMedian
     }
 
-    public var id: String
-    public var name: String
-    public var category: Metric.Category
-    public var unit: String
-    public var better: Metric.Direction
-    public var aggregate: Metric.Aggregation
-    public var format: Metric.Format
-    public var decimals: Int?
-    public var description: String
-    public var rule: Rule
+    package var id: String
+    package var name: String
+    package var category: Metric.Category
+    package var unit: String
+    package var better: Metric.Direction
+    package var aggregate: Metric.Aggregation
+    package var format: Metric.Format
+    package var decimals: Int?
+    package var description: String
+    package var rule: Rule
 
-    public init(id: String, name: String, category: Metric.Category = .usage, unit: String,
+    package init(id: String, name: String, category: Metric.Category = .usage, unit: String,
                 better: Metric.Direction = .neutral, aggregate: Metric.Aggregation,
                 format: Metric.Format = .number, decimals: Int? = nil, description: String, rule: Rule) {
         self.id = id

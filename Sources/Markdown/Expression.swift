@@ -1,12 +1,12 @@
 /// A `{{ … }}` expression found in a document's text.
-public struct Expression: Hashable, Sendable {
+package struct Expression: Hashable, Sendable {
     /// What stands between the braces, untrimmed.
-    public let text: String
+    package let text: String
     /// Where the opening braces are, counted from the start of the Markdown.
-    public let line: Int
-    public let column: Int
+    package let line: Int
+    package let column: Int
 
-    public init(text: String, line: Int, column: Int) {
+    package init(text: String, line: Int, column: Int) {
         self.text = text
         self.line = line
         self.column = column

@@ -1,18 +1,18 @@
 /// A fenced code block that Discern renders itself (` ```chart `, ` ```table `, …).
-public struct FencedBlock: Hashable, Sendable {
+package struct FencedBlock: Hashable, Sendable {
     /// The first word of the info string.
-    public let language: String
+    package let language: String
     /// The text between the fences.
-    public let body: String
+    package let body: String
     /// The line of the opening fence, counted from the start of the Markdown.
-    public let line: Int
+    package let line: Int
 
-    public init(language: String, body: String, line: Int) {
+    package init(language: String, body: String, line: Int) {
         self.language = language
         self.body = body
         self.line = line
     }
 
     /// The line where `body` starts.
-    public var bodyLine: Int { line + 1 }
+    package var bodyLine: Int { line + 1 }
 }

@@ -2,15 +2,15 @@
 ///
 /// A slide deck turns each section of a narrative into a slide, so the split follows
 /// the Markdown's own structure (a `##` inside a code block or a list starts nothing).
-public struct MarkdownSection: Hashable, Sendable {
+package struct MarkdownSection: Hashable, Sendable {
     /// The heading's text, without the `##` or any inline markup.
-    public var heading: String
+    package var heading: String
     /// The heading's first line, counting from 1.
-    public var line: Int
+    package var line: Int
     /// Its last line: a setext heading (text underlined with `---`) spans two.
-    public var endLine: Int
+    package var endLine: Int
 
-    public init(heading: String, line: Int, endLine: Int) {
+    package init(heading: String, line: Int, endLine: Int) {
         self.heading = heading
         self.line = line
         self.endLine = endLine

@@ -1,26 +1,26 @@
 /// A data block in a narrative: ` ```chart `, ` ```table ` or ` ```kpis `, with its YAML body read.
-public struct BlockSpec: Hashable, Sendable {
-    public enum Kind: String, CaseIterable, Sendable {
+package struct BlockSpec: Hashable, Sendable {
+    package enum Kind: String, CaseIterable, Sendable {
         case chart, table, kpis
     }
 
-    public enum ChartType: String, CaseIterable, Sendable {
+    package enum ChartType: String, CaseIterable, Sendable {
         case line, bar, stacked, sparkline, scatter, bullet, slope, heatmap
     }
 
-    public var kind: Kind
-    public var chartType: ChartType?
+    package var kind: Kind
+    package var chartType: ChartType?
     /// The metrics shown; for a scatter, `[x, y]`.
-    public var metrics: [String]
+    package var metrics: [String]
     /// Team, group or `org` ids; nil means the page's own choice.
-    public var teams: [Scope]?
+    package var teams: [Scope]?
     /// Quarters; nil means the page's quarter (or, for trends, every quarter).
-    public var periods: [Period]?
-    public var title: String?
-    public var caption: String?
-    public var location: SourceLocation
+    package var periods: [Period]?
+    package var title: String?
+    package var caption: String?
+    package var location: SourceLocation
 
-    public init(kind: Kind, chartType: ChartType? = nil, metrics: [String], teams: [Scope]? = nil,
+    package init(kind: Kind, chartType: ChartType? = nil, metrics: [String], teams: [Scope]? = nil,
                 periods: [Period]? = nil, title: String? = nil, caption: String? = nil, location: SourceLocation) {
         self.kind = kind
         self.chartType = chartType

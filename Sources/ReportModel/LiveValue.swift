@@ -2,8 +2,8 @@
 /// team=support }}`, `{{ baseline rework_rate period=2026-Q2 }}`, `{{ target csat }}`.
 /// Read and checked against the catalogs when the narrative loads; `Site` writes it,
 /// defaulting to the page's team and quarter.
-public struct LiveValue: Hashable, Sendable {
-    public enum Function: String, CaseIterable, Sendable {
+package struct LiveValue: Hashable, Sendable {
+    package enum Function: String, CaseIterable, Sendable {
         /// The value in the quarter.
         case value
         /// The change from the previous quarter, signed and judged in words.
@@ -14,15 +14,15 @@ public struct LiveValue: Hashable, Sendable {
         case target
     }
 
-    public var function: Function
+    package var function: Function
     /// A metric id from the catalog.
-    public var metric: String
+    package var metric: String
     /// `team=`: nil means the page's own scope.
-    public var scope: Scope?
+    package var scope: Scope?
     /// `period=`: nil means the page's quarter.
-    public var period: Period?
+    package var period: Period?
 
-    public init(function: Function, metric: String, scope: Scope? = nil, period: Period? = nil) {
+    package init(function: Function, metric: String, scope: Scope? = nil, period: Period? = nil) {
         self.function = function
         self.metric = metric
         self.scope = scope

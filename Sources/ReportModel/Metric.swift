@@ -1,24 +1,24 @@
 import Formatting
 
 /// Something the report measures, as declared in `metrics.yaml`.
-public struct Metric: Hashable, Sendable, Identifiable {
+package struct Metric: Hashable, Sendable, Identifiable {
     /// Report order: outcomes lead, usage comes last as context.
-    public enum Category: String, CaseIterable, Comparable, Sendable {
+    package enum Category: String, CaseIterable, Comparable, Sendable {
         case outcome, quality, judgment, sentiment, skills, usage
 
-        public static func < (lhs: Category, rhs: Category) -> Bool {
+        package static func < (lhs: Category, rhs: Category) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }
     }
 
     /// Which way is better. `neutral` is for context metrics (usage) whose rise or fall
     /// is reported without calling it good or bad.
-    public enum Direction: String, CaseIterable, Sendable {
+    package enum Direction: String, CaseIterable, Sendable {
         case higher, lower, neutral
     }
 
     /// How team values combine into a group's value.
-    public enum Aggregation: String, CaseIterable, Sendable {
+    package enum Aggregation: String, CaseIterable, Sendable {
         case sum, mean
         /// Mean weighted by headcount.
         case weightedMean = "weighted_mean"
@@ -26,36 +26,36 @@ public struct Metric: Hashable, Sendable, Identifiable {
     }
 
     /// How values are written in pages: a formatting concept, so it lives in `Formatting`.
-    public typealias Format = ValueFormat
+    package typealias Format = ValueFormat
 
-    public let id: String
-    public let name: String
-    public let category: Category
-    public let unit: String
-    public let better: Direction
-    public let aggregate: Aggregation
-    public let target: Double?
-    public let baseline: Period?
-    public let description: String?
-    public let format: Format
+    package let id: String
+    package let name: String
+    package let category: Category
+    package let unit: String
+    package let better: Direction
+    package let aggregate: Aggregation
+    package let target: Double?
+    package let baseline: Period?
+    package let description: String?
+    package let format: Format
     /// Decimal places shown; nil means the format's default.
-    public let decimals: Int?
+    package let decimals: Int?
     /// The fewest people behind a value for it to be shown. The site's minimum group
     /// size applies too; the larger of the two wins.
-    public let minN: Int?
+    package let minN: Int?
 
     /// The decimal places values are shown with: `decimals`, or the format's default.
-    public var shownDecimals: Int { decimals ?? format.defaultDecimals }
+    package var shownDecimals: Int { decimals ?? format.defaultDecimals }
 
     /// How the metric's values read: format, unit and shown decimals.
-    public var style: ValueStyle { ValueStyle(format: format, unit: unit, decimals: shownDecimals) }
+    package var style: ValueStyle { ValueStyle(format: format, unit: unit, decimals: shownDecimals) }
 
     /// Whether values are people's own estimates (a survey's "time saved") rather than
     /// measured by a system: such a metric is never shown as evidence on its own.
-    public let selfReported: Bool
-    public let location: SourceLocation
+    package let selfReported: Bool
+    package let location: SourceLocation
 
-    public init(id: String, name: String, category: Category, unit: String = "",
+    package init(id: String, name: String, category: Category, unit: String = "",
                 better: Direction = .higher, aggregate: Aggregation = .mean,
                 target: Double? = nil, baseline: Period? = nil, description: String? = nil,
                 format: Format = .number, decimals: Int? = nil, minN: Int? = nil, selfReported: Bool = false,

@@ -1,28 +1,28 @@
 /// The Markdown prose written for the organization or one team, for one quarter.
-public struct Narrative: Hashable, Sendable {
-    public let scope: Scope
-    public let period: Period
-    public let title: String?
-    public let summary: String?
-    public let author: String?
-    public let date: String?
+package struct Narrative: Hashable, Sendable {
+    package let scope: Scope
+    package let period: Period
+    package let title: String?
+    package let summary: String?
+    package let author: String?
+    package let date: String?
     /// Metric ids to lead the page with.
-    public let highlights: [String]
+    package let highlights: [String]
     /// Where `highlights` is written in the front matter, for findings about it.
-    public let highlightsLocation: SourceLocation?
+    package let highlightsLocation: SourceLocation?
     /// Which sections a slide deck shows, keeps as speaker notes, or leaves out.
-    public let deck: DeckSections
+    package let deck: DeckSections
     /// The title and summary with their live values read, for pages to fill in.
-    public let titleText: InlineText?
-    public let summaryText: InlineText?
+    package let titleText: InlineText?
+    package let summaryText: InlineText?
     /// The Markdown after the front matter, with its blocks and live values read.
-    public let body: NarrativeBody
-    public let location: SourceLocation
+    package let body: NarrativeBody
+    package let location: SourceLocation
 
     /// The line in the file where the body starts, so later diagnostics point at the file.
-    public var bodyLine: Int { body.firstLine }
+    package var bodyLine: Int { body.firstLine }
 
-    public init(scope: Scope, period: Period, title: String? = nil, summary: String? = nil,
+    package init(scope: Scope, period: Period, title: String? = nil, summary: String? = nil,
                 author: String? = nil, date: String? = nil, highlights: [String] = [],
                 highlightsLocation: SourceLocation? = nil, deck: DeckSections = DeckSections(),
                 titleText: InlineText? = nil, summaryText: InlineText? = nil, body: NarrativeBody, location: SourceLocation) {

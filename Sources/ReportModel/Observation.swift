@@ -1,14 +1,14 @@
 /// One measured value: a metric for a team (or group, or the organization) in a quarter.
-public struct Observation: Hashable, Sendable {
-    public let period: Period
-    public let scope: Scope
-    public let metric: String
-    public let value: Double
+package struct Observation: Hashable, Sendable {
+    package let period: Period
+    package let scope: Scope
+    package let metric: String
+    package let value: Double
     /// How many people stand behind the value (for surveys, the respondents), if known.
-    public let n: Int?
-    public let location: SourceLocation
+    package let n: Int?
+    package let location: SourceLocation
 
-    public init(period: Period, scope: Scope, metric: String, value: Double, n: Int? = nil,
+    package init(period: Period, scope: Scope, metric: String, value: Double, n: Int? = nil,
                 location: SourceLocation = SourceLocation(file: "data/values.csv")) {
         self.period = period
         self.scope = scope

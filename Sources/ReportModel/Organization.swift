@@ -2,10 +2,10 @@
 ///
 /// Built from teams that have already been validated (unique ids, known parents, no
 /// cycles); the loader drops the nodes that break those rules before it gets here.
-public struct Organization: Sendable {
-    public let name: String
+package struct Organization: Sendable {
+    package let name: String
     /// Every group and team, in depth-first order with siblings in declaration order.
-    public let teams: [Team]
+    package let teams: [Team]
 
     private let index: [String: Int]
     private let childIDs: [String: [String]]
@@ -13,9 +13,9 @@ public struct Organization: Sendable {
     private let headcounts: [String: Int]
     /// The privacy threshold the report is published under (`min_group_size`): a team or
     /// group with fewer people is never shown, nor offered as a "did you mean" hint.
-    public let minimumGroupSize: Int
+    package let minimumGroupSize: Int
 
-    public init(name: String, teams declared: [Team], minimumGroupSize: Int) {
+    package init(name: String, teams declared: [Team], minimumGroupSize: Int) {
         self.name = name
         self.minimumGroupSize = minimumGroupSize
         var children: [String: [String]] = [:]
@@ -48,14 +48,14 @@ public struct Organization: Sendable {
         self.headcounts = headcounts
     }
 
-    public func team(_ id: String) -> Team? {
+    package func team(_ id: String) -> Team? {
         index[id].map { teams[$0] }
     }
 
-    public func contains(_ id: String) -> Bool { index[id] != nil }
+    package func contains(_ id: String) -> Bool { index[id] != nil }
 
     /// The direct members of a scope: the top-level nodes for the organization.
-    public func children(of scope: Scope) -> [Team] {
+    package func children(of scope: Scope) -> [Team] {
         let ids = switch scope {
         case .organization: rootIDs
         case .team(let id): childIDs[id] ?? []
@@ -64,14 +64,14 @@ public struct Organization: Sendable {
     }
 
     /// Whether a node has members of its own.
-    public func isGroup(_ id: String) -> Bool { !(childIDs[id] ?? []).isEmpty }
+    package func isGroup(_ id: String) -> Bool { !(childIDs[id] ?? []).isEmpty }
 
-    public var groups: [Team] { teams.filter { isGroup($0.id) } }
+    package var groups: [Team] { teams.filter { isGroup($0.id) } }
     /// The leaves: nodes without members.
-    public var leafTeams: [Team] { teams.filter { !isGroup($0.id) } }
+    package var leafTeams: [Team] { teams.filter { !isGroup($0.id) } }
 
     /// A team's declared headcount, or the sum over a group's teams.
-    public func headcount(of scope: Scope) -> Int {
+    package func headcount(of scope: Scope) -> Int {
         switch scope {
         case .organization: rootIDs.reduce(0) { $0 + (headcounts[$1] ?? 0) }
         case .team(let id): headcounts[id] ?? 0
@@ -80,19 +80,19 @@ public struct Organization: Sendable {
 
     /// Whether a team or group has fewer people than the minimum group size, so that it
     /// may not appear in the output at all.
-    public func isTooSmallToShow(_ id: String) -> Bool {
+    package func isTooSmallToShow(_ id: String) -> Bool {
         headcount(of: .team(id)) < minimumGroupSize
     }
 
     /// The ids a "did you mean" hint may offer. A hint lands wherever its diagnostic does,
     /// CI logs and pull-request annotations among them, so it never names a team too
     /// small to show.
-    public var suggestableIDs: [String] {
+    package var suggestableIDs: [String] {
         teams.map(\.id).filter { !isTooSmallToShow($0) }
     }
 
     /// The scopes above a node, nearest first, ending with the organization.
-    public func ancestors(of id: String) -> [Scope] {
+    package func ancestors(of id: String) -> [Scope] {
         var result: [Scope] = []
         var current = team(id)?.parent
         while let parent = current, let node = team(parent), result.count <= teams.count {
@@ -104,7 +104,7 @@ public struct Organization: Sendable {
     }
 
     /// The scope a node rolls up into.
-    public func parent(of id: String) -> Scope {
+    package func parent(of id: String) -> Scope {
         team(id)?.parent.map(Scope.team) ?? .organization
     }
 }

@@ -1,13 +1,13 @@
 /// Everything read from a content folder, validated: the input to analysis.
-public struct ReportContent: Sendable {
-    public var site: SiteSettings
-    public var organization: Organization
+package struct ReportContent: Sendable {
+    package var site: SiteSettings
+    package var organization: Organization
     /// Metrics in declaration order.
-    public var metrics: [Metric]
-    public var observations: [Observation]
-    public var narratives: [Narrative]
+    package var metrics: [Metric]
+    package var observations: [Observation]
+    package var narratives: [Narrative]
 
-    public init(site: SiteSettings, organization: Organization, metrics: [Metric],
+    package init(site: SiteSettings, organization: Organization, metrics: [Metric],
                 observations: [Observation], narratives: [Narrative] = []) {
         self.site = site
         self.organization = organization
@@ -16,7 +16,7 @@ public struct ReportContent: Sendable {
         self.narratives = narratives
     }
 
-    public func metric(_ id: String) -> Metric? {
+    package func metric(_ id: String) -> Metric? {
         metrics.first { $0.id == id }
     }
 }

@@ -1,33 +1,33 @@
 /// The site-wide settings from `site.yaml`.
-public struct SiteSettings: Hashable, Sendable {
+package struct SiteSettings: Hashable, Sendable {
     /// The smallest group whose values may be shown. Below 3 is refused.
-    public static let defaultMinGroupSize = 5
-    public static let lowestMinGroupSize = 3
+    package static let defaultMinGroupSize = 5
+    package static let lowestMinGroupSize = 3
     /// The largest headcount or `n` accepted: sums over any tree stay far from overflow.
-    public static let largestCount = 10_000_000
+    package static let largestCount = 10_000_000
     /// The years a quarter may fall in; beyond them a year is a typo, and the dense
     /// value store would grow with the span.
-    public static let years = 1900...2199
+    package static let years = 1900...2199
 
-    public var title: String
-    public var organization: String
-    public var description: String?
-    public var minGroupSize: Int
+    package var title: String
+    package var organization: String
+    package var description: String?
+    package var minGroupSize: Int
     /// Whether narratives may contain raw HTML. Off by default: cmark drops it.
-    public var allowRawHTML: Bool = false
+    package var allowRawHTML: Bool = false
     /// The theme to build with: a name under `Themes/` or a folder path.
-    public var theme: String?
+    package var theme: String?
     /// The page language, for `<html lang>`.
-    public var language: String = "en"
+    package var language: String = "en"
     /// Lint rules the site switches off, by id, each with the reason the methodology
     /// page shows: a rule is never silenced without saying why.
-    public var lintsOff: [String: String] = [:]
+    package var lintsOff: [String: String] = [:]
     /// The judgment view's scorecard, if the site sets one.
-    public var fluency: FluencyScorecard?
+    package var fluency: FluencyScorecard?
     /// Where `fluency:` is written, for findings about the metrics it names.
-    public var fluencyLocations: [String: SourceLocation] = [:]
+    package var fluencyLocations: [String: SourceLocation] = [:]
 
-    public init(title: String = "AI impact report", organization: String = "Organization",
+    package init(title: String = "AI impact report", organization: String = "Organization",
                 description: String? = nil, minGroupSize: Int = SiteSettings.defaultMinGroupSize) {
         self.title = title
         self.organization = organization

@@ -2,16 +2,16 @@
 ///
 /// A node with children is a *group*; a node without is a *team*. Only teams
 /// carry a headcount; a group's headcount is the sum of its teams'.
-public struct Team: Hashable, Sendable, Identifiable {
-    public let id: String
-    public let name: String
+package struct Team: Hashable, Sendable, Identifiable {
+    package let id: String
+    package let name: String
     /// The parent group's id, or nil when the node hangs off the organization.
-    public let parent: String?
+    package let parent: String?
     /// The declared headcount. Required for teams, ignored for groups.
-    public let headcount: Int?
-    public let location: SourceLocation
+    package let headcount: Int?
+    package let location: SourceLocation
 
-    public init(id: String, name: String, parent: String? = nil, headcount: Int? = nil,
+    package init(id: String, name: String, parent: String? = nil, headcount: Int? = nil,
                 location: SourceLocation = SourceLocation(file: "teams.yaml")) {
         self.id = id
         self.name = name

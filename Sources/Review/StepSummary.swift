@@ -11,15 +11,15 @@ import ReportModel
 /// as counts only. A failed build gets its errors, so the pull request shows why.
 /// Every string from the content goes through `MarkdownText`, and numbers are written
 /// by `ValueFormatter`, as on the site.
-public struct StepSummary: Sendable {
+package struct StepSummary: Sendable {
     /// What a successful build wrote.
-    public struct Site: Sendable {
-        public var pages: Int
-        public var charts: Int
+    package struct Site: Sendable {
+        package var pages: Int
+        package var charts: Int
         /// The output folder, as the user named it.
-        public var output: String
+        package var output: String
 
-        public init(pages: Int, charts: Int, output: String) {
+        package init(pages: Int, charts: Int, output: String) {
             self.pages = pages
             self.charts = charts
             self.output = output
@@ -28,7 +28,7 @@ public struct StepSummary: Sendable {
 
     /// Diagnostics listed per severity; the rest are counted, so a summary stays well
     /// under GitHub's 1 MiB per step.
-    public static let listed = 50
+    package static let listed = 50
 
     let report: Report
     let diagnostics: [Diagnostic]
@@ -40,7 +40,7 @@ public struct StepSummary: Sendable {
     let shared: SharedDiagnostics
 
     /// - Parameter site: what was built, or nil when the build failed.
-    public init(report: Report, diagnostics: [Diagnostic], paths: RepositoryPath, site: Site?) {
+    package init(report: Report, diagnostics: [Diagnostic], paths: RepositoryPath, site: Site?) {
         self.report = report
         self.diagnostics = diagnostics.sorted()
         self.paths = paths
@@ -50,7 +50,7 @@ public struct StepSummary: Sendable {
 
     /// The summary, ending with a blank line so that a summary appended after it starts
     /// on its own.
-    public var markdown: String {
+    package var markdown: String {
         var lines: [String] = []
         if let site {
             lines += ["## Discern: \(MarkdownText.escape(report.site.title))", ""]

@@ -3,25 +3,25 @@ import Foundation
 import ReportModel
 
 /// Plans every page, renders it, and writes the site: the last stages of the pipeline.
-public struct SiteBuilder: Sendable {
+package struct SiteBuilder: Sendable {
     let context: SiteContext
 
-    public init(report: Report, theme: Theme, options: BuildOptions = BuildOptions()) {
+    package init(report: Report, theme: Theme, options: BuildOptions = BuildOptions()) {
         context = SiteContext(report: report, theme: theme, options: options)
     }
 
     /// What a build made.
-    public struct Summary: Sendable {
-        public var pages: Int
-        public var charts: Int
-        public var files: Int
+    package struct Summary: Sendable {
+        package var pages: Int
+        package var charts: Int
+        package var files: Int
         /// The slides of a deck; 0 for a site.
-        public var slides: Int
+        package var slides: Int
     }
 
     /// Every page, in a fixed order: a page for every visible scope and quarter, whether
     /// or not anything links to it.
-    public var pages: [PageAddress] {
+    package var pages: [PageAddress] {
         // A deck is one page of slides.
         if context.theme.layout == .deck { return [.deck] }
         let report = context.report
@@ -41,7 +41,7 @@ public struct SiteBuilder: Sendable {
     /// The pages that show a scope's quarter, and so its narrative: the quarter's page,
     /// and the scope's front page when the quarter is the latest. None for a scope that
     /// may not be shown.
-    public func pages(showing scope: Scope, in period: Period) -> [PageAddress] {
+    package func pages(showing scope: Scope, in period: Period) -> [PageAddress] {
         let report = context.report
         guard report.isVisible(scope), report.periods.contains(period) else { return [] }
         if context.theme.layout == .deck { return scope == .organization && period == report.latestPeriod ? [.deck] : [] }
@@ -52,7 +52,7 @@ public struct SiteBuilder: Sendable {
     /// in `destination`, replacing each file atomically; chart files a page no longer
     /// has are removed. A watched build uses this after a narrative edit. When a page
     /// has errors nothing is written, and the errors are returned.
-    public func rewrite(_ addresses: [PageAddress], in destination: URL) throws -> [Diagnostic] {
+    package func rewrite(_ addresses: [PageAddress], in destination: URL) throws -> [Diagnostic] {
         let rendered = addresses.map(render)
         let diagnostics = rendered.flatMap(\.diagnostics).sorted()
         guard !diagnostics.hasErrors else { return diagnostics }
@@ -98,7 +98,7 @@ public struct SiteBuilder: Sendable {
 
     /// Renders the page of every narrative without writing anything: the fuzz harness
     /// drives the Markdown and the data blocks through it.
-    public func renderNarrativePages() {
+    package func renderNarrativePages() {
         for narrative in context.report.narratives { _ = render(.scope(narrative.scope, narrative.period)) }
     }
 
@@ -110,7 +110,7 @@ public struct SiteBuilder: Sendable {
     /// goes; results are gathered in page order, so the site and the diagnostics are the
     /// same whatever the scheduling. `parallel: false` renders in order, for comparison.
     /// - Parameter progress: called now and then with pages done and pages in all.
-    public func build(into destination: URL, content: URL? = nil, parallel: Bool = true,
+    package func build(into destination: URL, content: URL? = nil, parallel: Bool = true,
                       progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (Summary?, [Diagnostic]) {
         let output = OutputFolder(destination: destination)
         if let refusal = output.refusal(content: content) {
