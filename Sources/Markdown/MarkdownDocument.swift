@@ -91,21 +91,6 @@ package struct MarkdownDocument: ~Copyable {
         return (intro, sections)
     }
 
-    /// The text of every heading, in document order.
-    package var headings: [String] {
-        var result: [String] = []
-        var current: String?
-        walk { node, entering in
-            let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_HEADING {
-                if entering { current = "" } else if let text = current { result.append(text); current = nil }
-            } else if current != nil, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
-                current! += Self.literal(of: node)
-            }
-        }
-        return result
-    }
-
     /// The level-2 headings at the top level of the document, in order: where each
     /// section starts.
     package var sections: [MarkdownSection] {

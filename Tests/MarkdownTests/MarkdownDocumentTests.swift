@@ -24,12 +24,6 @@ struct MarkdownDocumentTests {
         #expect(document.html(allowRawHTML: true) == "<aside>note</aside>\n")
     }
 
-    @Test("walks the tree for heading text")
-    func headings() {
-        let document = MarkdownDocument("# One `two`\n\ntext\n\n## Three\n")
-        #expect(document.headings == ["One two", "Three"])
-    }
-
     @Test("finds the top-level ## sections, not a ## in code, a quote or a list")
     func sections() {
         let markdown = """
