@@ -1,12 +1,11 @@
 import ReportModel
 
-/// One page, rendered: where it goes, its HTML, how many charts it holds, and any
-/// problems found in its narrative.
+/// One page, rendered: where it goes, its HTML and how many charts it holds. A page has
+/// no problems of its own to report: its narrative was checked when it was loaded.
 struct RenderedPage: Sendable {
     var address: PageAddress
     var html: String
     var charts: Int = 0
-    var diagnostics: [Diagnostic] = []
     /// Standalone SVG and CSV files for the page's charts.
     var chartFiles: [ChartPlacement.File] = []
     /// Slides on the page: the deck's, which print one to a page.
@@ -14,13 +13,12 @@ struct RenderedPage: Sendable {
 
     /// What the build summary counts once the page is written.
     struct Counts: Sendable {
-        var diagnostics: [Diagnostic]
         var charts: Int
         var files: Int
         var slides: Int
     }
 
-    var counts: Counts { Counts(diagnostics: diagnostics, charts: charts, files: 1 + chartFiles.count, slides: slides) }
+    var counts: Counts { Counts(charts: charts, files: 1 + chartFiles.count, slides: slides) }
 }
 
 extension SiteContext {

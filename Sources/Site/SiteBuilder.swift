@@ -50,12 +50,10 @@ package struct SiteBuilder: Sendable {
 
     /// Renders `addresses` again and writes them, with their chart files, over the site
     /// in `destination`, replacing each file atomically; chart files a page no longer
-    /// has are removed. A watched build uses this after a narrative edit. When a page
-    /// has errors nothing is written, and the errors are returned.
-    package func rewrite(_ addresses: [PageAddress], in destination: URL) throws -> [Diagnostic] {
+    /// has are removed. A watched build uses this after a narrative edit, once the edited
+    /// narrative has loaded without errors.
+    package func rewrite(_ addresses: [PageAddress], in destination: URL) throws {
         let rendered = addresses.map(render)
-        let diagnostics = rendered.flatMap(\.diagnostics).sorted()
-        guard !diagnostics.hasErrors else { return diagnostics }
         let root = destination.standardizedFileURL.path
         for page in rendered {
             if let key = page.address.chartKey {
@@ -70,7 +68,6 @@ package struct SiteBuilder: Sendable {
             try OutputFolder.replaceFile(root + "/" + page.address.path, Array(page.html.utf8))
             for file in page.chartFiles { try OutputFolder.replaceFile(root + "/" + file.path, file.bytes) }
         }
-        return diagnostics
     }
 
     /// Renders one page.
@@ -103,12 +100,12 @@ package struct SiteBuilder: Sendable {
     }
 
     /// Renders every page and writes the site to `destination`, atomically. Narrative
-    /// problems are load diagnostics, found before this; when a page reports an error
-    /// all the same, nothing is written and the errors are returned.
+    /// problems are load diagnostics, found before this; the only diagnostic returned is
+    /// a refusal to write into a folder that is not a Discern site.
     ///
     /// Pages render in parallel, one worker per core, each writing its own files as it
-    /// goes; results are gathered in page order, so the site and the diagnostics are the
-    /// same whatever the scheduling. `parallel: false` renders in order, for comparison.
+    /// goes; results are gathered in page order, so the site is the same whatever the
+    /// scheduling. `parallel: false` renders in order, for comparison.
     /// - Parameter progress: called now and then with pages done and pages in all.
     package func build(into destination: URL, content: URL? = nil, parallel: Bool = true,
                       progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (Summary?, [Diagnostic]) {
@@ -135,11 +132,6 @@ package struct SiteBuilder: Sendable {
         }
         do {
             let results = try outcomes.map { try $0.get() }
-            let diagnostics = results.flatMap(\.diagnostics).sorted()
-            if diagnostics.hasErrors {
-                output.discard()
-                return (nil, diagnostics)
-            }
             for name in context.theme.assets.keys.sorted() {
                 try output.write(context.theme.assets[name]!, to: "assets/" + name)
             }
@@ -148,7 +140,7 @@ package struct SiteBuilder: Sendable {
             try output.commit()
             let files = results.reduce(context.theme.assets.count) { $0 + $1.files }
             return (Summary(pages: pages.count, charts: results.reduce(0) { $0 + $1.charts }, files: files,
-                            slides: results.reduce(0) { $0 + $1.slides }), diagnostics)
+                            slides: results.reduce(0) { $0 + $1.slides }), [])
         } catch {
             output.discard()
             throw error

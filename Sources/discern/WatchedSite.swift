@@ -118,7 +118,7 @@ struct WatchedSite {
         }
         let builder = SiteBuilder(report: report, theme: current.theme, options: build.options())
         let addresses = edited.flatMap { builder.pages(showing: $0.scope, in: $0.period) }
-        if !diagnostics.hasErrors { diagnostics += try builder.rewrite(addresses, in: build.output) }
+        if !diagnostics.hasErrors { try builder.rewrite(addresses, in: build.output) }
         SiteBuild.print(diagnostics, organization: report.organization)
         guard !diagnostics.hasErrors else {
             FileHandleOutput.standardError("discern: not rebuilt; fix the errors above (\(build.keptOnFailure))")
