@@ -60,49 +60,48 @@ private struct JSONParser {
         return JSONValue(kind: kind, line: startLine, column: startColumn)
     }
 
+    /// An object's members, from `{` to `}`.
     mutating func object(depth: Int) throws(Diagnostic) -> JSONValue.Kind {
-        advance()
-        var members: [JSONValue.Member] = []
-        skipWhitespace()
-        if cursor.at(UInt8(ascii: "}")) {
-            advance()
-            return .object(members)
-        }
-        while true {
-            skipWhitespace()
-            guard cursor.at(UInt8(ascii: "\"")) else { throw failure("expected a quoted key") }
-            let (keyLine, keyColumn) = (cursor.line, cursor.column)
-            let key = try string()
-            skipWhitespace()
-            guard cursor.at(UInt8(ascii: ":")) else { throw failure("expected ':' after the key") }
-            advance()
-            skipWhitespace()
-            let member = try value(depth: depth + 1)
-            members.append(JSONValue.Member(key: key, keyLine: keyLine, keyColumn: keyColumn, value: member))
-            skipWhitespace()
-            guard !atEnd else { throw failure("unexpected end of file; expected ',' or '}'") }
-            if cursor.current == UInt8(ascii: ",") { advance(); continue }
-            if cursor.current == UInt8(ascii: "}") { advance(); return .object(members) }
-            throw failure("expected ',' or '}'")
-        }
+        .object(try items(closedBy: "}") { parser throws(Diagnostic) in try parser.member(depth: depth + 1) })
     }
 
+    /// An array's elements, from `[` to `]`.
     mutating func array(depth: Int) throws(Diagnostic) -> JSONValue.Kind {
-        advance()
-        var elements: [JSONValue] = []
+        .array(try items(closedBy: "]") { parser throws(Diagnostic) in try parser.value(depth: depth + 1) })
+    }
+
+    /// `"key": value`, with where the key starts.
+    mutating func member(depth: Int) throws(Diagnostic) -> JSONValue.Member {
+        guard cursor.at(UInt8(ascii: "\"")) else { throw failure("expected a quoted key") }
+        let (keyLine, keyColumn) = (cursor.line, cursor.column)
+        let key = try string()
         skipWhitespace()
-        if cursor.at(UInt8(ascii: "]")) {
+        guard cursor.at(UInt8(ascii: ":")) else { throw failure("expected ':' after the key") }
+        advance()
+        skipWhitespace()
+        return JSONValue.Member(key: key, keyLine: keyLine, keyColumn: keyColumn, value: try value(depth: depth))
+    }
+
+    /// The comma-separated items of an object or array: from its opening bracket, at the
+    /// cursor, to `closing`, each read by `item`.
+    mutating func items<Item>(closedBy closing: Unicode.Scalar,
+                              _ item: (inout JSONParser) throws(Diagnostic) -> Item) throws(Diagnostic) -> [Item] {
+        let close = UInt8(ascii: closing)
+        advance()
+        var items: [Item] = []
+        skipWhitespace()
+        if cursor.at(close) {
             advance()
-            return .array(elements)
+            return items
         }
         while true {
             skipWhitespace()
-            elements.append(try value(depth: depth + 1))
+            items.append(try item(&self))
             skipWhitespace()
-            guard !atEnd else { throw failure("unexpected end of file; expected ',' or ']'") }
+            guard !atEnd else { throw failure("unexpected end of file; expected ',' or '\(closing)'") }
             if cursor.current == UInt8(ascii: ",") { advance(); continue }
-            if cursor.current == UInt8(ascii: "]") { advance(); return .array(elements) }
-            throw failure("expected ',' or ']'")
+            if cursor.current == close { advance(); return items }
+            throw failure("expected ',' or '\(closing)'")
         }
     }
 

@@ -64,7 +64,7 @@ package enum CopilotUsageFeed {
     package static let mappingKeys = [
         TeamMapping.Accepted(.person, headers: ["login", "userlogin", "githublogin", "githubuser", "user", "person",
                                                 "userid", "githubuserid", "githubid"]),
-        TeamMapping.Accepted(.githubTeam, headers: ["githubteam", "githubteamslug", "teamslug", "slug"]),
+        TeamMapping.Accepted.githubTeamSlug,
     ]
 
     /// One person-day of activity, with its team if the mapping already gave it.

@@ -2,7 +2,8 @@ import Formatting
 import ReportModel
 
 /// A metric an import produces: its entry for `metrics.yaml`, and the rule that turns a
-/// team's quarter of records into one value.
+/// team's quarter of records into one value. Only the importers build one, so the
+/// synthesized memberwise initializer (internal) serves.
 package struct ImportedMetric: Hashable, Sendable {
     /// How a team-quarter's tallies become a value, and how many people stand behind it.
     package enum Rule: Hashable, Sendable {
@@ -20,27 +21,12 @@ package struct ImportedMetric: Hashable, Sendable {
 
     package var id: String
     package var name: String
-    package var category: Metric.Category
+    package var category: Metric.Category = .usage
     package var unit: String
-    package var better: Metric.Direction
+    package var better: Metric.Direction = .neutral
     package var aggregate: Metric.Aggregation
-    package var format: Metric.Format
+    package var format: Metric.Format = .number
     package var decimals: Int?
     package var description: String
     package var rule: Rule
-
-    package init(id: String, name: String, category: Metric.Category = .usage, unit: String,
-                better: Metric.Direction = .neutral, aggregate: Metric.Aggregation,
-                format: Metric.Format = .number, decimals: Int? = nil, description: String, rule: Rule) {
-        self.id = id
-        self.name = name
-        self.category = category
-        self.unit = unit
-        self.better = better
-        self.aggregate = aggregate
-        self.format = format
-        self.decimals = decimals
-        self.description = description
-        self.rule = rule
-    }
 }

@@ -12,11 +12,6 @@ package struct QuarterlyRollUp: Sendable {
     package struct TeamQuarter: Hashable, Sendable {
         package let team: String
         package let period: Period
-
-        package init(team: String, period: Period) {
-            self.team = team
-            self.period = period
-        }
     }
 
     /// What an import keeps of a roll-up: the values, and how much the privacy rules

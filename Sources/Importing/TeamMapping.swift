@@ -29,6 +29,9 @@ package struct TeamMapping: Sendable {
             self.key = key
             self.headers = headers
         }
+
+        /// A GitHub team's slug, under the header names both Copilot feeds accept.
+        static let githubTeamSlug = Accepted(.githubTeam, headers: ["githubteam", "githubteamslug", "teamslug", "slug"])
     }
 
     package let file: String

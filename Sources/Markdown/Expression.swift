@@ -5,10 +5,4 @@ package struct Expression: Hashable, Sendable {
     /// Where the opening braces are, counted from the start of the Markdown.
     package let line: Int
     package let column: Int
-
-    package init(text: String, line: Int, column: Int) {
-        self.text = text
-        self.line = line
-        self.column = column
-    }
 }

@@ -7,12 +7,6 @@ package struct FencedBlock: Hashable, Sendable {
     /// The line of the opening fence, counted from the start of the Markdown.
     package let line: Int
 
-    package init(language: String, body: String, line: Int) {
-        self.language = language
-        self.body = body
-        self.line = line
-    }
-
     /// The line where `body` starts.
     package var bodyLine: Int { line + 1 }
 }

@@ -9,10 +9,4 @@ package struct MarkdownSection: Hashable, Sendable {
     package var line: Int
     /// Its last line: a setext heading (text underlined with `---`) spans two.
     package var endLine: Int
-
-    package init(heading: String, line: Int, endLine: Int) {
-        self.heading = heading
-        self.line = line
-        self.endLine = endLine
-    }
 }
