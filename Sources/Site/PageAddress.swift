@@ -10,7 +10,7 @@ package enum PageAddress: Hashable, Sendable {
     case team(String)
     case teamPeriod(String, Period)
     case metrics
-    case metric(String)
+    case metric(MetricID)
     case usageVsOutcomes
     case methodology
     case notFound

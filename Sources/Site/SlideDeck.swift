@@ -76,7 +76,7 @@ struct SlideDeck {
 
     /// Highlights first, then a slide per category the organization has values in; a
     /// category with more cards than fit goes on as many slides as it needs.
-    private func kpiSlides(_ period: Period, highlights: [String]) -> [Slide] {
+    private func kpiSlides(_ period: Period, highlights: [MetricID]) -> [Slide] {
         var slides: [Slide] = []
         let highlighted = highlights.compactMap { report.metric($0) }
         if !highlighted.isEmpty {
@@ -149,7 +149,7 @@ struct SlideDeck {
         var slides: [Slide] = []
         for metric in leadOutcomes(period).prefix(2) {
             let chart = factory.line(metric, [.organization] + groups, title: "\(metric.name) by quarter, the organization and its groups")
-            slides.append(chartSlide("\(metric.name) over time", chart: chart, slug: metric.id, charts: charts))
+            slides.append(chartSlide("\(metric.name) over time", chart: chart, slug: metric.id.rawValue, charts: charts))
         }
         let compared = (leadOutcomes(period) + report.metrics.filter { $0.category == .quality })
             .filter { metric in groups.contains { report.value(metric.id, for: $0, in: period) != nil } }
@@ -221,7 +221,7 @@ struct SlideDeck {
         if !readings.isEmpty { body += "<ul class=\"readings\">\(readings.joined())</ul>" }
         body += caveat + "</div>"
         let before = charts.files.count
-        if let (scatter, outcome) = shown { body += charts.figure(scatter.drawn(context), slug: outcome.id) }
+        if let (scatter, outcome) = shown { body += charts.figure(scatter.drawn(context), slug: outcome.id.rawValue) }
         return Slide(kind: .usage, title: "Usage and outcomes", layout: shown == nil ? .text : .split, body: body,
                      files: charts.files[before...].map(\.path))
     }
