@@ -18,7 +18,7 @@ package struct ImportedMetric: Hashable, Sendable {
         case weightedMedian
     }
 
-    package var id: String
+    package var id: MetricID
     package var name: String
     package var category: Metric.Category
     package var unit: String
@@ -29,7 +29,7 @@ package struct ImportedMetric: Hashable, Sendable {
     package var description: String
     package var rule: Rule
 
-    package init(id: String, name: String, category: Metric.Category = .usage, unit: String,
+    package init(id: MetricID, name: String, category: Metric.Category = .usage, unit: String,
                 better: Metric.Direction = .neutral, aggregate: Metric.Aggregation,
                 format: Metric.Format = .number, decimals: Int? = nil, description: String, rule: Rule) {
         self.id = id

@@ -45,7 +45,7 @@ struct MetricsFragmentTests {
             ])
             let load = ContentLoader(source: source).load()
             #expect(load.diagnostics.map(\.description) == [], "\(name)")
-            #expect(load.content.metrics.map(\.id.rawValue) == result.metrics.map(\.id), "\(name)")
+            #expect(load.content.metrics.map(\.id) == result.metrics.map(\.id), "\(name)")
             #expect(load.content.observations.count == result.values.count, "\(name)")
             #expect(load.content.metrics.allSatisfy { $0.category == .usage || $0.id == "pr_median_minutes_to_merge" })
         }
