@@ -34,7 +34,7 @@ package struct Suppression: Sendable {
 
     package let minimumGroupSize: Int
     /// Teams and groups that are too small to appear in the output at all.
-    package let suppressedTeams: Set<String>
+    package let suppressedTeams: Set<TeamID>
     private var hidden: [ValueKey: Reason] = [:]
 
     package init(content: ReportContent, rollUp: RollUp) {

@@ -62,12 +62,12 @@ enum BlockSpecReader {
             spec.teams = nodes.compactMap { node in
                 guard case .scalar(let scalar) = node else { return nil }
                 if scalar.string == Scope.organizationID { return .organization }
-                guard organization.contains(scalar.string) else {
+                guard organization.contains(TeamID(scalar.string)) else {
                     diagnostics.append(.unknown(.team, "unknown team '\(Excerpt.of(scalar.string))'" + Suggestion.hint(for: scalar.string, in: teamIDs),
                                               at: yaml.location(of: node)))
                     return nil
                 }
-                return .team(scalar.string)
+                return .team(TeamID(scalar.string))
             }
         }
         if let nodes = list("period", "periods") {

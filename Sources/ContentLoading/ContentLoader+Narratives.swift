@@ -18,13 +18,13 @@ extension ContentLoader {
             periodName = String(parts[2].dropLast(3))
         case 4 where parts[1] == "teams":
             let id = parts[2]
-            guard organization.contains(id) else {
+            guard organization.contains(TeamID(id)) else {
                 diagnostics.append(.unknown(.team,
                     "narrative for unknown team '\(Excerpt.of(id))'" + Suggestion.hint(for: id, in: organization.suggestableIDs),
                     at: start))
                 return nil
             }
-            scope = .team(id)
+            scope = .team(TeamID(id))
             periodName = String(parts[3].dropLast(3))
         default:
             diagnostics.append(.error(

@@ -33,8 +33,8 @@ enum LiveValueReader {
             case "team":
                 if parts[1] == Scope.organizationID {
                     value.scope = .organization
-                } else if organization.contains(parts[1]) {
-                    value.scope = .team(parts[1])
+                } else if organization.contains(TeamID(parts[1])) {
+                    value.scope = .team(TeamID(parts[1]))
                 } else {
                     return .failure(Problem(message: "unknown team '\(Excerpt.of(parts[1]))'"
                                                 + Suggestion.hint(for: parts[1], in: organization.suggestableIDs), unknown: .team))

@@ -52,7 +52,7 @@ struct ObservationCollector {
     mutating func scope(_ text: String, at location: SourceLocation) -> Scope? {
         let id = text.trimmingSpaces
         if id == Scope.organizationID { return .organization }
-        if organization.contains(id) { return .team(id) }
+        if organization.contains(TeamID(id)) { return .team(TeamID(id)) }
         if PersonIdentifier.looksLikeEmail(id) {
             report(.error(PersonIdentifier.emailMessage, at: location))
         } else if id.isEmpty {

@@ -192,7 +192,7 @@ package struct ReportLint: Sendable {
                     guard narrative.map({ !Self.mentions($0.body.markdown, found.result.id.rawValue) }) ?? true else { return nil }
                     let (result, usage) = (found.resultChange, found.usageChange)
                     return LintRule.worseWhileUsageRose.finding(
-                        "\(found.result.name) got worse for \(scope.teamID ?? "the organization") in \(period) "
+                        "\(found.result.name) got worse for \(scope.teamID?.rawValue ?? "the organization") in \(period) "
                             + "(\(Self.number(result.from, found.result)) to \(Self.number(result.to, found.result))) while "
                             + "\(found.usage.name) rose (\(Self.number(usage.from, found.usage)) to \(Self.number(usage.to, found.usage))); "
                             + "the narrative should say why",

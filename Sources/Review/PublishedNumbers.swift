@@ -34,7 +34,7 @@ package struct PublishedNumbers: Sendable {
 
     private var shown: [ValueKey: Shown] = [:]
     /// Teams and groups in the tree that may not be shown.
-    let suppressed: Set<String>
+    let suppressed: Set<TeamID>
     /// The organization, then every node of the tree in the order the site lists them.
     let scopes: [Scope]
     /// Metric ids in catalog order.

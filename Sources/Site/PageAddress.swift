@@ -7,8 +7,8 @@ package enum PageAddress: Hashable, Sendable {
     case organization(Period)
     case teams
     /// A team's or group's latest quarter.
-    case team(String)
-    case teamPeriod(String, Period)
+    case team(TeamID)
+    case teamPeriod(TeamID, Period)
     case metrics
     case metric(MetricID)
     case usageVsOutcomes

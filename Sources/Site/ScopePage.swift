@@ -96,7 +96,7 @@ struct ScopePage {
         let members = context.visibleMembers(of: scope)
         if !members.isEmpty { parts.append("\(members.count) \(members.count == 1 ? "member" : "members") shown") }
         if let id = scope.teamID, case .team(let parent) = organization.parent(of: id) {
-            parts.append("part of \(organization.team(parent)?.name ?? parent)")
+            parts.append("part of \(organization.team(parent)?.name ?? parent.rawValue)")
         }
         return parts.joined(separator: " · ")
     }

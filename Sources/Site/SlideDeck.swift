@@ -186,7 +186,7 @@ struct SlideDeck {
             let members = context.visibleMembers(of: scope).map { Scope.team($0.id) }
             let before = charts.files.count
             if let first = lead.first, members.contains(where: { report.value(first.id, for: $0, in: period) != nil }) {
-                body += charts.figure(factory.bar(first, members, period: period, reference: scope), slug: group.id)
+                body += charts.figure(factory.bar(first, members, period: period, reference: scope), slug: group.id.rawValue)
             }
             let people = report.visibleHeadcount(of: scope)
             return Slide(kind: .group, title: "\(group.name): \(people) people, \(members.count) teams shown",

@@ -8,8 +8,8 @@ struct ModelBuilder {
     var observations: [Observation] = []
     var minGroupSize = 5
 
-    mutating func team(_ id: String, parent: String? = nil, headcount: Int? = nil) {
-        teams.append(Team(id: id, name: "Team " + id, parent: parent, headcount: headcount))
+    mutating func team(_ id: TeamID, parent: TeamID? = nil, headcount: Int? = nil) {
+        teams.append(Team(id: id, name: "Team " + id.rawValue, parent: parent, headcount: headcount))
     }
 
     mutating func metric(_ id: MetricID, _ aggregate: Metric.Aggregation = .mean, better: Metric.Direction = .higher,
@@ -19,7 +19,7 @@ struct ModelBuilder {
     }
 
     mutating func value(_ metric: MetricID, _ scope: String, _ value: Double, n: Int? = nil, period: String = "2026-Q1") {
-        let scope: Scope = scope == "org" ? .organization : .team(scope)
+        let scope: Scope = scope == "org" ? .organization : .team(TeamID(scope))
         observations.append(Observation(period: Period(period)!, scope: scope, metric: metric, value: value, n: n))
     }
 
