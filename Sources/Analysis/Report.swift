@@ -78,7 +78,7 @@ package struct Report: Sendable {
     package var organization: Organization { content.organization }
     package var site: SiteSettings { content.site }
     package var metrics: [Metric] { content.metrics }
-    package func metric(_ id: String) -> Metric? { content.metric(id) }
+    package func metric(_ id: MetricID) -> Metric? { content.metric(id) }
     /// The narratives that may be published: none for suppressed teams.
     package var narratives: [Narrative] { content.narratives.filter { isVisible($0.scope) } }
     /// The narrative for a scope and quarter, unless the scope may not be shown.
@@ -97,7 +97,7 @@ package struct Report: Sendable {
     package var suppressedValueCount: Int { suppression.hiddenValueCount }
 
     /// Whether a scope has any reading of a metric, in any quarter.
-    package func hasData(_ metric: String, for scope: Scope) -> Bool {
+    package func hasData(_ metric: MetricID, for scope: Scope) -> Bool {
         periods.contains { reading(metric, for: scope, in: $0) != nil }
     }
     package var latestPeriod: Period? { periods.last }
@@ -124,7 +124,7 @@ package struct Report: Sendable {
 
     /// What may be said about a metric for a scope in a quarter; nil for no data or a
     /// suppressed team.
-    package func reading(_ metric: String, for scope: Scope, in period: Period) -> Reading? {
+    package func reading(_ metric: MetricID, for scope: Scope, in period: Period) -> Reading? {
         guard isVisible(scope), let cell = rollUp.cell(scope, metric, period) else { return nil }
         let reason = suppression.reason(scope, metric, period)
         let unlisted = suppression.includesSuppressedTeam(scope, metric, period)
@@ -133,24 +133,24 @@ package struct Report: Sendable {
     }
 
     /// The published value, or nil when absent or hidden.
-    package func value(_ metric: String, for scope: Scope, in period: Period) -> Double? {
+    package func value(_ metric: MetricID, for scope: Scope, in period: Period) -> Double? {
         reading(metric, for: scope, in: period)?.value
     }
 
     /// The change from the previous quarter; nil unless both values may be shown.
-    package func change(_ metric: String, for scope: Scope, in period: Period) -> Change? {
+    package func change(_ metric: MetricID, for scope: Scope, in period: Period) -> Change? {
         change(metric, for: scope, from: period.previous, to: period)
     }
 
     /// The change from the metric's baseline quarter; nil without a baseline or values.
-    package func changeFromBaseline(_ metric: String, for scope: Scope, in period: Period) -> Change? {
+    package func changeFromBaseline(_ metric: MetricID, for scope: Scope, in period: Period) -> Change? {
         // Before its baseline a quarter has nothing to be measured against.
         guard let baseline = content.metric(metric)?.baseline, baseline < period else { return nil }
         return change(metric, for: scope, from: baseline, to: period)
     }
 
     /// The change between any two quarters; nil unless both values may be shown.
-    package func change(_ metric: String, for scope: Scope, from start: Period, to end: Period) -> Change? {
+    package func change(_ metric: MetricID, for scope: Scope, from start: Period, to end: Period) -> Change? {
         guard let definition = content.metric(metric),
               let from = value(metric, for: scope, in: start),
               let to = value(metric, for: scope, in: end) else { return nil }
@@ -158,7 +158,7 @@ package struct Report: Sendable {
     }
 
     /// The distance to the metric's target; nil without a target or a value.
-    package func targetGap(_ metric: String, for scope: Scope, in period: Period) -> TargetGap? {
+    package func targetGap(_ metric: MetricID, for scope: Scope, in period: Period) -> TargetGap? {
         guard let definition = content.metric(metric), let target = definition.target,
               let value = value(metric, for: scope, in: period) else { return nil }
         return TargetGap(target: target, value: value, better: definition.better)

@@ -31,7 +31,7 @@ package struct RollUp: Sendable {
     package let metrics: [Metric]
     package let periods: [Period]
     private let scopeIndex: [Scope: Int]
-    private let metricIndex: [String: Int]
+    private let metricIndex: [MetricID: Int]
     private let periodIndex: [Period: Int]
     /// Dense storage, indexed by scope, then metric, then period.
     private var cells: [Cell?]
@@ -70,19 +70,19 @@ package struct RollUp: Sendable {
         }
     }
 
-    private func slot(_ scope: Scope, _ metric: String, _ period: Period) -> Int? {
+    private func slot(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Int? {
         guard let s = scopeIndex[scope], let m = metricIndex[metric], let p = periodIndex[period] else { return nil }
         return (s * metrics.count + m) * periods.count + p
     }
 
     /// The raw value, whatever the privacy rules say.
-    package func cell(_ scope: Scope, _ metric: String, _ period: Period) -> Cell? {
+    package func cell(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Cell? {
         slot(scope, metric, period).flatMap { cells[$0] }
     }
 
     /// The scopes whose values a group's roll-up combines: member teams with a value,
     /// member groups given a value directly, and the contributors of other member groups.
-    package func contributors(of group: Scope, metric: String, period: Period,
+    package func contributors(of group: Scope, metric: MetricID, period: Period,
                              in organization: Organization) -> [(scope: Scope, cell: Cell)] {
         var result: [(Scope, Cell)] = []
         for member in organization.children(of: group) {

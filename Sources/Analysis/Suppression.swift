@@ -34,7 +34,7 @@ package struct Suppression: Sendable {
 
     package let minimumGroupSize: Int
     /// Teams and groups that are too small to appear in the output at all.
-    package let suppressedTeams: Set<String>
+    package let suppressedTeams: Set<TeamID>
     private var hidden: [ValueKey: Reason] = [:]
 
     package init(content: ReportContent, rollUp: RollUp) {
@@ -85,7 +85,7 @@ package struct Suppression: Sendable {
     }
 
     /// Why a value is hidden, or nil when it may be published.
-    package func reason(_ scope: Scope, _ metric: String, _ period: Period) -> Reason? {
+    package func reason(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Reason? {
         hidden[ValueKey(scope, metric, period)]
     }
 
@@ -93,7 +93,7 @@ package struct Suppression: Sendable {
     private var withSuppressedTeam: Set<ValueKey> = []
 
     /// Whether a roll-up combines a value of a team too small to list.
-    package func includesSuppressedTeam(_ scope: Scope, _ metric: String, _ period: Period) -> Bool {
+    package func includesSuppressedTeam(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Bool {
         withSuppressedTeam.contains(ValueKey(scope, metric, period))
     }
 
@@ -119,7 +119,7 @@ package struct Suppression: Sendable {
     }
 
     /// Applies rule 3 to one published roll-up. Returns whether it hid something.
-    private mutating func protect(_ group: Scope, _ metric: String, _ period: Period,
+    private mutating func protect(_ group: Scope, _ metric: MetricID, _ period: Period,
                                   _ organization: Organization, _ rollUp: RollUp) -> Bool {
         // A value given for a group directly is protected like a roll-up: it may well
         // be the same people's answers, so subtraction could work on it too.
@@ -164,7 +164,7 @@ package struct Suppression: Sendable {
 
     /// Whether a member's contribution to its group is unknown to a reader: its value is
     /// hidden and, for a rolled-up group, it cannot be rebuilt from its own members.
-    private func isConcealed(_ scope: Scope, _ metric: String, _ period: Period,
+    private func isConcealed(_ scope: Scope, _ metric: MetricID, _ period: Period,
                              _ organization: Organization, _ rollUp: RollUp) -> Bool {
         guard let cell = rollUp.cell(scope, metric, period), reason(scope, metric, period) != nil else { return false }
         guard case .rolledUp = cell.source else { return true }

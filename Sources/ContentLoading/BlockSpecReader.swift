@@ -22,8 +22,8 @@ enum BlockSpecReader {
         yaml.warnUnknownKeys(keys[kind] ?? [], in: "a \(kind.rawValue) block", diagnostics: &diagnostics)
 
         var spec = BlockSpec(kind: kind, metrics: [], location: start)
-        let metricIDs = metrics.map(\.id)
-        func metric(_ node: Node) -> String? {
+        let metricIDs = metrics.map(\.id.rawValue)
+        func metric(_ node: Node) -> MetricID? {
             guard case .scalar(let scalar) = node else {
                 diagnostics.append(.error("expected a metric id", at: yaml.location(of: node)))
                 return nil
@@ -33,7 +33,7 @@ enum BlockSpecReader {
                                           at: yaml.location(of: node)))
                 return nil
             }
-            return scalar.string
+            return MetricID(scalar.string)
         }
         func list(_ single: String, _ plural: String) -> [Node]? {
             if let node = yaml.node(single) { return [node] }
@@ -62,12 +62,12 @@ enum BlockSpecReader {
             spec.teams = nodes.compactMap { node in
                 guard case .scalar(let scalar) = node else { return nil }
                 if scalar.string == Scope.organizationID { return .organization }
-                guard organization.contains(scalar.string) else {
+                guard organization.contains(TeamID(scalar.string)) else {
                     diagnostics.append(.unknown(.team, "unknown team '\(Excerpt.of(scalar.string))'" + Suggestion.hint(for: scalar.string, in: teamIDs),
                                               at: yaml.location(of: node)))
                     return nil
                 }
-                return .team(scalar.string)
+                return .team(TeamID(scalar.string))
             }
         }
         if let nodes = list("period", "periods") {

@@ -17,6 +17,6 @@ extension ContentLoader {
         guard let teams = ContentLoader(source: .memory([:])).loadTeams(text, minimumGroupSize: 1, diagnostics: &diagnostics) else {
             return nil
         }
-        return Set(teams.map(\.id))
+        return Set(teams.map(\.id.rawValue))
     }
 }

@@ -41,7 +41,7 @@ extension ContentLoader {
                     at: entry.location(of: entry.node("id")!)))
             }
             metrics.append(Metric(
-                id: id, name: name, category: category, unit: unit, better: better, aggregate: aggregate,
+                id: MetricID(id), name: name, category: category, unit: unit, better: better, aggregate: aggregate,
                 target: target, baseline: baseline, description: description,
                 format: format ?? .number, decimals: decimals, minN: minN, selfReported: selfReported,
                 location: entry.location))

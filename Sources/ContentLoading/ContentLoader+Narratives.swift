@@ -18,13 +18,13 @@ extension ContentLoader {
             periodName = String(parts[2].dropLast(3))
         case 4 where parts[1] == "teams":
             let id = parts[2]
-            guard organization.contains(id) else {
+            guard organization.contains(TeamID(id)) else {
                 diagnostics.append(.unknown(.team,
                     "narrative for unknown team '\(Excerpt.of(id))'" + Suggestion.hint(for: id, in: organization.suggestableIDs),
                     at: start))
                 return nil
             }
-            scope = .team(id)
+            scope = .team(TeamID(id))
             periodName = String(parts[3].dropLast(3))
         default:
             diagnostics.append(.error(
@@ -53,7 +53,7 @@ extension ContentLoader {
             return nil
         }
         var title: String?, summary: String?, author: String?, date: String?
-        var highlights: [String] = []
+        var highlights: [MetricID] = []
         var highlightsLocation: SourceLocation?
         var deck = DeckSections()
         if let yamlText = split.yaml,
@@ -74,7 +74,7 @@ extension ContentLoader {
                 diagnostics.append(.warning("date '\(Excerpt.of(date))' is not written YYYY-MM-DD",
                                             at: yaml.location(of: yaml.node("date")!)))
             }
-            let metricIDs = metrics.map(\.id)
+            let metricIDs = metrics.map(\.id.rawValue)
             highlightsLocation = yaml.node("highlights").map { yaml.location(of: $0) }
             for item in yaml.sequence("highlights", diagnostics: &diagnostics) ?? [] {
                 let location = yaml.location(of: item)
@@ -87,7 +87,7 @@ extension ContentLoader {
                                               at: location))
                     continue
                 }
-                highlights.append(id)
+                highlights.append(MetricID(id))
             }
             if let sections = yaml.mapping("deck", diagnostics: &diagnostics) {
                 deck = Self.deckSections(sections, at: yaml.location(ofKey: "deck"), diagnostics: &diagnostics)

@@ -52,7 +52,7 @@ extension ContentLoader {
     private func loadFluency(_ fluency: YAMLMapping, into site: inout SiteSettings, diagnostics: inout [Diagnostic]) {
         fluency.warnUnknownKeys(Self.fluencyKeys, in: "fluency", diagnostics: &diagnostics)
         var scorecard = FluencyScorecard()
-        func ids(_ key: String, in mapping: YAMLMapping) -> [String] {
+        func ids(_ key: String, in mapping: YAMLMapping) -> [MetricID] {
             guard let node = mapping.node(key) else { return [] }
             let items: [Node] = if case .sequence(let sequence) = node { Array(sequence) } else { [node] }
             return items.compactMap { item in
@@ -60,8 +60,10 @@ extension ContentLoader {
                     diagnostics.append(.error("'\(key)' must be a metric id or a list of them", at: mapping.location(of: item)))
                     return nil
                 }
-                site.fluencyLocations[scalar.string] = site.fluencyLocations[scalar.string] ?? mapping.location(of: item)
-                return scalar.string
+                // Checked against the catalog, and dropped if unknown, once it is read (`checkFluency`).
+                let id = MetricID(scalar.string)
+                site.fluencyLocations[id] = site.fluencyLocations[id] ?? mapping.location(of: item)
+                return id
             }
         }
         if let capabilities = fluency.mapping("capabilities", diagnostics: &diagnostics) {
@@ -82,7 +84,8 @@ extension ContentLoader {
         guard var scorecard = site.fluency else { return }
         let known = Set(metrics.map(\.id))
         for id in scorecard.metricIDs where !known.contains(id) {
-            diagnostics.append(.error("unknown metric '\(Excerpt.of(id))' in fluency" + Suggestion.hint(for: id, in: metrics.map(\.id)),
+            diagnostics.append(.error("unknown metric '\(Excerpt.of(id.rawValue))' in fluency"
+                                      + Suggestion.hint(for: id.rawValue, in: metrics.map(\.id.rawValue)),
                                       at: site.fluencyLocations[id] ?? SourceLocation(file: "site.yaml")))
         }
         scorecard.capabilities = scorecard.capabilities.compactMap { entry in

@@ -31,7 +31,9 @@ extension ContentLoader {
                 continue
             }
             firstLocation[id] = entry.location(of: entry.node("id")!)
-            teams.append(Team(id: id, name: name, parent: parent, headcount: headcount, location: entry.location))
+            // An unknown parent is reported and cut next (`resolvingParents`).
+            teams.append(Team(id: TeamID(id), name: name, parent: parent.map { TeamID($0) }, headcount: headcount,
+                              location: entry.location))
         }
 
         teams = Self.resolvingParents(teams, minimumGroupSize: minimumGroupSize, diagnostics: &diagnostics)
@@ -47,9 +49,10 @@ extension ContentLoader {
             guard let parent = team.parent, !known.contains(parent) else { return team }
             // A parent is offered only if, with this team in it, it would be large enough to show.
             let people = tree.headcount(of: .team(team.id))
-            let candidates = tree.teams.map(\.id).filter { tree.headcount(of: .team($0)) + people >= minimumGroupSize }
+            let candidates = tree.teams.map(\.id).filter { tree.headcount(of: .team($0)) + people >= minimumGroupSize }.map(\.rawValue)
             diagnostics.append(.error(
-                "team '\(Excerpt.of(team.id))' names unknown parent '\(Excerpt.of(parent))'" + Suggestion.hint(for: parent, in: candidates),
+                "team '\(Excerpt.of(team.id.rawValue))' names unknown parent '\(Excerpt.of(parent.rawValue))'"
+                    + Suggestion.hint(for: parent.rawValue, in: candidates),
                 at: team.location))
             return Team(id: team.id, name: team.name, parent: nil, headcount: team.headcount, location: team.location)
         }
@@ -70,7 +73,7 @@ extension ContentLoader {
                 // Reported once, at the member declared first; its link upward is cut.
                 let first = loop.min()!
                 let order = loop[loop.firstIndex(of: first)!...] + loop[..<loop.firstIndex(of: first)!]
-                let names = order.map { teams[$0].id } + [teams[first].id]
+                let names = order.map { teams[$0].id.rawValue } + [teams[first].id.rawValue]
                 diagnostics.append(.error(
                     "the team tree has a cycle: \(names.joined(separator: " → ")); a team cannot be its own ancestor",
                     at: teams[first].location))

@@ -21,11 +21,11 @@ enum LiveValueReader {
                 + Suggestion.hint(for: first, in: functions)))
         }
         guard words.count >= 2 else { return .failure(Problem(message: "'\(first)' needs a metric id, as in {{ \(first) cycle_time }}")) }
-        guard metrics.contains(where: { $0.id == words[1] }) else {
-            return .failure(Problem(message: "unknown metric '\(Excerpt.of(words[1]))'" + Suggestion.hint(for: words[1], in: metrics.map(\.id)),
+        guard metrics.contains(where: { $0.id.rawValue == words[1] }) else {
+            return .failure(Problem(message: "unknown metric '\(Excerpt.of(words[1]))'" + Suggestion.hint(for: words[1], in: metrics.map(\.id.rawValue)),
                                     unknown: .metric))
         }
-        var value = LiveValue(function: function, metric: words[1])
+        var value = LiveValue(function: function, metric: MetricID(words[1]))
         for option in words.dropFirst(2) {
             let parts = option.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { return .failure(Problem(message: "expected key=value, found '\(Excerpt.of(option))'")) }
@@ -33,8 +33,8 @@ enum LiveValueReader {
             case "team":
                 if parts[1] == Scope.organizationID {
                     value.scope = .organization
-                } else if organization.contains(parts[1]) {
-                    value.scope = .team(parts[1])
+                } else if organization.contains(TeamID(parts[1])) {
+                    value.scope = .team(TeamID(parts[1]))
                 } else {
                     return .failure(Problem(message: "unknown team '\(Excerpt.of(parts[1]))'"
                                                 + Suggestion.hint(for: parts[1], in: organization.suggestableIDs), unknown: .team))

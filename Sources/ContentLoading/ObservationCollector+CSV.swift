@@ -39,7 +39,7 @@ extension ObservationCollector {
         let countColumn = columns["n"]
 
         // Long form has one value per row; wide form one per metric column.
-        var valueColumns: [(index: Int, metric: String?)] = []
+        var valueColumns: [(index: Int, metric: MetricID?)] = []
         let longForm = columns["metric"] != nil && columns["value"] != nil
         for (index, field) in header.fields.enumerated() {
             let name = field.text.trimmingSpaces
@@ -72,7 +72,7 @@ extension ObservationCollector {
             let scope = scope(teamField.text, at: at(teamField))
             var n = CellContent<Int>.blank
             if let countColumn { n = count(row.fields[countColumn].text, at: at(row.fields[countColumn])) }
-            var rowMetric: String?
+            var rowMetric: MetricID?
             if longForm {
                 let field = row.fields[columns["metric"]!]
                 rowMetric = metric(field.text, at: at(field))

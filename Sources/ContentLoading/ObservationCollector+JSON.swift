@@ -62,7 +62,7 @@ extension ObservationCollector {
                 texts[key] = text
             }
             func location(_ key: String) -> SourceLocation { at(fields[key]!.line, fields[key]!.column) }
-            var period: Period?, scope: Scope?, metric: String?
+            var period: Period?, scope: Scope?, metric: MetricID?
             if let text = texts["period"] { period = self.period(text, at: location("period")) }
             if let text = texts["team"] { scope = self.scope(text, at: location("team")) }
             if let text = texts["metric"] { metric = self.metric(text, at: location("metric")) }

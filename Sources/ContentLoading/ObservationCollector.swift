@@ -5,6 +5,7 @@ import ReportModel
 /// the metric catalog, and refusing duplicates across all files.
 struct ObservationCollector {
     let organization: Organization
+    /// The catalog's ids as text, to check cells and column names against.
     let metricIDs: [String]
     private let knownMetrics: Set<String>
     private(set) var observations: [Observation] = []
@@ -18,7 +19,7 @@ struct ObservationCollector {
 
     init(organization: Organization, metrics: [Metric], checksTeams: Bool = true, checksMetrics: Bool = true) {
         self.organization = organization
-        self.metricIDs = metrics.map(\.id)
+        self.metricIDs = metrics.map(\.id.rawValue)
         self.knownMetrics = Set(metricIDs)
         self.checksTeams = checksTeams
         self.checksMetrics = checksMetrics
@@ -51,7 +52,7 @@ struct ObservationCollector {
     mutating func scope(_ text: String, at location: SourceLocation) -> Scope? {
         let id = text.trimmingSpaces
         if id == Scope.organizationID { return .organization }
-        if organization.contains(id) { return .team(id) }
+        if organization.contains(TeamID(id)) { return .team(TeamID(id)) }
         if PersonIdentifier.looksLikeEmail(id) {
             report(.error(PersonIdentifier.emailMessage, at: location))
         } else if id.isEmpty {
@@ -64,9 +65,9 @@ struct ObservationCollector {
     }
 
     /// A metric id, from a cell or a column name.
-    mutating func metric(_ text: String, at location: SourceLocation) -> String? {
+    mutating func metric(_ text: String, at location: SourceLocation) -> MetricID? {
         let id = text.trimmingSpaces
-        if knownMetrics.contains(id) { return id }
+        if knownMetrics.contains(id) { return MetricID(id) }
         guard checksMetrics else { return nil }
         report(.unknown(.metric, "unknown metric '\(Excerpt.of(id))'" + Suggestion.hint(for: id, in: metricIDs), at: location))
         return nil

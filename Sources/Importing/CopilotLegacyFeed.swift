@@ -13,12 +13,12 @@ import ReportModel
 /// export is `--team org`). Exports overlap (each covers the last 28 days), so a day
 /// read twice for the same GitHub team counts once.
 package enum CopilotLegacyFeed {
-    static let activeUsers = "copilot_daily_active_users"
-    static let engagedUsers = "copilot_daily_engaged_users"
-    static let acceptanceRate = "copilot_suggestion_acceptance_rate"
-    static let lineAcceptanceRate = "copilot_line_acceptance_rate"
-    static let linesPerUserDay = "copilot_lines_accepted_per_user_day"
-    static let chatsPerUserDay = "copilot_ide_chats_per_user_day"
+    static let activeUsers: MetricID = "copilot_daily_active_users"
+    static let engagedUsers: MetricID = "copilot_daily_engaged_users"
+    static let acceptanceRate: MetricID = "copilot_suggestion_acceptance_rate"
+    static let lineAcceptanceRate: MetricID = "copilot_line_acceptance_rate"
+    static let linesPerUserDay: MetricID = "copilot_lines_accepted_per_user_day"
+    static let chatsPerUserDay: MetricID = "copilot_ide_chats_per_user_day"
 
     private static let origin = "From the legacy GitHub Copilot metrics API"
     private static let basis = "n is the most active users on any one day of the quarter."

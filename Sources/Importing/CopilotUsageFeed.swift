@@ -14,12 +14,12 @@ import ReportModel
 /// mapping takes precedence over the user-teams records, which are then not read for
 /// teams. Records of either kind may come in any file, in any order.
 package enum CopilotUsageFeed {
-    static let activeUsers = "copilot_active_users"
-    static let activeDays = "copilot_active_days_per_user"
-    static let acceptanceRate = "copilot_code_acceptance_rate"
-    static let interactionsPerDay = "copilot_interactions_per_user_day"
-    static let linesPerDay = "copilot_lines_added_per_user_day"
-    static let minutesToMerge = "pr_median_minutes_to_merge"
+    static let activeUsers: MetricID = "copilot_active_users"
+    static let activeDays: MetricID = "copilot_active_days_per_user"
+    static let acceptanceRate: MetricID = "copilot_code_acceptance_rate"
+    static let interactionsPerDay: MetricID = "copilot_interactions_per_user_day"
+    static let linesPerDay: MetricID = "copilot_lines_added_per_user_day"
+    static let minutesToMerge: MetricID = "pr_median_minutes_to_merge"
 
     private static let origin = "From GitHub Copilot usage metrics (users-1-day)"
 

@@ -19,7 +19,7 @@ package struct ImportedMetric: Hashable, Sendable {
         case weightedMedian
     }
 
-    package var id: String
+    package var id: MetricID
     package var name: String
     package var category: Metric.Category = .usage
     package var unit: String

@@ -5,11 +5,11 @@ import ReportModel
 package struct ImportedValue: Hashable, Sendable {
     package var period: Period
     package var team: String
-    package var metric: String
+    package var metric: MetricID
     package var value: Double
     package var n: Int
 
-    package init(period: Period, team: String, metric: String, value: Double, n: Int) {
+    package init(period: Period, team: String, metric: MetricID, value: Double, n: Int) {
         self.period = period
         self.team = team
         self.metric = metric

@@ -12,7 +12,7 @@ import ReportModel
 /// People are joined to teams by User Principal Name; Display Name is never read.
 package enum M365CopilotReport {
     /// The app columns: header, metric id and the app's name.
-    static let apps: [(column: String, id: String, app: String)] = [
+    static let apps: [(column: String, id: MetricID, app: String)] = [
         ("Last Activity Date", "m365_copilot_active_users", "any Microsoft 365 app"),
         ("Copilot Chat Last Activity Date", "m365_copilot_chat_active_users", "Copilot Chat"),
         ("Microsoft Teams Copilot Last Activity Date", "m365_copilot_teams_active_users", "Teams"),
@@ -66,7 +66,7 @@ package enum M365CopilotReport {
                     run.diagnostics.error("'\(csv.name(of: upnColumn))' is blank; every row needs one",
                                           at: csv.location(of: upnField))
                 }
-                var activity: [(id: String, day: CalendarDay)] = []
+                var activity: [(id: MetricID, day: CalendarDay)] = []
                 var readable = true
                 for app in appColumns {
                     switch csv.day(row, app.index, optional: true, diagnostics: &run.diagnostics) {

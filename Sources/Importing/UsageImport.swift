@@ -17,7 +17,7 @@ package struct UsageImport: Sendable {
     package var csv: String {
         var text = CSVCell.record(["period", "team", "metric", "value", "n"]) + "\n"
         for value in values {
-            text += CSVCell.record([value.period.description, value.team, value.metric,
+            text += CSVCell.record([value.period.description, value.team, value.metric.rawValue,
                                     CSVNumber.format(value.value), String(value.n)]) + "\n"
         }
         return text

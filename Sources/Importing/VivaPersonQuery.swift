@@ -11,7 +11,7 @@ import ReportModel
 /// person-week; other columns are ignored. An attribute that changes within a quarter
 /// would put a person in two teams, which the import refuses.
 package enum VivaPersonQuery {
-    static let activeUsers = "viva_copilot_active_users"
+    static let activeUsers: MetricID = "viva_copilot_active_users"
 
     /// A known column, the metric it becomes, and what it means.
     struct Column {
@@ -21,7 +21,7 @@ package enum VivaPersonQuery {
 
     private static let origin = "From a Viva Insights person query"
 
-    private static func perWeek(_ id: String, _ name: String, unit: String, decimals: Int = 1,
+    private static func perWeek(_ id: MetricID, _ name: String, unit: String, decimals: Int = 1,
                                 _ description: String) -> ImportedMetric {
         ImportedMetric(id: id, name: name, unit: unit, aggregate: .weightedMean, decimals: decimals,
                        description: "\(description) \(origin); n is the people in the query.", rule: .ratio(scale: 1))
@@ -70,7 +70,7 @@ package enum VivaPersonQuery {
             let label = written.count > appPrefix.count
                 ? String(written.dropFirst(appPrefix.count)).replacingOccurrences(of: "_", with: " ") : app
             found.append((index, perWeek(
-                "viva_copilot_actions_in_\(app)", "Copilot actions in \(label) per person-week", unit: "actions/week",
+                MetricID("viva_copilot_actions_in_\(app)"), "Copilot actions in \(label) per person-week", unit: "actions/week",
                 "Copilot actions taken in \(label), per person per week.")))
         }
         return found
@@ -83,7 +83,7 @@ package enum VivaPersonQuery {
 
     /// Reads every query into the run; returns the metrics the queries' columns give.
     package static func read(_ files: [InputFile], mapping: TeamMapping, into run: inout ImportRun) -> [ImportedMetric] {
-        var metrics: [String: ImportedMetric] = [:]
+        var metrics: [MetricID: ImportedMetric] = [:]
         var seen: Set<PersonWeek> = []
         for file in files {
             guard let csv = CSVInput.read(file, diagnostics: &run.diagnostics),
@@ -121,7 +121,7 @@ package enum VivaPersonQuery {
                                           at: csv.location(of: personField))
                 }
                 let day = csv.day(row, dateColumn, diagnostics: &run.diagnostics).value
-                var values: [(id: String, value: Double)] = []
+                var values: [(id: MetricID, value: Double)] = []
                 var readable = true
                 for column in columns {
                     switch csv.amount(row, column.index, diagnostics: &run.diagnostics) {

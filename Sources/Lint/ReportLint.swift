@@ -15,11 +15,11 @@ package struct ReportLint: Sendable {
     /// what each team measured.
     private let measuredTeams: [Team]
     /// The words of each metric's name a paragraph about it would use (D106).
-    private let metricWords: [String: [String]]
+    private let metricWords: [MetricID: [String]]
 
     private struct DataKey: Hashable, Sendable {
         let scope: Scope
-        let metric: String
+        let metric: MetricID
         let period: Period
     }
 
@@ -134,7 +134,7 @@ package struct ReportLint: Sendable {
 
     /// Where a value came from: its own row, or for a roll-up the first row of a member
     /// behind it.
-    private func location(_ metric: String, _ scope: Scope, _ period: Period) -> SourceLocation {
+    private func location(_ metric: MetricID, _ scope: Scope, _ period: Period) -> SourceLocation {
         if let found = dataLocations[DataKey(scope: scope, metric: metric, period: period)] { return found }
         for member in report.organization.children(of: scope) where report.isVisible(.team(member.id)) {
             let found = location(metric, .team(member.id), period)
@@ -189,10 +189,10 @@ package struct ReportLint: Sendable {
             report.periods.dropFirst().flatMap { period in
                 let narrative = report.narrative(for: scope, in: period)
                 return report.divergences(for: scope, in: period).compactMap { found -> Diagnostic? in
-                    guard narrative.map({ !Self.mentions($0.body.markdown, found.result.id) }) ?? true else { return nil }
+                    guard narrative.map({ !Self.mentions($0.body.markdown, found.result.id.rawValue) }) ?? true else { return nil }
                     let (result, usage) = (found.resultChange, found.usageChange)
                     return LintRule.worseWhileUsageRose.finding(
-                        "\(found.result.name) got worse for \(scope.teamID ?? "the organization") in \(period) "
+                        "\(found.result.name) got worse for \(scope.teamID?.rawValue ?? "the organization") in \(period) "
                             + "(\(Self.number(result.from, found.result)) to \(Self.number(result.to, found.result))) while "
                             + "\(found.usage.name) rose (\(Self.number(usage.from, found.usage)) to \(Self.number(usage.to, found.usage))); "
                             + "the narrative should say why",

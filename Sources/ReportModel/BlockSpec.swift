@@ -11,7 +11,7 @@ package struct BlockSpec: Hashable, Sendable {
     package var kind: Kind
     package var chartType: ChartType?
     /// The metrics shown; for a scatter, `[x, y]`.
-    package var metrics: [String]
+    package var metrics: [MetricID]
     /// Team, group or `org` ids; nil means the page's own choice.
     package var teams: [Scope]?
     /// Quarters; nil means the page's quarter (or, for trends, every quarter).
@@ -20,7 +20,7 @@ package struct BlockSpec: Hashable, Sendable {
     package var caption: String?
     package var location: SourceLocation
 
-    package init(kind: Kind, chartType: ChartType? = nil, metrics: [String], teams: [Scope]? = nil,
+    package init(kind: Kind, chartType: ChartType? = nil, metrics: [MetricID], teams: [Scope]? = nil,
                 periods: [Period]? = nil, title: String? = nil, caption: String? = nil, location: SourceLocation) {
         self.kind = kind
         self.chartType = chartType

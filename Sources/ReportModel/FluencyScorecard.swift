@@ -27,12 +27,12 @@ package struct FluencyScorecard: Hashable, Sendable {
 
     /// Each capability with the ids of the metrics that measure it, in capability order;
     /// capabilities nothing measures are left out.
-    package var capabilities: [(capability: Capability, metrics: [String])]
+    package var capabilities: [(capability: Capability, metrics: [MetricID])]
     /// Metric ids whose values are shares of a team at each fluency level, lowest level
     /// first: stacked, they show the distribution.
-    package var levels: [String]
+    package var levels: [MetricID]
 
-    package init(capabilities: [(capability: Capability, metrics: [String])] = [], levels: [String] = []) {
+    package init(capabilities: [(capability: Capability, metrics: [MetricID])] = [], levels: [MetricID] = []) {
         self.capabilities = capabilities
         self.levels = levels
     }
@@ -51,5 +51,5 @@ package struct FluencyScorecard: Hashable, Sendable {
     }
 
     /// Every metric id it names, for checking them against the catalog.
-    package var metricIDs: [String] { capabilities.flatMap(\.metrics) + levels }
+    package var metricIDs: [MetricID] { capabilities.flatMap(\.metrics) + levels }
 }

@@ -16,13 +16,13 @@ package struct LiveValue: Hashable, Sendable {
 
     package var function: Function
     /// A metric id from the catalog.
-    package var metric: String
+    package var metric: MetricID
     /// `team=`: nil means the page's own scope.
     package var scope: Scope?
     /// `period=`: nil means the page's quarter.
     package var period: Period?
 
-    package init(function: Function, metric: String, scope: Scope? = nil, period: Period? = nil) {
+    package init(function: Function, metric: MetricID, scope: Scope? = nil, period: Period? = nil) {
         self.function = function
         self.metric = metric
         self.scope = scope

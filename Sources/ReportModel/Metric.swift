@@ -28,7 +28,7 @@ package struct Metric: Hashable, Sendable, Identifiable {
     /// How values are written in pages: a formatting concept, so it lives in `Formatting`.
     package typealias Format = ValueFormat
 
-    package let id: String
+    package let id: MetricID
     package let name: String
     package let category: Category
     package let unit: String
@@ -55,7 +55,7 @@ package struct Metric: Hashable, Sendable, Identifiable {
     package let selfReported: Bool
     package let location: SourceLocation
 
-    package init(id: String, name: String, category: Category, unit: String = "",
+    package init(id: MetricID, name: String, category: Category, unit: String = "",
                 better: Direction = .higher, aggregate: Aggregation = .mean,
                 target: Double? = nil, baseline: Period? = nil, description: String? = nil,
                 format: Format = .number, decimals: Int? = nil, minN: Int? = nil, selfReported: Bool = false,

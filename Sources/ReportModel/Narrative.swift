@@ -7,7 +7,7 @@ package struct Narrative: Hashable, Sendable {
     package let author: String?
     package let date: String?
     /// Metric ids to lead the page with.
-    package let highlights: [String]
+    package let highlights: [MetricID]
     /// Where `highlights` is written in the front matter, for findings about it.
     package let highlightsLocation: SourceLocation?
     /// Which sections a slide deck shows, keeps as speaker notes, or leaves out.
@@ -23,7 +23,7 @@ package struct Narrative: Hashable, Sendable {
     package var bodyLine: Int { body.firstLine }
 
     package init(scope: Scope, period: Period, title: String? = nil, summary: String? = nil,
-                author: String? = nil, date: String? = nil, highlights: [String] = [],
+                author: String? = nil, date: String? = nil, highlights: [MetricID] = [],
                 highlightsLocation: SourceLocation? = nil, deck: DeckSections = DeckSections(),
                 titleText: InlineText? = nil, summaryText: InlineText? = nil, body: NarrativeBody, location: SourceLocation) {
         self.scope = scope

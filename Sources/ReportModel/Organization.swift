@@ -7,10 +7,10 @@ package struct Organization: Sendable {
     /// Every group and team, in depth-first order with siblings in declaration order.
     package let teams: [Team]
 
-    private let index: [String: Int]
-    private let childIDs: [String: [String]]
-    private let rootIDs: [String]
-    private let headcounts: [String: Int]
+    private let index: [TeamID: Int]
+    private let childIDs: [TeamID: [TeamID]]
+    private let rootIDs: [TeamID]
+    private let headcounts: [TeamID: Int]
     /// The privacy threshold the report is published under (`min_group_size`): a team or
     /// group with fewer people is never shown, nor offered as a "did you mean" hint.
     package let minimumGroupSize: Int
@@ -18,8 +18,8 @@ package struct Organization: Sendable {
     package init(name: String, teams declared: [Team], minimumGroupSize: Int) {
         self.name = name
         self.minimumGroupSize = minimumGroupSize
-        var children: [String: [String]] = [:]
-        var roots: [String] = []
+        var children: [TeamID: [TeamID]] = [:]
+        var roots: [TeamID] = []
         let byID = Dictionary(declared.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for team in declared {
             if let parent = team.parent, byID[parent] != nil {
@@ -30,9 +30,9 @@ package struct Organization: Sendable {
         }
         // Depth-first order, so a group is followed by its members on every page.
         var ordered: [Team] = []
-        var headcounts: [String: Int] = [:]
-        var visiting: Set<String> = []
-        func visit(_ id: String) -> Int {
+        var headcounts: [TeamID: Int] = [:]
+        var visiting: Set<TeamID> = []
+        func visit(_ id: TeamID) -> Int {
             guard let team = byID[id], visiting.insert(id).inserted else { return 0 }
             ordered.append(team)
             let kids = children[id] ?? []
@@ -48,11 +48,11 @@ package struct Organization: Sendable {
         self.headcounts = headcounts
     }
 
-    package func team(_ id: String) -> Team? {
+    package func team(_ id: TeamID) -> Team? {
         index[id].map { teams[$0] }
     }
 
-    package func contains(_ id: String) -> Bool { index[id] != nil }
+    package func contains(_ id: TeamID) -> Bool { index[id] != nil }
 
     /// The direct members of a scope: the top-level nodes for the organization.
     package func children(of scope: Scope) -> [Team] {
@@ -64,7 +64,7 @@ package struct Organization: Sendable {
     }
 
     /// Whether a node has members of its own.
-    package func isGroup(_ id: String) -> Bool { !(childIDs[id] ?? []).isEmpty }
+    package func isGroup(_ id: TeamID) -> Bool { !(childIDs[id] ?? []).isEmpty }
 
     package var groups: [Team] { teams.filter { isGroup($0.id) } }
     /// The leaves: nodes without members.
@@ -80,19 +80,19 @@ package struct Organization: Sendable {
 
     /// Whether a team or group has fewer people than the minimum group size, so that it
     /// may not appear in the output at all.
-    package func isTooSmallToShow(_ id: String) -> Bool {
+    package func isTooSmallToShow(_ id: TeamID) -> Bool {
         headcount(of: .team(id)) < minimumGroupSize
     }
 
-    /// The ids a "did you mean" hint may offer. A hint lands wherever its diagnostic does,
-    /// CI logs and pull-request annotations among them, so it never names a team too
-    /// small to show.
+    /// The ids, as text, a "did you mean" hint may offer. A hint lands wherever its
+    /// diagnostic does, CI logs and pull-request annotations among them, so it never names
+    /// a team too small to show.
     package var suggestableIDs: [String] {
-        teams.map(\.id).filter { !isTooSmallToShow($0) }
+        teams.map(\.id).filter { !isTooSmallToShow($0) }.map(\.rawValue)
     }
 
     /// The scopes above a node, nearest first, ending with the organization.
-    package func ancestors(of id: String) -> [Scope] {
+    package func ancestors(of id: TeamID) -> [Scope] {
         var result: [Scope] = []
         var current = team(id)?.parent
         while let parent = current, let node = team(parent), result.count <= teams.count {
@@ -104,7 +104,7 @@ package struct Organization: Sendable {
     }
 
     /// The scope a node rolls up into.
-    package func parent(of id: String) -> Scope {
+    package func parent(of id: TeamID) -> Scope {
         team(id)?.parent.map(Scope.team) ?? .organization
     }
 }

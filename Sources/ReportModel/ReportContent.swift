@@ -16,7 +16,7 @@ package struct ReportContent: Sendable {
         self.narratives = narratives
     }
 
-    package func metric(_ id: String) -> Metric? {
+    package func metric(_ id: MetricID) -> Metric? {
         metrics.first { $0.id == id }
     }
 }

@@ -1,13 +1,13 @@
 /// What a value or a narrative is about: the whole organization, or one group or team.
 package enum Scope: Hashable, Comparable, Sendable, CustomStringConvertible {
     case organization
-    case team(String)
+    case team(TeamID)
 
     /// The id that stands for the organization in data files (`team` column) and
     /// cannot be used as a team id.
     package static let organizationID = "org"
 
-    package var teamID: String? {
+    package var teamID: TeamID? {
         if case .team(let id) = self { return id }
         return nil
     }
@@ -15,7 +15,7 @@ package enum Scope: Hashable, Comparable, Sendable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .organization: Scope.organizationID
-        case .team(let id): id
+        case .team(let id): id.rawValue
         }
     }
 }

@@ -23,7 +23,7 @@ package struct SharedDiagnostics: Sendable {
             withheld = []
             return
         }
-        let ids = Set(hidden.map(\.id))
+        let ids = Set(hidden.map(\.id.rawValue))
         // Names of three characters or fewer ("QA") are left to the id test, or every
         // message with those letters would be withheld.
         let names = hidden.map(\.name).filter { $0.count > 3 }

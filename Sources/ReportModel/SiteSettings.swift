@@ -25,7 +25,7 @@ package struct SiteSettings: Hashable, Sendable {
     /// The judgment view's scorecard, if the site sets one.
     package var fluency: FluencyScorecard?
     /// Where `fluency:` is written, for findings about the metrics it names.
-    package var fluencyLocations: [String: SourceLocation] = [:]
+    package var fluencyLocations: [MetricID: SourceLocation] = [:]
 
     package init(title: String = "AI impact report", organization: String = "Organization",
                 description: String? = nil, minGroupSize: Int = SiteSettings.defaultMinGroupSize) {

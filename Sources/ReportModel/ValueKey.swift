@@ -3,10 +3,10 @@
 /// published).
 package struct ValueKey: Hashable, Sendable {
     package var scope: Scope
-    package var metric: String
+    package var metric: MetricID
     package var period: Period
 
-    package init(_ scope: Scope, _ metric: String, _ period: Period) {
+    package init(_ scope: Scope, _ metric: MetricID, _ period: Period) {
         self.scope = scope
         self.metric = metric
         self.period = period

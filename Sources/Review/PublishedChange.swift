@@ -8,7 +8,7 @@ package struct PublishedChange: Hashable, Sendable {
     /// What the site calls the scope: the organization's name, or the team's.
     package let scopeName: String
     package let kind: PublishedNumbers.Kind
-    package let metric: String
+    package let metric: MetricID
     package let metricName: String
     package let old: PublishedNumbers.Shown
     package let new: PublishedNumbers.Shown

@@ -78,7 +78,7 @@ extension PublishedDiff {
             try container.encode(change.scope.description, forKey: .scope)
             try container.encode(change.kind.rawValue, forKey: .scopeKind)
             try container.encode(change.scopeName, forKey: .scopeName)
-            try container.encode(change.metric, forKey: .metric)
+            try container.encode(change.metric.rawValue, forKey: .metric)
             try container.encode(change.metricName, forKey: .metricName)
             for (shown, text, status) in [(change.old, Key.old, Key.oldStatus), (change.new, .new, .newStatus)] {
                 switch shown {

@@ -36,7 +36,7 @@ package struct PublishedDiff: Sendable {
                 period: key.period, scope: key.scope,
                 scopeName: new.names[key.scope] ?? old.names[key.scope] ?? key.scope.description,
                 kind: new.kinds[key.scope] ?? old.kinds[key.scope] ?? .team,
-                metric: key.metric, metricName: new.metricNames[key.metric] ?? old.metricNames[key.metric] ?? key.metric,
+                metric: key.metric, metricName: new.metricNames[key.metric] ?? old.metricNames[key.metric] ?? key.metric.rawValue,
                 old: before, new: after)
             changes.append(((key.period, scopeRank[key.scope] ?? .max, metricRank[key.metric] ?? .max), change))
         }

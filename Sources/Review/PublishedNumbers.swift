@@ -34,17 +34,17 @@ package struct PublishedNumbers: Sendable {
 
     private var shown: [ValueKey: Shown] = [:]
     /// Teams and groups in the tree that may not be shown.
-    let suppressed: Set<String>
+    let suppressed: Set<TeamID>
     /// The organization, then every node of the tree in the order the site lists them.
     let scopes: [Scope]
     /// Metric ids in catalog order.
-    let metrics: [String]
+    let metrics: [MetricID]
     /// The quarters the site lists.
     let periods: Set<Period>
     /// Names and kinds of the scopes that may be shown.
     let names: [Scope: String]
     let kinds: [Scope: Kind]
-    let metricNames: [String: String]
+    let metricNames: [MetricID: String]
 
     package init(report: Report) {
         let visible = [Scope.organization] + report.visibleTeams.map { Scope.team($0.id) }

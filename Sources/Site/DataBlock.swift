@@ -86,6 +86,6 @@ struct DataBlock {
             return charts.sparkline(line)
         }
         guard let drawn else { return "<p class=\"no-data\">No data for this chart.</p>\n" }
-        return charts.figure(drawn, caption: spec.caption, slug: first.id)
+        return charts.figure(drawn, caption: spec.caption, slug: first.id.rawValue)
     }
 }

@@ -25,8 +25,8 @@ struct MetricPage {
         let leaves = report.visibleTeams.filter { !context.organization.isGroup($0.id) }.map { Scope.team($0.id) }
         if let latest = report.periods.last(where: { period in leaves.contains { report.value(metric.id, for: $0, in: period) != nil } }) {
             main += "<section aria-labelledby=\"charts\"><h2 id=\"charts\">Teams and trend</h2>"
-            main += charts.figure(factory.bar(metric, leaves, period: latest, title: "\(metric.name) by team, \(latest)"), slug: metric.id)
-            main += charts.figure(factory.line(metric, tops.filter { report.hasData(metric.id, for: $0) }), slug: metric.id)
+            main += charts.figure(factory.bar(metric, leaves, period: latest, title: "\(metric.name) by team, \(latest)"), slug: metric.id.rawValue)
+            main += charts.figure(factory.line(metric, tops.filter { report.hasData(metric.id, for: $0) }), slug: metric.id.rawValue)
             main += "</section>\n"
         }
         let columns = report.periods.map { ValueTable.Column(metric: metric, period: $0, heading: $0.description) }

@@ -7,10 +7,10 @@ package enum PageAddress: Hashable, Sendable {
     case organization(Period)
     case teams
     /// A team's or group's latest quarter.
-    case team(String)
-    case teamPeriod(String, Period)
+    case team(TeamID)
+    case teamPeriod(TeamID, Period)
     case metrics
-    case metric(String)
+    case metric(MetricID)
     case usageVsOutcomes
     case methodology
     case notFound

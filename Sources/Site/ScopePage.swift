@@ -96,7 +96,7 @@ struct ScopePage {
         let members = context.visibleMembers(of: scope)
         if !members.isEmpty { parts.append("\(members.count) \(members.count == 1 ? "member" : "members") shown") }
         if let id = scope.teamID, case .team(let parent) = organization.parent(of: id) {
-            parts.append("part of \(organization.team(parent)?.name ?? parent)")
+            parts.append("part of \(organization.team(parent)?.name ?? parent.rawValue)")
         }
         return parts.joined(separator: " · ")
     }
@@ -119,7 +119,7 @@ struct ScopePage {
         guard let id = scope.teamID, !context.organization.isGroup(id) else { return .empty }
         let factory = ChartFactory(context: context)
         let figures = lead(for: [scope]).prefix(2).map { metric in
-            charts.figure(factory.line(metric, [scope], withParent: true), slug: metric.id)
+            charts.figure(factory.line(metric, [scope], withParent: true), slug: metric.id.rawValue)
         }
         guard !figures.isEmpty else { return .empty }
         return "<section class=\"trends\" aria-labelledby=\"trends\"><h2 id=\"trends\">Trends</h2>\(figures.joined())</section>\n"
@@ -180,7 +180,7 @@ struct ScopePage {
         let table = ValueTable(rows: members, columns: Array(columns), caption: "Members in \(period); teams too small to report are not listed")
         let factory = ChartFactory(context: context)
         var html: HTML = "<section class=\"members\" aria-labelledby=\"members\"><h2 id=\"members\">Members</h2>\(table.render(on: address, context: context))"
-        html += charts.figure(factory.bar(first, members, period: period, reference: scope), slug: first.id)
+        html += charts.figure(factory.bar(first, members, period: period, reference: scope), slug: first.id.rawValue)
         if members.count > 1 {
             html += charts.figure(factory.heatmap(Array(lead.prefix(6)), members, period: period), slug: "baseline")
         }

@@ -21,7 +21,7 @@ struct SiteContext: Sendable {
     func name(of scope: Scope) -> String {
         switch scope {
         case .organization: site.organization
-        case .team(let id): organization.team(id)?.name ?? id
+        case .team(let id): organization.team(id)?.name ?? id.rawValue
         }
     }
 

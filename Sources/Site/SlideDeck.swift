@@ -76,7 +76,7 @@ struct SlideDeck {
 
     /// Highlights first, then a slide per category the organization has values in; a
     /// category with more cards than fit goes on as many slides as it needs.
-    private func kpiSlides(_ period: Period, highlights: [String]) -> [Slide] {
+    private func kpiSlides(_ period: Period, highlights: [MetricID]) -> [Slide] {
         var slides: [Slide] = []
         let highlighted = highlights.compactMap { report.metric($0) }
         if !highlighted.isEmpty {
@@ -149,7 +149,7 @@ struct SlideDeck {
         var slides: [Slide] = []
         for metric in leadOutcomes(period).prefix(2) {
             let chart = factory.line(metric, [.organization] + groups, title: "\(metric.name) by quarter, the organization and its groups")
-            slides.append(chartSlide("\(metric.name) over time", chart: chart, slug: metric.id, charts: charts))
+            slides.append(chartSlide("\(metric.name) over time", chart: chart, slug: metric.id.rawValue, charts: charts))
         }
         let compared = (leadOutcomes(period) + report.metrics.filter { $0.category == .quality })
             .filter { metric in groups.contains { report.value(metric.id, for: $0, in: period) != nil } }
@@ -186,7 +186,7 @@ struct SlideDeck {
             let members = context.visibleMembers(of: scope).map { Scope.team($0.id) }
             let before = charts.files.count
             if let first = lead.first, members.contains(where: { report.value(first.id, for: $0, in: period) != nil }) {
-                body += charts.figure(factory.bar(first, members, period: period, reference: scope), slug: group.id)
+                body += charts.figure(factory.bar(first, members, period: period, reference: scope), slug: group.id.rawValue)
             }
             let people = report.visibleHeadcount(of: scope)
             return Slide(kind: .group, title: "\(group.name): \(people) people, \(members.count) teams shown",
@@ -221,7 +221,7 @@ struct SlideDeck {
         if !readings.isEmpty { body += "<ul class=\"readings\">\(readings.joined())</ul>" }
         body += caveat + "</div>"
         let before = charts.files.count
-        if let (scatter, outcome) = shown { body += charts.figure(scatter.drawn(context), slug: outcome.id) }
+        if let (scatter, outcome) = shown { body += charts.figure(scatter.drawn(context), slug: outcome.id.rawValue) }
         return Slide(kind: .usage, title: "Usage and outcomes", layout: shown == nil ? .text : .split, body: body,
                      files: charts.files[before...].map(\.path))
     }

@@ -41,7 +41,7 @@ struct UsageOutcomesPage {
             let scatter = factory.scatterChart(x: usage, y: outcome, teams, period: period,
                                                title: "\(outcome.name) against \(usage.name), \(period)")
             guard scatter.points.count >= 2 else { continue }
-            let slug = outcome.id
+            let slug = outcome.id.rawValue
             main += "<section aria-labelledby=\"\(slug)\"><h2 id=\"\(slug)\">\(outcome.name)</h2>"
             var reading = Self.reading(scatter.fit?.r, usage: usage, outcome: outcome, scatter: scatter)
             if scatter.points.count < Self.fewTeams, let r = scatter.fit?.r, abs(r) >= 0.3 {

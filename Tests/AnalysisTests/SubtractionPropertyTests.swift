@@ -67,11 +67,11 @@ enum RandomOrganization {
         var model = ModelBuilder()
         model.metric("m", aggregate)
         var counter = 0
-        func grow(parent: String?, depth: Int) {
+        func grow(parent: TeamID?, depth: Int) {
             let members = Int.random(in: 1...4, using: &random)
             for _ in 0..<members {
                 counter += 1
-                let id = "t\(counter)"
+                let id = TeamID("t\(counter)")
                 if depth < 2, Int.random(in: 0..<3, using: &random) == 0 {
                     model.team(id, parent: parent)
                     grow(parent: id, depth: depth + 1)
@@ -80,7 +80,7 @@ enum RandomOrganization {
                     model.team(id, parent: parent, headcount: headcount)
                     guard Int.random(in: 0..<10, using: &random) > 0 else { continue } // missing value
                     let n: Int? = Bool.random(using: &random) ? Int.random(in: 1...headcount, using: &random) : nil
-                    model.value("m", id, Double(Int.random(in: 1...100, using: &random)), n: n)
+                    model.value("m", id.rawValue, Double(Int.random(in: 1...100, using: &random)), n: n)
                 }
             }
         }

@@ -11,8 +11,8 @@ struct QuarterlyRollUpTests {
         QuarterlyRollUp.TeamQuarter(team: team, period: period)
     }
 
-    func metric(_ id: String, _ rule: ImportedMetric.Rule) -> ImportedMetric {
-        ImportedMetric(id: id, name: id, unit: "u", aggregate: .mean, description: "d", rule: rule)
+    func metric(_ id: MetricID, _ rule: ImportedMetric.Rule) -> ImportedMetric {
+        ImportedMetric(id: id, name: id.rawValue, unit: "u", aggregate: .mean, description: "d", rule: rule)
     }
 
     func rows(_ outcome: QuarterlyRollUp.Outcome) -> [String] {
