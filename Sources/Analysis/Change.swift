@@ -1,19 +1,19 @@
 import ReportModel
 
 /// How a value moved between two quarters, and whether that is good news.
-package struct Change: Hashable, Sendable {
+public struct Change: Hashable, Sendable {
     /// Whether a move is good, given the metric's direction.
-    package enum Assessment: String, Hashable, Sendable {
+    public enum Assessment: String, Hashable, Sendable {
         case better, worse, unchanged
         /// The metric is context (`better: neutral`): moves are reported, not judged.
         case neutral
     }
 
-    package let from: Double
-    package let to: Double
-    package let assessment: Assessment
+    public let from: Double
+    public let to: Double
+    public let assessment: Assessment
 
-    package init(from: Double, to: Double, better: Metric.Direction) {
+    public init(from: Double, to: Double, better: Metric.Direction) {
         self.from = from
         self.to = to
         // Differences below this are rounding noise from CSV decimals, not change.
@@ -29,8 +29,8 @@ package struct Change: Hashable, Sendable {
     }
 
     /// `to - from`, in the metric's unit.
-    package var delta: Double { to - from }
+    public var delta: Double { to - from }
 
     /// The change as a fraction of the starting value; nil when it started at zero.
-    package var relative: Double? { from == 0 ? nil : (to - from) / abs(from) }
+    public var relative: Double? { from == 0 ? nil : (to - from) / abs(from) }
 }

@@ -1,19 +1,19 @@
 import ReportModel
 
 /// What the report may say about one metric for one scope in one quarter.
-package struct Reading: Hashable, Sendable {
+public struct Reading: Hashable, Sendable {
     /// The value, or nil when privacy rules hide it.
-    package let value: Double?
+    public let value: Double?
     /// How many people stand behind the value, when known. Shown even when the value is
     /// hidden, but never for a roll-up that includes a suppressed team: subtracting the
     /// members' counts would give that team's.
-    package let n: Int?
-    package let source: RollUp.Cell.Source
+    public let n: Int?
+    public let source: RollUp.Cell.Source
     /// Whether a roll-up includes teams too small to list, so how many contributed is
     /// not said either.
-    package let includesUnlistedTeams: Bool
+    public let includesUnlistedTeams: Bool
     /// Why the value is hidden, if it is.
-    package let suppression: Suppression.Reason?
+    public let suppression: Suppression.Reason?
 
-    package var isSuppressed: Bool { suppression != nil }
+    public var isSuppressed: Bool { suppression != nil }
 }

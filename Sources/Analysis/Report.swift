@@ -3,16 +3,16 @@ import ReportModel
 /// The analysed report: roll-ups with the privacy rules applied. This is what the site
 /// renders, and the only way to a value: anything a privacy rule hides comes back
 /// without its number, and suppressed teams do not come back at all.
-package struct Report: Sendable {
+public struct Report: Sendable {
     /// Everything loaded, suppressed teams included: internal, so renderers go through
     /// the accessors below.
     private(set) var content: ReportContent
     let rollUp: RollUp
     let suppression: Suppression
     /// Findings of the analysis itself, such as a narrative that will not be published.
-    package private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var diagnostics: [Diagnostic] = []
 
-    package init(content: ReportContent) {
+    public init(content: ReportContent) {
         self.content = content
         rollUp = RollUp(content: content)
         suppression = Suppression(content: content, rollUp: rollUp)
@@ -33,7 +33,7 @@ package struct Report: Sendable {
     }
 
     /// The quarters with something to show, oldest first.
-    package let periods: [Period]
+    public let periods: [Period]
 
     private struct NarrativeKey: Hashable, Sendable {
         let scope: Scope
@@ -62,7 +62,7 @@ package struct Report: Sendable {
     /// The same report with a narrative replaced, or added when its scope and quarter
     /// had none. Roll-ups and privacy do not depend on narratives, so they are kept:
     /// this is what lets a watched build redo one page in milliseconds.
-    package func replacingNarrative(_ narrative: Narrative) -> Report {
+    public func replacingNarrative(_ narrative: Narrative) -> Report {
         var copy = self
         if let index = narrativeIndex[NarrativeKey(scope: narrative.scope, period: narrative.period)] {
             copy.content.narratives[index] = narrative
@@ -75,42 +75,42 @@ package struct Report: Sendable {
 
     /// The whole tree, for names, headcounts and structure. What may be shown is
     /// decided by `isVisible` and `visibleTeams`.
-    package var organization: Organization { content.organization }
-    package var site: SiteSettings { content.site }
-    package var metrics: [Metric] { content.metrics }
-    package func metric(_ id: MetricID) -> Metric? { content.metric(id) }
+    public var organization: Organization { content.organization }
+    public var site: SiteSettings { content.site }
+    public var metrics: [Metric] { content.metrics }
+    public func metric(_ id: MetricID) -> Metric? { content.metric(id) }
     /// The narratives that may be published: none for suppressed teams.
-    package var narratives: [Narrative] { content.narratives.filter { isVisible($0.scope) } }
+    public var narratives: [Narrative] { content.narratives.filter { isVisible($0.scope) } }
     /// The narrative for a scope and quarter, unless the scope may not be shown.
-    package func narrative(for scope: Scope, in period: Period) -> Narrative? {
+    public func narrative(for scope: Scope, in period: Period) -> Narrative? {
         guard isVisible(scope), let index = narrativeIndex[NarrativeKey(scope: scope, period: period)] else { return nil }
         return content.narratives[index]
     }
     /// The observations of teams that may be shown, as loaded: for pointing at the
     /// data file a value came from. Values to show come from `reading`, which applies
     /// the privacy rules.
-    package var visibleObservations: [Observation] {
+    public var visibleObservations: [Observation] {
         content.observations.filter { isVisible($0.scope) }
     }
-    package var minimumGroupSize: Int { suppression.minimumGroupSize }
-    package var suppressedTeamCount: Int { suppression.suppressedTeams.count }
-    package var suppressedValueCount: Int { suppression.hiddenValueCount }
+    public var minimumGroupSize: Int { suppression.minimumGroupSize }
+    public var suppressedTeamCount: Int { suppression.suppressedTeams.count }
+    public var suppressedValueCount: Int { suppression.hiddenValueCount }
 
     /// Whether a scope has any reading of a metric, in any quarter.
-    package func hasData(_ metric: MetricID, for scope: Scope) -> Bool {
+    public func hasData(_ metric: MetricID, for scope: Scope) -> Bool {
         periods.contains { reading(metric, for: scope, in: $0) != nil }
     }
-    package var latestPeriod: Period? { periods.last }
+    public var latestPeriod: Period? { periods.last }
 
     /// Whether a team or group may appear in the output.
-    package func isVisible(_ scope: Scope) -> Bool {
+    public func isVisible(_ scope: Scope) -> Bool {
         guard let id = scope.teamID else { return true }
         return organization.contains(id) && !suppression.suppressedTeams.contains(id)
     }
 
     /// The people in a scope's teams that may be shown: a group's headcount less its
     /// suppressed teams', which subtraction would otherwise reveal.
-    package func visibleHeadcount(of scope: Scope) -> Int {
+    public func visibleHeadcount(of scope: Scope) -> Int {
         if let id = scope.teamID, !organization.isGroup(id) {
             return isVisible(scope) ? organization.headcount(of: scope) : 0
         }
@@ -118,13 +118,13 @@ package struct Report: Sendable {
     }
 
     /// The teams and groups that may appear, in tree order.
-    package var visibleTeams: [Team] {
+    public var visibleTeams: [Team] {
         organization.teams.filter { !suppression.suppressedTeams.contains($0.id) }
     }
 
     /// What may be said about a metric for a scope in a quarter; nil for no data or a
     /// suppressed team.
-    package func reading(_ metric: MetricID, for scope: Scope, in period: Period) -> Reading? {
+    public func reading(_ metric: MetricID, for scope: Scope, in period: Period) -> Reading? {
         guard isVisible(scope), let cell = rollUp.cell(scope, metric, period) else { return nil }
         let reason = suppression.reason(scope, metric, period)
         let unlisted = suppression.includesSuppressedTeam(scope, metric, period)
@@ -133,24 +133,24 @@ package struct Report: Sendable {
     }
 
     /// The published value, or nil when absent or hidden.
-    package func value(_ metric: MetricID, for scope: Scope, in period: Period) -> Double? {
+    public func value(_ metric: MetricID, for scope: Scope, in period: Period) -> Double? {
         reading(metric, for: scope, in: period)?.value
     }
 
     /// The change from the previous quarter; nil unless both values may be shown.
-    package func change(_ metric: MetricID, for scope: Scope, in period: Period) -> Change? {
+    public func change(_ metric: MetricID, for scope: Scope, in period: Period) -> Change? {
         change(metric, for: scope, from: period.previous, to: period)
     }
 
     /// The change from the metric's baseline quarter; nil without a baseline or values.
-    package func changeFromBaseline(_ metric: MetricID, for scope: Scope, in period: Period) -> Change? {
+    public func changeFromBaseline(_ metric: MetricID, for scope: Scope, in period: Period) -> Change? {
         // Before its baseline a quarter has nothing to be measured against.
         guard let baseline = content.metric(metric)?.baseline, baseline < period else { return nil }
         return change(metric, for: scope, from: baseline, to: period)
     }
 
     /// The change between any two quarters; nil unless both values may be shown.
-    package func change(_ metric: MetricID, for scope: Scope, from start: Period, to end: Period) -> Change? {
+    public func change(_ metric: MetricID, for scope: Scope, from start: Period, to end: Period) -> Change? {
         guard let definition = content.metric(metric),
               let from = value(metric, for: scope, in: start),
               let to = value(metric, for: scope, in: end) else { return nil }
@@ -158,7 +158,7 @@ package struct Report: Sendable {
     }
 
     /// The distance to the metric's target; nil without a target or a value.
-    package func targetGap(_ metric: MetricID, for scope: Scope, in period: Period) -> TargetGap? {
+    public func targetGap(_ metric: MetricID, for scope: Scope, in period: Period) -> TargetGap? {
         guard let definition = content.metric(metric), let target = definition.target,
               let value = value(metric, for: scope, in: period) else { return nil }
         return TargetGap(target: target, value: value, better: definition.better)

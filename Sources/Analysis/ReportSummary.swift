@@ -1,22 +1,22 @@
 import ReportModel
 
 /// The counts `discern check` ends with.
-package struct ReportSummary: Hashable, Sendable, Codable {
-    package var teams: Int
-    package var groups: Int
-    package var metrics: Int
-    package var periods: Int
-    package var firstPeriod: String?
-    package var lastPeriod: String?
-    package var observations: Int
-    package var narratives: Int
-    package var suppressedTeams: Int
-    package var suppressedValues: Int
-    package var errors: Int
-    package var warnings: Int
-    package var notes: Int
+public struct ReportSummary: Hashable, Sendable, Codable {
+    public var teams: Int
+    public var groups: Int
+    public var metrics: Int
+    public var periods: Int
+    public var firstPeriod: String?
+    public var lastPeriod: String?
+    public var observations: Int
+    public var narratives: Int
+    public var suppressedTeams: Int
+    public var suppressedValues: Int
+    public var errors: Int
+    public var warnings: Int
+    public var notes: Int
 
-    package init(report: Report, diagnostics: [Diagnostic]) {
+    public init(report: Report, diagnostics: [Diagnostic]) {
         let organization = report.organization
         teams = organization.leafTeams.count
         groups = organization.groups.count
@@ -34,7 +34,7 @@ package struct ReportSummary: Hashable, Sendable, Codable {
     }
 
     /// One line, e.g. `12 teams, 3 groups, 20 metrics, 6 periods (2025-Q2 to 2026-Q3), …`.
-    package var line: String {
+    public var line: String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         let range = firstPeriod.map { first in " (\(first) to \(lastPeriod ?? first))" } ?? ""
         return [

@@ -10,10 +10,10 @@ import ReportModel
 /// mean over teams, not a mean of means, and a directly given value is respected.
 ///
 /// Nothing here is safe to publish as is: `Report` applies `Suppression` on top.
-package struct RollUp: Sendable {
+public struct RollUp: Sendable {
     /// One scope's value of one metric in one quarter.
-    package struct Cell: Hashable, Sendable {
-        package enum Source: Hashable, Sendable {
+    public struct Cell: Hashable, Sendable {
+        public enum Source: Hashable, Sendable {
             /// A team's own value from the data.
             case measured
             /// A group's or the organization's value given in the data.
@@ -22,21 +22,21 @@ package struct RollUp: Sendable {
             case rolledUp(contributors: Int)
         }
 
-        package var value: Double
-        package var n: Int?
-        package var source: Source
+        public var value: Double
+        public var n: Int?
+        public var source: Source
     }
 
-    package let scopes: [Scope]
-    package let metrics: [Metric]
-    package let periods: [Period]
+    public let scopes: [Scope]
+    public let metrics: [Metric]
+    public let periods: [Period]
     private let scopeIndex: [Scope: Int]
     private let metricIndex: [MetricID: Int]
     private let periodIndex: [Period: Int]
     /// Dense storage, indexed by scope, then metric, then period.
     private var cells: [Cell?]
 
-    package init(content: ReportContent) {
+    public init(content: ReportContent) {
         let organization = content.organization
         scopes = [.organization] + organization.teams.map { .team($0.id) }
         metrics = content.metrics
@@ -76,13 +76,13 @@ package struct RollUp: Sendable {
     }
 
     /// The raw value, whatever the privacy rules say.
-    package func cell(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Cell? {
+    public func cell(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Cell? {
         slot(scope, metric, period).flatMap { cells[$0] }
     }
 
     /// The scopes whose values a group's roll-up combines: member teams with a value,
     /// member groups given a value directly, and the contributors of other member groups.
-    package func contributors(of group: Scope, metric: MetricID, period: Period,
+    public func contributors(of group: Scope, metric: MetricID, period: Period,
                              in organization: Organization) -> [(scope: Scope, cell: Cell)] {
         var result: [(Scope, Cell)] = []
         for member in organization.children(of: group) {

@@ -20,8 +20,8 @@ import ReportModel
 ///    equals no published one.
 /// 5. A count (`n`) that includes a suppressed team, rolled up or given for a group, is
 ///    not shown: less its visible members' counts it is that team's.
-package struct Suppression: Sendable {
-    package enum Reason: Hashable, Sendable {
+public struct Suppression: Sendable {
+    public enum Reason: Hashable, Sendable {
         /// The team or group has fewer people than the minimum group size.
         case smallGroup(minimum: Int)
         /// Fewer people stand behind the value than the threshold.
@@ -32,12 +32,12 @@ package struct Suppression: Sendable {
         case orderStatistic
     }
 
-    package let minimumGroupSize: Int
+    public let minimumGroupSize: Int
     /// Teams and groups that are too small to appear in the output at all.
-    package let suppressedTeams: Set<TeamID>
+    public let suppressedTeams: Set<TeamID>
     private var hidden: [ValueKey: Reason] = [:]
 
-    package init(content: ReportContent, rollUp: RollUp) {
+    public init(content: ReportContent, rollUp: RollUp) {
         let organization = content.organization
         let minimum = content.site.minGroupSize
         minimumGroupSize = minimum
@@ -85,7 +85,7 @@ package struct Suppression: Sendable {
     }
 
     /// Why a value is hidden, or nil when it may be published.
-    package func reason(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Reason? {
+    public func reason(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Reason? {
         hidden[ValueKey(scope, metric, period)]
     }
 
@@ -93,12 +93,12 @@ package struct Suppression: Sendable {
     private var withSuppressedTeam: Set<ValueKey> = []
 
     /// Whether a roll-up combines a value of a team too small to list.
-    package func includesSuppressedTeam(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Bool {
+    public func includesSuppressedTeam(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Bool {
         withSuppressedTeam.contains(ValueKey(scope, metric, period))
     }
 
     /// How many values are hidden, over all scopes, metrics and quarters.
-    package var hiddenValueCount: Int { hidden.count }
+    public var hiddenValueCount: Int { hidden.count }
 
     /// Rules 3 and 4, repeated until nothing changes: hiding one value can change what
     /// another may show.

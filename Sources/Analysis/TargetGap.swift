@@ -1,13 +1,13 @@
 import ReportModel
 
 /// How far a value is from the metric's target.
-package struct TargetGap: Hashable, Sendable {
-    package let target: Double
-    package let value: Double
+public struct TargetGap: Hashable, Sendable {
+    public let target: Double
+    public let value: Double
     /// Whether the target is met; nil for context metrics, which have no good side.
-    package let isMet: Bool?
+    public let isMet: Bool?
 
-    package init(target: Double, value: Double, better: Metric.Direction) {
+    public init(target: Double, value: Double, better: Metric.Direction) {
         self.target = target
         self.value = value
         switch better {
@@ -18,5 +18,5 @@ package struct TargetGap: Hashable, Sendable {
     }
 
     /// `value - target`: positive when above the target.
-    package var distance: Double { value - target }
+    public var distance: Double { value - target }
 }

@@ -1,27 +1,27 @@
 /// Teams compared in one quarter, sorted, each bar marked good or bad in colour and with
 /// a symbol. Bars start at zero; negative values extend left. More than `limit` bars are
 /// shown as the top and bottom halves with the middle folded into a labelled band.
-package struct BarChart: Sendable {
-    package struct Bar: Sendable {
-        package var label: String
-        package var value: Double
-        package var tone: Tone
+public struct BarChart: Sendable {
+    public struct Bar: Sendable {
+        public var label: String
+        public var value: Double
+        public var tone: Tone
 
-        package init(label: String, value: Double, tone: Tone = .neutral) {
+        public init(label: String, value: Double, tone: Tone = .neutral) {
             self.label = label
             self.value = value
             self.tone = tone
         }
     }
 
-    package var title: String
-    package var bars: [Bar]
+    public var title: String
+    public var bars: [Bar]
     /// Largest first (true) or smallest first.
-    package var descending: Bool
-    package var labels: ValueLabels
-    package var limit: Int
+    public var descending: Bool
+    public var labels: ValueLabels
+    public var limit: Int
 
-    package init(title: String, bars: [Bar], descending: Bool = true, labels: ValueLabels = .plain, limit: Int = 24) {
+    public init(title: String, bars: [Bar], descending: Bool = true, labels: ValueLabels = .plain, limit: Int = 24) {
         self.title = title
         self.bars = bars
         self.descending = descending
@@ -29,7 +29,7 @@ package struct BarChart: Sendable {
         self.limit = max(4, limit)
     }
 
-    package func draw() -> Chart {
+    public func draw() -> Chart {
         let sorted = bars.filter { $0.value.isFinite }.sorted {
             $0.value == $1.value ? $0.label < $1.label : (descending ? $0.value > $1.value : $0.value < $1.value)
         }

@@ -1,13 +1,13 @@
 /// One headline number against its target and last quarter.
-package struct BulletChart: Sendable {
-    package var title: String
-    package var value: Double
-    package var target: Double?
-    package var previous: Double?
-    package var tone: Tone
-    package var labels: ValueLabels
+public struct BulletChart: Sendable {
+    public var title: String
+    public var value: Double
+    public var target: Double?
+    public var previous: Double?
+    public var tone: Tone
+    public var labels: ValueLabels
 
-    package init(title: String, value: Double, target: Double? = nil, previous: Double? = nil, tone: Tone = .neutral, labels: ValueLabels = .plain) {
+    public init(title: String, value: Double, target: Double? = nil, previous: Double? = nil, tone: Tone = .neutral, labels: ValueLabels = .plain) {
         self.title = title
         self.value = value
         self.target = target
@@ -16,7 +16,7 @@ package struct BulletChart: Sendable {
         self.labels = labels
     }
 
-    package func draw() -> Chart {
+    public func draw() -> Chart {
         let width = 640, height = 72
         let area = PlotArea(left: 16, top: 8, right: 624, bottom: 40)
         let values = [value] + [target, previous].compactMap { $0 }

@@ -2,15 +2,15 @@ import ReportModel
 
 /// A drawn chart: SVG marks plus what makes it accessible and portable, the sentence
 /// that says what it shows and its data as a table.
-package struct Chart: Sendable {
-    package let type: BlockSpec.ChartType
-    package let title: String
+public struct Chart: Sendable {
+    public let type: BlockSpec.ChartType
+    public let title: String
     /// One sentence stating what the chart shows; the SVG's `<desc>`.
-    package let summary: String
-    package let width: Int
-    package let height: Int
+    public let summary: String
+    public let width: Int
+    public let height: Int
     /// The chart's data, for an HTML table beside it and a CSV file.
-    package let table: DataTable
+    public let table: DataTable
     let marks: [SVGNode]
     /// The marks, written once: every chart appears at least inline, and a figure also
     /// as a standalone file.
@@ -35,7 +35,7 @@ package struct Chart: Sendable {
     /// so themes, the dark scheme and print apply; a standalone file carries its own
     /// styles and a light background, for slides.
     /// - Parameter id: unique on the page; names the title and description.
-    package func svg(id: String, standalone: Bool = false) -> String {
+    public func svg(id: String, standalone: Bool = false) -> String {
         var attributes: [(String, String)] = [
             ("xmlns", "http://www.w3.org/2000/svg"),
             ("viewBox", "0 0 \(width) \(height)"),
@@ -64,11 +64,11 @@ package struct Chart: Sendable {
 }
 
 /// A chart's data in rows and columns of text.
-package struct DataTable: Sendable, Equatable {
-    package var columns: [String]
-    package var rows: [[String]]
+public struct DataTable: Sendable, Equatable {
+    public var columns: [String]
+    public var rows: [[String]]
 
-    package init(columns: [String], rows: [[String]]) {
+    public init(columns: [String], rows: [[String]]) {
         self.columns = columns
         self.rows = rows
     }

@@ -1,26 +1,26 @@
 /// Teams × metrics, each cell coloured by its change from baseline on a diverging scale
 /// (better one way, worse the other), with the value printed in the cell.
-package struct Heatmap: Sendable {
-    package struct Cell: Sendable {
+public struct Heatmap: Sendable {
+    public struct Cell: Sendable {
         /// What the cell says, such as "2.7 days".
-        package var text: String
+        public var text: String
         /// How good the change from baseline is, from −1 (much worse) to 1 (much better);
         /// nil when there is no baseline to compare with.
-        package var score: Double?
+        public var score: Double?
 
-        package init(text: String, score: Double?) {
+        public init(text: String, score: Double?) {
             self.text = text
             self.score = score
         }
     }
 
-    package var title: String
-    package var rowNames: [String]
-    package var columnNames: [String]
+    public var title: String
+    public var rowNames: [String]
+    public var columnNames: [String]
     /// Rows of cells; nil for no value.
-    package var cells: [[Cell?]]
+    public var cells: [[Cell?]]
 
-    package init(title: String, rowNames: [String], columnNames: [String], cells: [[Cell?]]) {
+    public init(title: String, rowNames: [String], columnNames: [String], cells: [[Cell?]]) {
         self.title = title
         self.rowNames = rowNames
         self.columnNames = columnNames
@@ -34,7 +34,7 @@ package struct Heatmap: Sendable {
         return level == 0 ? "heat-neutral" : "heat-\(score > 0 ? "good" : "bad")-\(level)"
     }
 
-    package func draw() -> Chart {
+    public func draw() -> Chart {
         let cellWidth = columnNames.isEmpty ? 100.0 : min(110, 460 / Double(columnNames.count))
         let cellHeight = 26.0
         let width = 640

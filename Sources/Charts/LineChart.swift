@@ -1,26 +1,26 @@
 /// A metric over quarters for one team or group (the first series) and its peers, with
 /// a target line and a baseline marker. Missing quarters are gaps, never zero.
-package struct LineChart: Sendable {
-    package struct Series: Sendable {
-        package var name: String
+public struct LineChart: Sendable {
+    public struct Series: Sendable {
+        public var name: String
         /// One value per period; nil is a gap.
-        package var values: [Double?]
+        public var values: [Double?]
 
-        package init(name: String, values: [Double?]) {
+        public init(name: String, values: [Double?]) {
             self.name = name
             self.values = values
         }
     }
 
-    package var title: String
-    package var periods: [String]
-    package var series: [Series]
-    package var target: Double?
+    public var title: String
+    public var periods: [String]
+    public var series: [Series]
+    public var target: Double?
     /// The index in `periods` of the baseline quarter, marked with a dotted line.
-    package var baseline: Int?
-    package var labels: ValueLabels
+    public var baseline: Int?
+    public var labels: ValueLabels
 
-    package init(title: String, periods: [String], series: [Series], target: Double? = nil, baseline: Int? = nil,
+    public init(title: String, periods: [String], series: [Series], target: Double? = nil, baseline: Int? = nil,
                 labels: ValueLabels = .plain) {
         self.title = title
         self.periods = periods
@@ -30,7 +30,7 @@ package struct LineChart: Sendable {
         self.labels = labels
     }
 
-    package func draw() -> Chart {
+    public func draw() -> Chart {
         let width = 640, height = 280
         let area = PlotArea(left: 56, top: 18, right: 480, bottom: 244)
         let values = series.flatMap { $0.values.compactMap { $0 } }

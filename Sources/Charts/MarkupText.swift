@@ -4,13 +4,13 @@ import Formatting
 /// type so that both follow one rule: the five markup characters become entities, and
 /// what `SafeText` rules out everywhere (controls XML 1.0 and HTML forbid, bidirectional
 /// overrides, noncharacters) becomes U+FFFD.
-package enum MarkupText {
+public enum MarkupText {
     /// Appends `text`, escaped, to `output`.
     ///
     /// Every page holds thousands of labels and attribute values, nearly all of them
     /// plain ASCII, so those are appended whole; anything else is copied in runs between
     /// the scalars that must change, never a scalar at a time.
-    package static func escape(_ text: String, into output: inout String) {
+    public static func escape(_ text: String, into output: inout String) {
         guard text.utf8.contains(where: needsCare) else {
             output += text
             return
@@ -31,7 +31,7 @@ package enum MarkupText {
     }
 
     /// `text`, escaped.
-    package static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         guard text.utf8.contains(where: needsCare) else { return text }
         var output = ""
         output.reserveCapacity(text.utf8.count + 16)

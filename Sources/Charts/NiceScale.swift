@@ -71,10 +71,10 @@ struct NiceScale {
 }
 
 /// How axis ticks are written: the number, and `%` for percentages.
-package struct TickUnit: Sendable {
-    package var isPercent: Bool
+public struct TickUnit: Sendable {
+    public var isPercent: Bool
 
-    package init(isPercent: Bool = false) {
+    public init(isPercent: Bool = false) {
         self.isPercent = isPercent
     }
 

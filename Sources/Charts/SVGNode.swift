@@ -1,6 +1,6 @@
 /// A piece of SVG. Text is escaped on the way out, so a label can never become markup:
 /// there is no way to put unescaped user text into a node.
-package struct SVGNode: Sendable {
+public struct SVGNode: Sendable {
     enum Kind: Sendable {
         case element(name: String, attributes: [(String, String)], children: [SVGNode])
         case text(String)
@@ -13,12 +13,12 @@ package struct SVGNode: Sendable {
     let kind: Kind
 
     /// An element. Attribute values are escaped when written.
-    package static func element(_ name: String, _ attributes: [(String, String)] = [], _ children: [SVGNode] = []) -> SVGNode {
+    public static func element(_ name: String, _ attributes: [(String, String)] = [], _ children: [SVGNode] = []) -> SVGNode {
         SVGNode(kind: .element(name: name, attributes: attributes, children: children))
     }
 
     /// Escaped text.
-    package static func text(_ text: String) -> SVGNode {
+    public static func text(_ text: String) -> SVGNode {
         SVGNode(kind: .text(text))
     }
 
@@ -31,13 +31,13 @@ package struct SVGNode: Sendable {
     }
 
     /// `<title>` first, so browsers and screen readers name the element by it.
-    package static func titled(_ name: String, _ attributes: [(String, String)], title: String?, _ children: [SVGNode] = []) -> SVGNode {
+    public static func titled(_ name: String, _ attributes: [(String, String)], title: String?, _ children: [SVGNode] = []) -> SVGNode {
         let first = title.map { [SVGNode.element("title", [], [.text($0)])] } ?? []
         return .element(name, attributes, first + children)
     }
 
     /// The markup, appended to `output`.
-    package func write(to output: inout String) {
+    public func write(to output: inout String) {
         switch kind {
         case .text(let text):
             MarkupText.escape(text, into: &output)
@@ -65,7 +65,7 @@ package struct SVGNode: Sendable {
         }
     }
 
-    package var markup: String {
+    public var markup: String {
         var output = ""
         output.reserveCapacity(4096)
         write(to: &output)

@@ -2,27 +2,27 @@ import Formatting
 
 /// Usage against an outcome, one dot per team, with a fitted line and r, and a caveat
 /// in plain words: correlation across teams is not attribution.
-package struct ScatterChart: Sendable {
-    package struct Point: Sendable {
-        package var label: String
-        package var x: Double
-        package var y: Double
+public struct ScatterChart: Sendable {
+    public struct Point: Sendable {
+        public var label: String
+        public var x: Double
+        public var y: Double
 
-        package init(label: String, x: Double, y: Double) {
+        public init(label: String, x: Double, y: Double) {
             self.label = label
             self.x = x
             self.y = y
         }
     }
 
-    package var title: String
-    package var xName: String
-    package var yName: String
-    package var points: [Point]
-    package var xLabels: ValueLabels
-    package var yLabels: ValueLabels
+    public var title: String
+    public var xName: String
+    public var yName: String
+    public var points: [Point]
+    public var xLabels: ValueLabels
+    public var yLabels: ValueLabels
 
-    package init(title: String, xName: String, yName: String, points: [Point], xLabels: ValueLabels = .plain, yLabels: ValueLabels = .plain) {
+    public init(title: String, xName: String, yName: String, points: [Point], xLabels: ValueLabels = .plain, yLabels: ValueLabels = .plain) {
         self.title = title
         self.xName = xName
         self.yName = yName
@@ -32,7 +32,7 @@ package struct ScatterChart: Sendable {
     }
 
     /// Pearson's r and the least-squares line, when there are two distinct x values.
-    package var fit: (r: Double?, slope: Double, intercept: Double)? {
+    public var fit: (r: Double?, slope: Double, intercept: Double)? {
         let valid = points.filter { $0.x.isFinite && $0.y.isFinite }
         guard valid.count >= 2 else { return nil }
         let n = Double(valid.count)
@@ -46,7 +46,7 @@ package struct ScatterChart: Sendable {
         return (r, slope, my - slope * mx)
     }
 
-    package func draw() -> Chart {
+    public func draw() -> Chart {
         let width = 640, height = 340
         let area = PlotArea(left: 64, top: 30, right: 600, bottom: 272)
         let valid = points.filter { $0.x.isFinite && $0.y.isFinite }
@@ -80,7 +80,7 @@ package struct ScatterChart: Sendable {
     }
 
     /// `r = 0.46` or `r = −0.12`, or that r is not defined: how pages quote a fit.
-    package func rText(_ r: Double?) -> String {
+    public func rText(_ r: Double?) -> String {
         guard let r else { return "r is not defined" }
         return "r = " + DecimalText.signed(r, decimals: 2)
     }

@@ -1,12 +1,12 @@
 /// Two quarters, before and after, one line per team.
-package struct SlopeChart: Sendable {
-    package struct Item: Sendable {
-        package var label: String
-        package var before: Double
-        package var after: Double
-        package var tone: Tone
+public struct SlopeChart: Sendable {
+    public struct Item: Sendable {
+        public var label: String
+        public var before: Double
+        public var after: Double
+        public var tone: Tone
 
-        package init(label: String, before: Double, after: Double, tone: Tone = .neutral) {
+        public init(label: String, before: Double, after: Double, tone: Tone = .neutral) {
             self.label = label
             self.before = before
             self.after = after
@@ -14,13 +14,13 @@ package struct SlopeChart: Sendable {
         }
     }
 
-    package var title: String
-    package var beforeLabel: String
-    package var afterLabel: String
-    package var items: [Item]
-    package var labels: ValueLabels
+    public var title: String
+    public var beforeLabel: String
+    public var afterLabel: String
+    public var items: [Item]
+    public var labels: ValueLabels
 
-    package init(title: String, beforeLabel: String, afterLabel: String, items: [Item], labels: ValueLabels = .plain) {
+    public init(title: String, beforeLabel: String, afterLabel: String, items: [Item], labels: ValueLabels = .plain) {
         self.title = title
         self.beforeLabel = beforeLabel
         self.afterLabel = afterLabel
@@ -28,7 +28,7 @@ package struct SlopeChart: Sendable {
         self.labels = labels
     }
 
-    package func draw() -> Chart {
+    public func draw() -> Chart {
         let valid = items.filter { $0.before.isFinite && $0.after.isFinite }
         let width = 640
         let height = max(160, 48 + 16 * valid.count)

@@ -1,18 +1,18 @@
 /// A tiny trend for KPI cards and tables: no axes, the last point marked.
-package struct Sparkline: Sendable {
-    package var title: String
-    package var periods: [String]
-    package var values: [Double?]
-    package var labels: ValueLabels
+public struct Sparkline: Sendable {
+    public var title: String
+    public var periods: [String]
+    public var values: [Double?]
+    public var labels: ValueLabels
 
-    package init(title: String, periods: [String], values: [Double?], labels: ValueLabels = .plain) {
+    public init(title: String, periods: [String], values: [Double?], labels: ValueLabels = .plain) {
         self.title = title
         self.periods = periods
         self.values = values
         self.labels = labels
     }
 
-    package func draw() -> Chart {
+    public func draw() -> Chart {
         let width = 120, height = 28
         let points = values.prefix(periods.count).enumerated().compactMap { i, v in v.map { (i, $0) } }
         let table = DataTable(columns: ["Quarter", "Value"], rows: points.map { [periods[$0.0], labels.value($0.1)] })

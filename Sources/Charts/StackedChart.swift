@@ -1,27 +1,27 @@
 /// Shares that sum to 100% per team, such as the distribution of fluency levels.
-package struct StackedChart: Sendable {
-    package struct Row: Sendable {
-        package var label: String
+public struct StackedChart: Sendable {
+    public struct Row: Sendable {
+        public var label: String
         /// One amount per part; normalised to shares of the row's total.
-        package var parts: [Double]
+        public var parts: [Double]
 
-        package init(label: String, parts: [Double]) {
+        public init(label: String, parts: [Double]) {
             self.label = label
             self.parts = parts
         }
     }
 
-    package var title: String
-    package var partNames: [String]
-    package var rows: [Row]
+    public var title: String
+    public var partNames: [String]
+    public var rows: [Row]
 
-    package init(title: String, partNames: [String], rows: [Row]) {
+    public init(title: String, partNames: [String], rows: [Row]) {
         self.title = title
         self.partNames = partNames
         self.rows = rows
     }
 
-    package func draw() -> Chart {
+    public func draw() -> Chart {
         let rowHeight = 26.0
         let width = 640
         let height = Int(48 + rowHeight * Double(max(1, rows.count)) + 8)

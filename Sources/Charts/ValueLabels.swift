@@ -2,21 +2,21 @@ import Formatting
 
 /// How a chart writes values: full values (with unit) in labels and sentences, and
 /// compact numbers on axis ticks.
-package struct ValueLabels: Sendable {
-    package var value: @Sendable (Double) -> String
-    package var tick: TickUnit
+public struct ValueLabels: Sendable {
+    public var value: @Sendable (Double) -> String
+    public var tick: TickUnit
 
-    package init(value: @escaping @Sendable (Double) -> String, tick: TickUnit = TickUnit()) {
+    public init(value: @escaping @Sendable (Double) -> String, tick: TickUnit = TickUnit()) {
         self.value = value
         self.tick = tick
     }
 
     /// Plain numbers, for tests and for charts without a metric.
-    package static let plain = ValueLabels(value: { DecimalText.signed($0, decimals: 1) })
+    public static let plain = ValueLabels(value: { DecimalText.signed($0, decimals: 1) })
 }
 
 /// Whether a value is good news, bad news, or neither: drawn with colour *and* a mark.
-package enum Tone: String, Sendable {
+public enum Tone: String, Sendable {
     case good, bad, neutral
 
     /// The word or symbol that carries the meaning without colour.

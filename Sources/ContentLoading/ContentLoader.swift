@@ -6,14 +6,14 @@ import ReportModel
 /// `site.yaml`, `teams.yaml`, `metrics.yaml`, `data/*.csv|json`, `narratives/**.md`.
 /// Loading never stops at the first problem: a bad row or entry is reported and left
 /// out, and the rest is read, so one run shows every problem.
-package struct ContentLoader: Sendable {
-    package let source: ContentSource
+public struct ContentLoader: Sendable {
+    public let source: ContentSource
 
-    package init(source: ContentSource) {
+    public init(source: ContentSource) {
         self.source = source
     }
 
-    package func load() -> ContentLoad {
+    public func load() -> ContentLoad {
         var diagnostics: [Diagnostic] = []
         let files: [String]
         do {
@@ -85,7 +85,7 @@ package struct ContentLoader: Sendable {
     /// Reads one narrative against catalogs already loaded, as `load()` reads each: a
     /// watched build uses it when only a narrative changed.
     /// - Parameter periods: the quarters that have observations.
-    package func narrative(at path: String, organization: Organization, metrics: [Metric],
+    public func narrative(at path: String, organization: Organization, metrics: [Metric],
                           periods: Set<Period>) -> (Narrative?, [Diagnostic]) {
         narrative(at: path, organization: organization, metrics: metrics, periods: periods, blocks: DistinctBlocks())
     }

@@ -2,17 +2,17 @@ import Foundation
 
 /// How the loader reaches a content folder: a small struct of closures, with a real
 /// version for the disk and one in memory, so every stage can be tested without disk.
-package struct ContentSource: Sendable {
+public struct ContentSource: Sendable {
     /// Shown in messages: the folder, or a label for in-memory content.
-    package var root: String
+    public var root: String
     /// Every regular file below the root, as sorted relative paths with `/` separators.
-    package var files: @Sendable () throws -> [String]
+    public var files: @Sendable () throws -> [String]
     /// The bytes of one file, by relative path.
-    package var read: @Sendable (String) throws -> [UInt8]
+    public var read: @Sendable (String) throws -> [UInt8]
     /// A file's size in bytes, checked against the limits before it is read.
-    package var size: @Sendable (String) -> Int?
+    public var size: @Sendable (String) -> Int?
 
-    package init(root: String, files: @escaping @Sendable () throws -> [String],
+    public init(root: String, files: @escaping @Sendable () throws -> [String],
                 read: @escaping @Sendable (String) throws -> [UInt8],
                 size: @escaping @Sendable (String) -> Int? = { _ in nil }) {
         self.root = root
@@ -22,7 +22,7 @@ package struct ContentSource: Sendable {
     }
 
     /// A content folder on disk. Hidden files and folders (`.git`, `.DS_Store`) are skipped.
-    package static func disk(_ folder: URL) -> ContentSource {
+    public static func disk(_ folder: URL) -> ContentSource {
         let base = folder.resolvingSymlinksInPath().standardizedFileURL
         return ContentSource(
             root: folder.path,
@@ -51,7 +51,7 @@ package struct ContentSource: Sendable {
     }
 
     /// Content held in memory: relative path to bytes.
-    package static func memory(_ files: [String: [UInt8]]) -> ContentSource {
+    public static func memory(_ files: [String: [UInt8]]) -> ContentSource {
         ContentSource(
             root: "(memory)",
             files: { files.keys.sorted() },
@@ -64,7 +64,7 @@ package struct ContentSource: Sendable {
     }
 
     /// Content held in memory as text: relative path to UTF-8 contents.
-    package static func memory(text files: [String: String]) -> ContentSource {
+    public static func memory(text files: [String: String]) -> ContentSource {
         memory(files.mapValues { Array($0.utf8) })
     }
 }

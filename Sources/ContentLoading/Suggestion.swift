@@ -1,11 +1,11 @@
 /// "Did you mean …?" for a mistyped id.
-package enum Suggestion {
+public enum Suggestion {
     /// The longest word a suggestion is looked for: ids and keys are far shorter, and the
     /// edit distance costs the product of two lengths.
     static let longestWord = 100
 
     /// The closest candidate within a small edit distance, if any.
-    package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         guard word.utf8.count <= longestWord else { return nil }
         let lowered = word.lowercased()
         let limit = max(1, min(3, word.count / 3))
@@ -24,7 +24,7 @@ package enum Suggestion {
     }
 
     /// ` (did you mean 'x'?)`, or nothing.
-    package static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+    public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 

@@ -2,16 +2,16 @@
 /// every size a report can hold. `String(format:)` and `NumberFormatter` depend on the
 /// locale and are slow on hot paths. Every number Discern writes goes through here, and so
 /// does the one rule for its sign (`signed`).
-package enum DecimalText {
+public enum DecimalText {
     /// The minus sign of numbers written for people: U+2212, as wide as `+`, and read as
     /// "minus" by screen readers. Files that programs read back (`discern import`'s CSV)
     /// pass `"-"` to `signed` instead.
-    package static let minus = "\u{2212}"
+    public static let minus = "\u{2212}"
 
     /// The magnitude of `value`, rounded half away from zero to `decimals` places (0 to
     /// 15), with thousands separated by commas when `grouping` and the number has five
     /// digits or more; `–` for NaN and infinities.
-    package static func fixed(_ value: Double, decimals: Int, grouping: Bool = false) -> String {
+    public static func fixed(_ value: Double, decimals: Int, grouping: Bool = false) -> String {
         guard value.isFinite else { return "–" }
         let decimals = min(max(decimals, 0), 15)
         let (whole, fraction) = scaled(abs(value), decimals: decimals)
@@ -33,7 +33,7 @@ package enum DecimalText {
     /// `fixed`, with the one sign rule: `minus` before a negative value and, when `plus`,
     /// `+` before a positive one, unless the value is written as zero. So no page, chart,
     /// message or file ever shows `−0` or `+0.0`.
-    package static func signed(_ value: Double, decimals: Int, grouping: Bool = false, plus: Bool = false,
+    public static func signed(_ value: Double, decimals: Int, grouping: Bool = false, plus: Bool = false,
                               minus: String = DecimalText.minus) -> String {
         let text = fixed(value, decimals: decimals, grouping: grouping)
         guard value.isFinite, text.utf8.contains(where: { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }) else {
@@ -46,7 +46,7 @@ package enum DecimalText {
     /// The number `fixed` writes, as a number (with its sign): `value` rounded half away
     /// from zero to `decimals` places. A chart draws this, not the value, so that its marks
     /// say no more than its labels.
-    package static func rounded(_ value: Double, decimals: Int) -> Double {
+    public static func rounded(_ value: Double, decimals: Int) -> Double {
         guard value.isFinite else { return value }
         let decimals = min(max(decimals, 0), 15)
         let magnitude = abs(value)

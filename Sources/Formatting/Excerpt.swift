@@ -1,16 +1,16 @@
 /// Input quoted in a message, cut to a readable length: a diagnostic names what it found,
 /// and a 5 MB cell or the rest of a file after an unclosed quote must not become one
 /// megabyte-long line.
-package enum Excerpt {
+public enum Excerpt {
     /// The most characters a quoted excerpt has, its ellipsis included.
-    package static let limit = 80
+    public static let limit = 80
 
     /// `text` as it is when it has at most `limit` characters; otherwise its first
     /// `limit - 1` and `…`.
     ///
     /// A word cut in two that holds an `@` is left out whole: half an e-mail address no
     /// longer looks like one, and `Diagnostic` would print what it hides.
-    package static func of(_ text: some StringProtocol) -> String {
+    public static func of(_ text: some StringProtocol) -> String {
         guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), end != text.endIndex else {
             return String(text)
         }

@@ -12,12 +12,12 @@
 /// whitespace with a meaning, which each channel keeps or replaces as it needs (a
 /// diagnostic stays on one line, a Markdown cell has no breaks); escaping on top of this
 /// (HTML entities, Markdown backslashes, workflow-command percent signs) is the channel's.
-package enum SafeText {
-    package static let replacement: Unicode.Scalar = "\u{FFFD}"
+public enum SafeText {
+    public static let replacement: Unicode.Scalar = "\u{FFFD}"
 
     /// Whether the scalar is one of those above.
     @inline(__always)
-    package static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x20 { return value != 0x09 && value != 0x0A && value != 0x0D }
         if value < 0x7F { return false }
@@ -28,12 +28,12 @@ package enum SafeText {
 
     /// Line feed, carriage return, and the Unicode line and paragraph separators, which
     /// editors and some terminals break lines at too.
-    package static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}"
     }
 
     /// `text` with every unsafe scalar, and every scalar `also` picks, replaced by U+FFFD.
-    package static func replacingUnsafe(_ text: String, also: (Unicode.Scalar) -> Bool = { _ in false }) -> String {
+    public static func replacingUnsafe(_ text: String, also: (Unicode.Scalar) -> Bool = { _ in false }) -> String {
         guard text.unicodeScalars.contains(where: { isUnsafe($0) || also($0) }) else { return text }
         return String(String.UnicodeScalarView(text.unicodeScalars.map { isUnsafe($0) || also($0) ? replacement : $0 }))
     }

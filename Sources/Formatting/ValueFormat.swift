@@ -1,5 +1,5 @@
 /// How a metric's values are written in pages (`format:` in `metrics.yaml`).
-package enum ValueFormat: String, CaseIterable, Sendable {
+public enum ValueFormat: String, CaseIterable, Sendable {
     /// A plain number with `decimals` places (default 1).
     case number
     /// A whole number.
@@ -12,7 +12,7 @@ package enum ValueFormat: String, CaseIterable, Sendable {
     case compact
 
     /// The decimal places shown when a metric does not say.
-    package var defaultDecimals: Int {
+    public var defaultDecimals: Int {
         switch self {
         case .integer, .currency: 0
         case .number, .percent, .compact: 1

@@ -4,15 +4,15 @@
 /// the deck, lint messages and CI summaries all write values through here.
 ///
 /// `ReportModel` adds the same functions taking a `Metric`, and `Analysis` a judged change.
-package enum ValueFormatter {
+public enum ValueFormatter {
     /// The value with its unit.
-    package static func value(_ value: Double, for style: ValueStyle) -> String {
+    public static func value(_ value: Double, for style: ValueStyle) -> String {
         withUnit(number(value, for: style), style)
     }
 
     /// A signed change: `+0.4 days`, `−3 pts` (percentage points for percent metrics).
     /// Without `unit`, only percentage points keep their suffix.
-    package static func delta(_ delta: Double, for style: ValueStyle, unit: Bool = true) -> String {
+    public static func delta(_ delta: Double, for style: ValueStyle, unit: Bool = true) -> String {
         let signed = DecimalText.signed(delta, decimals: style.decimals, plus: true)
         if style.format == .percent {
             return "\(signed) \(DecimalText.fixed(delta, decimals: style.decimals) == "1" ? "pt" : "pts")"
@@ -23,19 +23,19 @@ package enum ValueFormatter {
     }
 
     /// Whether a change is written as nothing at all (`0.0`), so it reads "no change".
-    package static func roundsAway(_ delta: Double, for style: ValueStyle) -> Bool {
+    public static func roundsAway(_ delta: Double, for style: ValueStyle) -> Bool {
         DecimalText.fixed(delta, decimals: style.decimals).allSatisfy { $0 == "0" || $0 == "." }
     }
 
     /// The unit written after a number (`days`, `%`), or nothing.
-    package static func unit(for style: ValueStyle) -> String {
+    public static func unit(for style: ValueStyle) -> String {
         if style.format == .percent || style.unit == "%" || style.unit.hasPrefix("% ") { return "%" }
         return style.unit
     }
 
     /// The number alone, without its unit. It writes `displayed(value, for: style)`, so
     /// the text and a chart drawn from that number cannot disagree.
-    package static func number(_ value: Double, for style: ValueStyle) -> String {
+    public static func number(_ value: Double, for style: ValueStyle) -> String {
         let value = displayed(value, for: style)
         if style.format == .compact { return compact(value, decimals: style.decimals) }
         return DecimalText.signed(value, decimals: style.decimals, grouping: true)
@@ -46,7 +46,7 @@ package enum ValueFormatter {
     /// never from the value itself: a mark placed more precisely than its label would let
     /// a reader measure digits the text hides, and with headcount weights those digits
     /// solve for a team too small to show.
-    package static func displayed(_ value: Double, for style: ValueStyle) -> Double {
+    public static func displayed(_ value: Double, for style: ValueStyle) -> Double {
         let decimals = style.decimals
         guard style.format == .compact, value.isFinite else { return DecimalText.rounded(value, decimals: decimals) }
         let magnitude = abs(value)
@@ -58,7 +58,7 @@ package enum ValueFormatter {
     }
 
     /// `1 incident`, not `1 incidents`: a plain plural word after exactly one loses its s.
-    package static func singular(_ unit: String, after number: String) -> String {
+    public static func singular(_ unit: String, after number: String) -> String {
         let bare = number.drop { $0 == "+" || $0 == "−" }
         guard bare == "1", unit.count > 2, unit.hasSuffix("s"), !unit.hasSuffix("ss"),
               unit.allSatisfy({ $0.isLetter }) else { return unit }

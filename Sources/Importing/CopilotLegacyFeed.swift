@@ -60,7 +60,7 @@ package enum CopilotLegacyFeed {
     ]
 
     /// Header names of the mapping's key column: a GitHub team slug.
-    package static let mappingKeys = [TeamMapping.Accepted.githubTeamSlug]
+    public static let mappingKeys = [TeamMapping.Accepted.githubTeamSlug]
 
     /// One day of one export, summed over editors, models and languages.
     struct Day: Equatable {

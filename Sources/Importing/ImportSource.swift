@@ -1,6 +1,6 @@
 /// The usage feeds `discern import` reads. Each is usage data (context, never impact),
 /// and all but the legacy GitHub feed arrive one row per person.
-package enum ImportSource: String, CaseIterable, Sendable {
+public enum ImportSource: String, CaseIterable, Sendable {
     /// The legacy GitHub Copilot metrics API: one JSON array of days per export,
     /// already aggregated for an organization or a GitHub team.
     case githubCopilotLegacy = "github-copilot-legacy"
@@ -12,7 +12,7 @@ package enum ImportSource: String, CaseIterable, Sendable {
     case viva
 
     /// How messages name the feed.
-    package var title: String {
+    public var title: String {
         switch self {
         case .githubCopilotLegacy: "GitHub Copilot metrics (legacy API)"
         case .githubCopilot: "GitHub Copilot usage metrics"

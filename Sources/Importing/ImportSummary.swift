@@ -2,25 +2,25 @@ import ReportModel
 
 /// What an import did, in counts only: the summary never names a person, and not a
 /// team either, so a left-out small team is not singled out.
-package struct ImportSummary: Hashable, Sendable {
-    package var source: ImportSource
+public struct ImportSummary: Hashable, Sendable {
+    public var source: ImportSource
     /// Rows, days or records read (repeats not counted).
-    package var records: Int
+    public var records: Int
     /// Records skipped because the same person (or GitHub team) and day came before.
-    package var repeats: Int
+    public var repeats: Int
     /// People counted in some team; nil for a feed without people.
-    package var people: Int?
+    public var people: Int?
     /// People with records no team claims.
-    package var unmappedPeople: Int
-    package var values: Int
-    package var teams: Int
-    package var periods: [Period]
-    package var minGroupSize: Int
-    package var leftOutTeamQuarters: Int
-    package var leftOutValues: Int
+    public var unmappedPeople: Int
+    public var values: Int
+    public var teams: Int
+    public var periods: [Period]
+    public var minGroupSize: Int
+    public var leftOutTeamQuarters: Int
+    public var leftOutValues: Int
 
     /// The lines printed to standard error after a successful import.
-    package func lines(output: String) -> [String] {
+    public func lines(output: String) -> [String] {
         let span = periods.isEmpty ? "" : periods.count == 1 ? " in \(periods[0])"
             : " in \(periods.count) quarters (\(periods.first!) to \(periods.last!))"
         let from = people.map { " from \(plural($0, "person", "people"))" } ?? ""

@@ -4,9 +4,9 @@ import ReportModel
 /// A metric an import produces: its entry for `metrics.yaml`, and the rule that turns a
 /// team's quarter of records into one value. Only the importers build one, so the
 /// synthesized memberwise initializer (internal) serves.
-package struct ImportedMetric: Hashable, Sendable {
+public struct ImportedMetric: Hashable, Sendable {
     /// How a team-quarter's tallies become a value, and how many people stand behind it.
-    package enum Rule: Hashable, Sendable {
+    public enum Rule: Hashable, Sendable {
         /// Sum of numerators over sum of denominators, times `scale` (100 for a percentage).
         /// `n` is the people who contributed, or the team-quarter's size for a feed
         /// that is already aggregated.
@@ -19,14 +19,14 @@ package struct ImportedMetric: Hashable, Sendable {
         case weightedMedian
     }
 
-    package var id: MetricID
-    package var name: String
-    package var category: Metric.Category = .usage
-    package var unit: String
-    package var better: Metric.Direction = .neutral
-    package var aggregate: Metric.Aggregation
-    package var format: Metric.Format = .number
-    package var decimals: Int?
-    package var description: String
-    package var rule: Rule
+    public var id: MetricID
+    public var name: String
+    public var category: Metric.Category = .usage
+    public var unit: String
+    public var better: Metric.Direction = .neutral
+    public var aggregate: Metric.Aggregation
+    public var format: Metric.Format = .number
+    public var decimals: Int?
+    public var description: String
+    public var rule: Rule
 }

@@ -2,14 +2,14 @@ import ReportModel
 
 /// One row of the long CSV an import writes: a team's value for a metric in a quarter,
 /// and `n`, the number of people behind it.
-package struct ImportedValue: Hashable, Sendable {
-    package var period: Period
-    package var team: String
-    package var metric: MetricID
-    package var value: Double
-    package var n: Int
+public struct ImportedValue: Hashable, Sendable {
+    public var period: Period
+    public var team: String
+    public var metric: MetricID
+    public var value: Double
+    public var n: Int
 
-    package init(period: Period, team: String, metric: MetricID, value: Double, n: Int) {
+    public init(period: Period, team: String, metric: MetricID, value: Double, n: Int) {
         self.period = period
         self.team = team
         self.metric = metric
@@ -20,7 +20,7 @@ package struct ImportedValue: Hashable, Sendable {
 
 extension ImportedValue: Comparable {
     /// By quarter, team and metric: the order rows are written in.
-    package static func < (lhs: ImportedValue, rhs: ImportedValue) -> Bool {
+    public static func < (lhs: ImportedValue, rhs: ImportedValue) -> Bool {
         (lhs.period, lhs.team, lhs.metric) < (rhs.period, rhs.team, rhs.metric)
     }
 }

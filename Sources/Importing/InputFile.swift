@@ -2,16 +2,16 @@ import ContentLoading
 
 /// One file handed to an import: the path as the user wrote it (used in diagnostics)
 /// and its bytes. Importing never touches the disk; the command reads the files.
-package struct InputFile: Sendable {
-    package var path: String
-    package var bytes: [UInt8]
+public struct InputFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
 
-    package init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
     }
 
-    package init(path: String, text: String) {
+    public init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
     }
 

@@ -3,18 +3,18 @@ import ReportModel
 /// The result of `discern import`: team-quarter values in Discern's long CSV form, the
 /// metrics they need, and every diagnostic. It holds no person identifier: people were
 /// numbers while the files were read, and only counts of them remain.
-package struct UsageImport: Sendable {
-    package var values: [ImportedValue]
+public struct UsageImport: Sendable {
+    public var values: [ImportedValue]
     /// The metrics the values use, in the order they are declared.
-    package var metrics: [ImportedMetric]
+    public var metrics: [ImportedMetric]
     /// Sorted by file and line. With an error among them, nothing should be written.
-    package var diagnostics: [Diagnostic]
-    package var summary: ImportSummary
+    public var diagnostics: [Diagnostic]
+    public var summary: ImportSummary
 
     /// The data file: `period,team,metric,value,n`, sorted by quarter, team and metric.
     /// Its cells are ids and plain numbers, but they go through `CSVCell` like every CSV
     /// Discern writes, so no future field can carry a formula into a spreadsheet.
-    package var csv: String {
+    public var csv: String {
         var text = CSVCell.record(["period", "team", "metric", "value", "n"]) + "\n"
         for value in values {
             text += CSVCell.record([value.period.description, value.team, value.metric.rawValue,
@@ -24,7 +24,7 @@ package struct UsageImport: Sendable {
     }
 
     /// The entries to paste under `metrics:` in `metrics.yaml`.
-    package var metricsFragment: String {
+    public var metricsFragment: String {
         MetricsFragment.yaml(for: metrics, source: summary.source, firstPeriod: values.map(\.period).min())
     }
 }

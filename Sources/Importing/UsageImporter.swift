@@ -8,19 +8,19 @@ import ReportModel
 /// as numbers; join them to teams; compute each team's values per quarter; leave out
 /// team-quarters with fewer people than the minimum group size. Problems in any file
 /// are all reported; with an error, the result is not to be written.
-package struct UsageImporter: Sendable {
-    package var source: ImportSource
-    package var files: [InputFile]
+public struct UsageImporter: Sendable {
+    public var source: ImportSource
+    public var files: [InputFile]
     /// The `--teams` CSV; every source but the legacy GitHub feed with `team` needs one,
     /// except GitHub usage reports that carry user-teams records.
-    package var mapping: InputFile?
+    public var mapping: InputFile?
     /// For the legacy GitHub feed: the one team every file belongs to.
-    package var team: String?
-    package var minGroupSize: Int
+    public var team: String?
+    public var minGroupSize: Int
     /// The team ids in the content's `teams.yaml`, when it could be read.
-    package var knownTeams: Set<String>?
+    public var knownTeams: Set<String>?
 
-    package init(source: ImportSource, files: [InputFile], mapping: InputFile? = nil, team: String? = nil,
+    public init(source: ImportSource, files: [InputFile], mapping: InputFile? = nil, team: String? = nil,
                 minGroupSize: Int = SiteSettings.defaultMinGroupSize, knownTeams: Set<String>? = nil) {
         self.source = source
         self.files = files
@@ -30,7 +30,7 @@ package struct UsageImporter: Sendable {
         self.knownTeams = knownTeams
     }
 
-    package func run() -> UsageImport {
+    public func run() -> UsageImport {
         var run = ImportRun()
         var teamMapping: TeamMapping?
         if let mapping {

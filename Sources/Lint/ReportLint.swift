@@ -7,7 +7,7 @@ import ReportModel
 /// It reads only what `Report` lets through, so a team too small to show never appears
 /// in a finding either. Rules about the catalogs' form (D107 on names) run at load time,
 /// where the text is; everything that needs values runs here.
-package struct ReportLint: Sendable {
+public struct ReportLint: Sendable {
     let report: Report
     /// Where each (scope, metric, quarter) value came from, for findings about data.
     private let dataLocations: [DataKey: SourceLocation]
@@ -23,7 +23,7 @@ package struct ReportLint: Sendable {
         let period: Period
     }
 
-    package init(report: Report) {
+    public init(report: Report) {
         self.report = report
         var locations: [DataKey: SourceLocation] = [:]
         for observation in report.visibleObservations {
@@ -36,7 +36,7 @@ package struct ReportLint: Sendable {
     }
 
     /// Every finding, sorted.
-    package func findings() -> [Diagnostic] {
+    public func findings() -> [Diagnostic] {
         var found = usageTargets() + missingBaselines()
         // Narratives were parsed at load; their rules run on every core, as a large
         // report has thousands.

@@ -1,12 +1,12 @@
 /// Plain text split around `{{ … }}` expressions. Also used for titles and summaries,
 /// which are not Markdown.
-package enum InlineSegment: Hashable, Sendable {
+public enum InlineSegment: Hashable, Sendable {
     case text(String)
     /// The text between `{{` and `}}`.
     case expression(String)
 
     /// Splits text at each `{{ … }}`. An unclosed `{{` stays text.
-    package static func segments(of text: String) -> [InlineSegment] {
+    public static func segments(of text: String) -> [InlineSegment] {
         var result: [InlineSegment] = []
         var rest = text[...]
         while let open = rest.firstRange(of: "{{") {

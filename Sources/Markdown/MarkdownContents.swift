@@ -1,17 +1,17 @@
 /// What a narrative's reader needs from its Markdown, found in one walk of the tree:
 /// the fenced blocks Discern draws, the `{{ … }}` expressions, the top-level `##`
 /// sections and the prose.
-package struct MarkdownContents: Sendable {
+public struct MarkdownContents: Sendable {
     /// Fenced blocks in the languages asked for, in document order.
-    package var blocks: [FencedBlock] = []
+    public var blocks: [FencedBlock] = []
     /// Expressions in the text (not in code), in document order, at the positions
     /// `replaceExpressions` gives them.
-    package var expressions: [Expression] = []
+    public var expressions: [Expression] = []
     /// As `MarkdownDocument.sections` finds them.
-    package var sections: [MarkdownSection] = []
+    public var sections: [MarkdownSection] = []
     /// Each text run outside code, with its `{{ … }}` expressions left out, and the line
     /// of the block it is in.
-    package var prose: [(text: String, line: Int)] = []
+    public var prose: [(text: String, line: Int)] = []
 
-    package init() {}
+    public init() {}
 }

@@ -13,12 +13,12 @@ import Darwin
 /// Generated HTML (charts, tables, live values) enters the tree as cmark *custom* nodes.
 /// cmark's renderer writes those verbatim even in safe mode, and Markdown source cannot
 /// create them, so a narrative's own raw HTML stays stripped while Discern's output shows.
-package struct MarkdownDocument: ~Copyable {
+public struct MarkdownDocument: ~Copyable {
     private let root: OpaquePointer
     private let markdown: String
 
     /// Parses Markdown. cmark accepts any input, so parsing cannot fail.
-    package init(_ markdown: String) {
+    public init(_ markdown: String) {
         var text = markdown
         root = text.withUTF8 { bytes in
             bytes.withMemoryRebound(to: CChar.self) { chars in
@@ -62,7 +62,7 @@ package struct MarkdownDocument: ~Copyable {
 
     /// Renders HTML. Raw HTML and unsafe links (`javascript:` and the like) are dropped
     /// unless `allowRawHTML` is set.
-    package func html(allowRawHTML: Bool = false) -> String {
+    public func html(allowRawHTML: Bool = false) -> String {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         guard let rendered = cmark_render_html(root, options) else { return "" }
         defer { free(rendered) }
@@ -73,7 +73,7 @@ package struct MarkdownDocument: ~Copyable {
     /// comes before the first, then each section's content without its heading. Each
     /// part is what `html` writes for those blocks, so the parts joined with the
     /// headings' HTML are the whole document's.
-    package func sectionHTML(allowRawHTML: Bool = false) -> (intro: String, sections: [String]) {
+    public func sectionHTML(allowRawHTML: Bool = false) -> (intro: String, sections: [String]) {
         let options = allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT
         var intro = ""
         var sections: [String] = []
@@ -93,7 +93,7 @@ package struct MarkdownDocument: ~Copyable {
 
     /// The level-2 headings at the top level of the document, in order: where each
     /// section starts.
-    package var sections: [MarkdownSection] {
+    public var sections: [MarkdownSection] {
         var sections = SectionWalk()
         walk { node, entering in sections.visit(node, entering: entering) }
         return sections.finished(markdown)
@@ -101,7 +101,7 @@ package struct MarkdownDocument: ~Copyable {
 
     /// Fenced blocks, expressions, sections and prose in one walk: a narrative's reader
     /// needs all four, and each walk of a large tree costs about as much as the next.
-    package mutating func contents(_ languages: Set<String>) -> MarkdownContents {
+    public mutating func contents(_ languages: Set<String>) -> MarkdownContents {
         // Merged first, as for expressions: cmark splits text at `_` and `*`.
         cmark_consolidate_text_nodes(root)
         var contents = MarkdownContents()
@@ -181,7 +181,7 @@ package struct MarkdownDocument: ~Copyable {
 
     /// Replaces every fenced code block whose info string starts with one of `languages`
     /// by the HTML `render` returns for it. Blocks are visited in document order.
-    package mutating func replaceFencedBlocks(_ languages: Set<String>, render: (FencedBlock) -> String) {
+    public mutating func replaceFencedBlocks(_ languages: Set<String>, render: (FencedBlock) -> String) {
         // Collect during the walk, replace after it: changing the tree under a live
         // iterator is undefined in cmark.
         for (node, block) in fencedBlockNodes(languages) {
@@ -194,7 +194,7 @@ package struct MarkdownDocument: ~Copyable {
 
     /// The fenced code blocks whose info string starts with one of `languages`, in
     /// document order.
-    package func fencedBlocks(_ languages: Set<String>) -> [FencedBlock] {
+    public func fencedBlocks(_ languages: Set<String>) -> [FencedBlock] {
         fencedBlockNodes(languages).map(\.block)
     }
 
@@ -227,7 +227,7 @@ package struct MarkdownDocument: ~Copyable {
 
     /// Replaces every `{{ … }}` in the text of the document (not in code) by the HTML
     /// `render` returns for it.
-    package mutating func replaceExpressions(render: (Expression) -> String) {
+    public mutating func replaceExpressions(render: (Expression) -> String) {
         var source: [Substring]?
         for (node, text, blockLine) in expressionNodes() {
             let segments = InlineSegment.segments(of: text)

@@ -2,11 +2,11 @@
 ///
 /// A slide deck turns each section of a narrative into a slide, so the split follows
 /// the Markdown's own structure (a `##` inside a code block or a list starts nothing).
-package struct MarkdownSection: Hashable, Sendable {
+public struct MarkdownSection: Hashable, Sendable {
     /// The heading's text, without the `##` or any inline markup.
-    package var heading: String
+    public var heading: String
     /// The heading's first line, counting from 1.
-    package var line: Int
+    public var line: Int
     /// Its last line: a setext heading (text underlined with `---`) spans two.
-    package var endLine: Int
+    public var endLine: Int
 }

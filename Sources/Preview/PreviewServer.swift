@@ -12,7 +12,7 @@ import ReportModel
 ///
 /// The server runs on Swift concurrency's threads; the caller keeps its own thread
 /// (`serve` watches the content on it) and reports each build with `publish(errors:)`.
-package final class PreviewServer: Sendable {
+public final class PreviewServer: Sendable {
     private let site: SiteFolder
     private let address: any SocketAddress
     private let events = BuildEvents()
@@ -22,7 +22,7 @@ package final class PreviewServer: Sendable {
 
     /// A server for the site in `folder`, to listen on `host` (a numeric IPv4 or IPv6
     /// address) and `port` (0 for any free port). Nothing listens until `start()`.
-    package init(site folder: URL, host: String, port: UInt16) throws {
+    public init(site folder: URL, host: String, port: UInt16) throws {
         site = SiteFolder(root: folder)
         if host.contains(":") {
             address = try sockaddr_in6.inet6(ip6: host, port: port)
@@ -33,7 +33,7 @@ package final class PreviewServer: Sendable {
 
     /// Starts listening, and returns the address the site is served at (with the real
     /// port when `port` was 0). Throws when the address cannot be listened on.
-    package func start() throws -> URL {
+    public func start() throws -> URL {
         let server = HTTPServer(
             config: HTTPServer.Configuration(address: address, timeout: 15, logger: .disabled),
             handler: SiteResponder(site: site, events: events, hosts: { [hosts] in hosts.value }))
@@ -74,7 +74,7 @@ package final class PreviewServer: Sendable {
 
     /// A build finished. Open pages reload; with `errors`, the site on disk is the last
     /// good one and every page shows the errors over it until a build without any.
-    package func publish(errors: [Diagnostic]) {
+    public func publish(errors: [Diagnostic]) {
         events.publish(errors: errors.filter { $0.severity == .error }.sorted())
     }
 }

@@ -8,16 +8,16 @@
 ///   return as a formula, so such a cell gets a single quote in front, inside a quoted
 ///   field. A number (`-3.5`, `+2`, `-12%`) is left alone: a spreadsheet reads it as
 ///   the number it is, and a quote would turn it into text.
-package enum CSVCell {
+public enum CSVCell {
     /// The cell as it goes between the commas of a record.
-    package static func written(_ text: String) -> String {
+    public static func written(_ text: String) -> String {
         if startsFormula(text) { return quoted("'" + text) }
         let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
         return needsQuotes ? quoted(text) : text
     }
 
     /// A record: its cells written and joined by commas, without a line ending.
-    package static func record(_ cells: [String]) -> String {
+    public static func record(_ cells: [String]) -> String {
         cells.map(written).joined(separator: ",")
     }
 

@@ -1,20 +1,20 @@
 /// An id declared in one of the content's catalogs (`MetricID`, `TeamID`): a type per
 /// catalog, so ids of two catalogs cannot be swapped, with everything else shared here.
 /// It prints as the id exactly as declared, and hashes and compares like the string it wraps.
-package protocol CatalogID: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+public protocol CatalogID: Hashable, Comparable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
     /// The id as written in the content.
     var rawValue: String { get }
     init(_ rawValue: String)
 }
 
 extension CatalogID {
-    package init(stringLiteral value: String) {
+    public init(stringLiteral value: String) {
         self.init(value)
     }
 
-    package var description: String { rawValue }
+    public var description: String { rawValue }
 
-    package static func < (lhs: Self, rhs: Self) -> Bool {
+    public static func < (lhs: Self, rhs: Self) -> Bool {
         lhs.rawValue < rhs.rawValue
     }
 }

@@ -6,7 +6,7 @@ extension Collection where Index == Int {
     /// scheduling. With `parallel: false` it runs in order, for comparison.
     ///
     /// Loading reads narratives with it, and the site builder renders pages with it.
-    package func concurrentMap<T>(parallel: Bool = true, _ transform: @Sendable (Element) -> T) -> [T]
+    public func concurrentMap<T>(parallel: Bool = true, _ transform: @Sendable (Element) -> T) -> [T]
     where Self: Sendable {
         let slots = Slots<T>(count: count)
         if parallel {

@@ -6,29 +6,29 @@
 ///   notes: [What this report cannot tell you]   # the speaker notes of the slide before
 ///   omit: [Appendix]                            # not in the deck at all
 /// ```
-package struct DeckSections: Hashable, Sendable {
+public struct DeckSections: Hashable, Sendable {
     /// Headings of sections that become the speaker notes of the slide before them.
-    package var notes: [String]
+    public var notes: [String]
     /// Headings of sections the deck leaves out.
-    package var omitted: [String]
+    public var omitted: [String]
     /// Where `deck:` is written, for a heading that names no section.
-    package var location: SourceLocation?
+    public var location: SourceLocation?
 
-    package init(notes: [String] = [], omitted: [String] = [], location: SourceLocation? = nil) {
+    public init(notes: [String] = [], omitted: [String] = [], location: SourceLocation? = nil) {
         self.notes = notes
         self.omitted = omitted
         self.location = location
     }
 
     /// What a section with this heading is in the deck. Headings match whatever their case.
-    package func role(of heading: String) -> Role {
+    public func role(of heading: String) -> Role {
         func matches(_ names: [String]) -> Bool { names.contains { $0.lowercased() == heading.lowercased() } }
         if matches(omitted) { return .omitted }
         if matches(notes) { return .notes }
         return .slide
     }
 
-    package enum Role: Sendable {
+    public enum Role: Sendable {
         case slide, notes, omitted
     }
 }

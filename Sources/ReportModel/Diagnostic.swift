@@ -1,8 +1,8 @@
 import Formatting
 
 /// One problem found in the content, with where it is and what to do about it.
-package struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
-    package enum Severity: String, Hashable, Sendable, Codable {
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Hashable, Sendable, Codable {
         case error
         case warning
         /// A prompt, not a problem: never fails a build, not even with `--strict`.
@@ -18,18 +18,18 @@ package struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    package var severity: Severity
-    package var location: SourceLocation
-    package var message: String
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
     /// The lint rule that found it (`D101`…), for lint findings; nil for content errors.
-    package var rule: String?
+    public var rule: String?
     /// What kind of id it reports as missing from its catalog, if that is what it says: when
     /// a catalog could not be read at all, every reference to it is unknown, and the loader
     /// leaves those out rather than bury the one real error.
-    package var unknown: Unknown?
+    public var unknown: Unknown?
 
     /// An id that a catalog does not hold.
-    package enum Unknown: Hashable, Sendable {
+    public enum Unknown: Hashable, Sendable {
         case team, metric
     }
 
@@ -37,7 +37,7 @@ package struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// must not spread the person identifiers it complains about), line breaks from
     /// quoted input are shown as `\n`, so each diagnostic stays one line, and what
     /// `SafeText` rules out (controls, bidirectional overrides) becomes U+FFFD.
-    package init(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String? = nil) {
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String? = nil) {
         self.severity = severity
         self.location = location
         self.message = Diagnostic.printable(message)
@@ -84,23 +84,23 @@ package struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         return String(result)
     }
 
-    package static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
+    public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, at: location, message)
     }
 
-    package static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
+    public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.warning, at: location, message)
     }
 
     /// An error about an id that its catalog does not hold.
-    package static func unknown(_ kind: Unknown, _ message: String, at location: SourceLocation) -> Diagnostic {
+    public static func unknown(_ kind: Unknown, _ message: String, at location: SourceLocation) -> Diagnostic {
         var diagnostic = Diagnostic(.error, at: location, message)
         diagnostic.unknown = kind
         return diagnostic
     }
 
     /// `path:line:column: error: message`, with ` [D101]` after a lint's message.
-    package var description: String {
+    public var description: String {
         "\(location): \(severity.rawValue): \(message)" + (rule.map { " [\($0)]" } ?? "")
     }
 }
@@ -108,7 +108,7 @@ package struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 extension Diagnostic: Comparable {
     /// Sorted by file, then line and column, then errors, warnings and notes, then text,
     /// so that output is the same whatever order the files were read in.
-    package static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         if lhs.location != rhs.location { return lhs.location < rhs.location }
         if lhs.severity != rhs.severity { return lhs.severity.rank < rhs.severity.rank }
         return lhs.message < rhs.message
@@ -116,8 +116,8 @@ extension Diagnostic: Comparable {
 }
 
 extension Array where Element == Diagnostic {
-    package var hasErrors: Bool { contains { $0.severity == .error } }
-    package var errorCount: Int { count { $0.severity == .error } }
-    package var warningCount: Int { count { $0.severity == .warning } }
-    package var noteCount: Int { count { $0.severity == .note } }
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errorCount: Int { count { $0.severity == .error } }
+    public var warningCount: Int { count { $0.severity == .warning } }
+    public var noteCount: Int { count { $0.severity == .note } }
 }

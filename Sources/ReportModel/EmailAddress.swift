@@ -1,8 +1,8 @@
 /// Recognises text that looks like an e-mail address: a person identifier that must
 /// not enter the model or be printed back.
-package enum EmailAddress {
+public enum EmailAddress {
     /// `someone@domain.tld`, possibly with surrounding punctuation such as `,` or `;`.
-    package static func matches(_ text: some StringProtocol) -> Bool {
+    public static func matches(_ text: some StringProtocol) -> Bool {
         let trimmed = text.trimmingPrefix(while: { !$0.isLetter && !$0.isNumber })
         guard let at = trimmed.firstIndex(of: "@"), at != trimmed.startIndex else { return false }
         let domain = trimmed[trimmed.index(after: at)...]

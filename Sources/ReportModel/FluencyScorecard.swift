@@ -1,10 +1,10 @@
 /// The judgment view: which metrics measure each of the six capabilities of good AI
 /// use, and which give the spread of a team's fluency levels. Set in `site.yaml` under
 /// `fluency:`; a site without it shows judgment metrics as cards only.
-package struct FluencyScorecard: Hashable, Sendable {
+public struct FluencyScorecard: Hashable, Sendable {
     /// The six capabilities from the product brief, in its order. Anthropic's 4D
     /// framework (Delegation, Description, Discernment, Diligence) maps onto four.
-    package enum Capability: String, CaseIterable, Hashable, Sendable {
+    public enum Capability: String, CaseIterable, Hashable, Sendable {
         case useCases = "use_cases"
         case prompting
         case assessment
@@ -13,7 +13,7 @@ package struct FluencyScorecard: Hashable, Sendable {
         case ethics
 
         /// How the scorecard names it.
-        package var title: String {
+        public var title: String {
             switch self {
             case .useCases: "Choosing the right use cases"
             case .prompting: "Prompting and refining output"
@@ -27,22 +27,22 @@ package struct FluencyScorecard: Hashable, Sendable {
 
     /// Each capability with the ids of the metrics that measure it, in capability order;
     /// capabilities nothing measures are left out.
-    package var capabilities: [(capability: Capability, metrics: [MetricID])]
+    public var capabilities: [(capability: Capability, metrics: [MetricID])]
     /// Metric ids whose values are shares of a team at each fluency level, lowest level
     /// first: stacked, they show the distribution.
-    package var levels: [MetricID]
+    public var levels: [MetricID]
 
-    package init(capabilities: [(capability: Capability, metrics: [MetricID])] = [], levels: [MetricID] = []) {
+    public init(capabilities: [(capability: Capability, metrics: [MetricID])] = [], levels: [MetricID] = []) {
         self.capabilities = capabilities
         self.levels = levels
     }
 
-    package static func == (lhs: FluencyScorecard, rhs: FluencyScorecard) -> Bool {
+    public static func == (lhs: FluencyScorecard, rhs: FluencyScorecard) -> Bool {
         lhs.levels == rhs.levels && lhs.capabilities.map(\.capability) == rhs.capabilities.map(\.capability)
             && lhs.capabilities.map(\.metrics) == rhs.capabilities.map(\.metrics)
     }
 
-    package func hash(into hasher: inout Hasher) {
+    public func hash(into hasher: inout Hasher) {
         hasher.combine(levels)
         for entry in capabilities {
             hasher.combine(entry.capability)
@@ -51,5 +51,5 @@ package struct FluencyScorecard: Hashable, Sendable {
     }
 
     /// Every metric id it names, for checking them against the catalog.
-    package var metricIDs: [MetricID] { capabilities.flatMap(\.metrics) + levels }
+    public var metricIDs: [MetricID] { capabilities.flatMap(\.metrics) + levels }
 }

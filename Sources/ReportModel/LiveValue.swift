@@ -2,8 +2,8 @@
 /// team=support }}`, `{{ baseline rework_rate period=2026-Q2 }}`, `{{ target csat }}`.
 /// Read and checked against the catalogs when the narrative loads; `Site` writes it,
 /// defaulting to the page's team and quarter.
-package struct LiveValue: Hashable, Sendable {
-    package enum Function: String, CaseIterable, Sendable {
+public struct LiveValue: Hashable, Sendable {
+    public enum Function: String, CaseIterable, Sendable {
         /// The value in the quarter.
         case value
         /// The change from the previous quarter, signed and judged in words.
@@ -14,15 +14,15 @@ package struct LiveValue: Hashable, Sendable {
         case target
     }
 
-    package var function: Function
+    public var function: Function
     /// A metric id from the catalog.
-    package var metric: MetricID
+    public var metric: MetricID
     /// `team=`: nil means the page's own scope.
-    package var scope: Scope?
+    public var scope: Scope?
     /// `period=`: nil means the page's quarter.
-    package var period: Period?
+    public var period: Period?
 
-    package init(function: Function, metric: MetricID, scope: Scope? = nil, period: Period? = nil) {
+    public init(function: Function, metric: MetricID, scope: Scope? = nil, period: Period? = nil) {
         self.function = function
         self.metric = metric
         self.scope = scope

@@ -1,24 +1,24 @@
 import Formatting
 
 /// Something the report measures, as declared in `metrics.yaml`.
-package struct Metric: Hashable, Sendable, Identifiable {
+public struct Metric: Hashable, Sendable, Identifiable {
     /// Report order: outcomes lead, usage comes last as context.
-    package enum Category: String, CaseIterable, Comparable, Sendable {
+    public enum Category: String, CaseIterable, Comparable, Sendable {
         case outcome, quality, judgment, sentiment, skills, usage
 
-        package static func < (lhs: Category, rhs: Category) -> Bool {
+        public static func < (lhs: Category, rhs: Category) -> Bool {
             allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
         }
     }
 
     /// Which way is better. `neutral` is for context metrics (usage) whose rise or fall
     /// is reported without calling it good or bad.
-    package enum Direction: String, CaseIterable, Sendable {
+    public enum Direction: String, CaseIterable, Sendable {
         case higher, lower, neutral
     }
 
     /// How team values combine into a group's value.
-    package enum Aggregation: String, CaseIterable, Sendable {
+    public enum Aggregation: String, CaseIterable, Sendable {
         case sum, mean
         /// Mean weighted by headcount.
         case weightedMean = "weighted_mean"
@@ -26,36 +26,36 @@ package struct Metric: Hashable, Sendable, Identifiable {
     }
 
     /// How values are written in pages: a formatting concept, so it lives in `Formatting`.
-    package typealias Format = ValueFormat
+    public typealias Format = ValueFormat
 
-    package let id: MetricID
-    package let name: String
-    package let category: Category
-    package let unit: String
-    package let better: Direction
-    package let aggregate: Aggregation
-    package let target: Double?
-    package let baseline: Period?
-    package let description: String?
-    package let format: Format
+    public let id: MetricID
+    public let name: String
+    public let category: Category
+    public let unit: String
+    public let better: Direction
+    public let aggregate: Aggregation
+    public let target: Double?
+    public let baseline: Period?
+    public let description: String?
+    public let format: Format
     /// Decimal places shown; nil means the format's default.
-    package let decimals: Int?
+    public let decimals: Int?
     /// The fewest people behind a value for it to be shown. The site's minimum group
     /// size applies too; the larger of the two wins.
-    package let minN: Int?
+    public let minN: Int?
 
     /// The decimal places values are shown with: `decimals`, or the format's default.
-    package var shownDecimals: Int { decimals ?? format.defaultDecimals }
+    public var shownDecimals: Int { decimals ?? format.defaultDecimals }
 
     /// How the metric's values read: format, unit and shown decimals.
-    package var style: ValueStyle { ValueStyle(format: format, unit: unit, decimals: shownDecimals) }
+    public var style: ValueStyle { ValueStyle(format: format, unit: unit, decimals: shownDecimals) }
 
     /// Whether values are people's own estimates (a survey's "time saved") rather than
     /// measured by a system: such a metric is never shown as evidence on its own.
-    package let selfReported: Bool
-    package let location: SourceLocation
+    public let selfReported: Bool
+    public let location: SourceLocation
 
-    package init(id: MetricID, name: String, category: Category, unit: String = "",
+    public init(id: MetricID, name: String, category: Category, unit: String = "",
                 better: Direction = .higher, aggregate: Aggregation = .mean,
                 target: Double? = nil, baseline: Period? = nil, description: String? = nil,
                 format: Format = .number, decimals: Int? = nil, minN: Int? = nil, selfReported: Bool = false,

@@ -3,10 +3,10 @@
 /// Not a bare `String`: raw text cannot reach a lookup without passing the loader, which
 /// turns text into a `MetricID` only after checking it against the catalog, and it becomes
 /// text again only where it is written (pages, file names, messages).
-package struct MetricID: CatalogID {
-    package let rawValue: String
+public struct MetricID: CatalogID {
+    public let rawValue: String
 
-    package init(_ rawValue: String) {
+    public init(_ rawValue: String) {
         self.rawValue = rawValue
     }
 }

@@ -4,17 +4,17 @@
 /// A renderer walks the Markdown and substitutes these; it never reads YAML or `{{ }}`.
 ///
 /// Positions are counted in the body; `firstLine` turns them into the file's.
-package struct NarrativeBody: Hashable, Sendable {
+public struct NarrativeBody: Hashable, Sendable {
     /// A `{{ … }}` in the prose, where it stands.
-    package struct Expression: Hashable, Sendable {
+    public struct Expression: Hashable, Sendable {
         /// What stands between the braces, untrimmed.
-        package var text: String
-        package var line: Int
-        package var column: Int
+        public var text: String
+        public var line: Int
+        public var column: Int
         /// Nil when it has an error, reported at load; it shows as `?`.
-        package var value: LiveValue?
+        public var value: LiveValue?
 
-        package init(text: String, line: Int, column: Int, value: LiveValue?) {
+        public init(text: String, line: Int, column: Int, value: LiveValue?) {
             self.text = text
             self.line = line
             self.column = column
@@ -24,11 +24,11 @@ package struct NarrativeBody: Hashable, Sendable {
 
     /// A run of prose outside code, without its live values, and the line of its block:
     /// what report checks read for numbers typed in by hand.
-    package struct ProseRun: Hashable, Sendable {
-        package var text: String
-        package var line: Int
+    public struct ProseRun: Hashable, Sendable {
+        public var text: String
+        public var line: Int
 
-        package init(text: String, line: Int) {
+        public init(text: String, line: Int) {
             self.text = text
             self.line = line
         }
@@ -81,15 +81,15 @@ package struct NarrativeBody: Hashable, Sendable {
     private let storage: Storage
 
     /// The Markdown after the front matter.
-    package var markdown: String { storage.markdown }
+    public var markdown: String { storage.markdown }
     /// The line in the file where `markdown` starts.
-    package var firstLine: Int { storage.firstLine }
+    public var firstLine: Int { storage.firstLine }
     /// Data blocks, in document order.
-    package var blocks: [NarrativeBlock] { storage.blocks }
+    public var blocks: [NarrativeBlock] { storage.blocks }
     /// Live values in the prose, in document order.
-    package var expressions: [Expression] { storage.expressions }
-    package var sections: [NarrativeSection] { storage.sections }
-    package var prose: [ProseRun] {
+    public var expressions: [Expression] { storage.expressions }
+    public var sections: [NarrativeSection] { storage.sections }
+    public var prose: [ProseRun] {
         let utf8 = storage.proseText.utf8
         return storage.proseRuns.map { run in
             let start = utf8.index(utf8.startIndex, offsetBy: run.start)
@@ -98,36 +98,36 @@ package struct NarrativeBody: Hashable, Sendable {
         }
     }
 
-    package init(markdown: String, firstLine: Int = 1, blocks: [NarrativeBlock] = [], expressions: [Expression] = [],
+    public init(markdown: String, firstLine: Int = 1, blocks: [NarrativeBlock] = [], expressions: [Expression] = [],
                 sections: [NarrativeSection] = [], prose: [ProseRun] = []) {
         storage = Storage(markdown: markdown, firstLine: firstLine, blocks: blocks, expressions: expressions,
                           sections: sections, prose: prose)
     }
 
     /// Everything else is read from these two.
-    package static func == (left: NarrativeBody, right: NarrativeBody) -> Bool {
+    public static func == (left: NarrativeBody, right: NarrativeBody) -> Bool {
         left.storage === right.storage || (left.markdown == right.markdown && left.firstLine == right.firstLine)
     }
 
-    package func hash(into hasher: inout Hasher) {
+    public func hash(into hasher: inout Hasher) {
         hasher.combine(markdown)
         hasher.combine(firstLine)
     }
 
     /// The data block whose fence opens on `line` (of the body).
-    package func block(at line: Int) -> NarrativeBlock? {
+    public func block(at line: Int) -> NarrativeBlock? {
         storage.blocksByLine[line]
     }
 
     /// The live value `{{text}}` at a line and column of the body; nil when it has errors.
-    package func liveValue(_ text: String, line: Int, column: Int) -> LiveValue? {
+    public func liveValue(_ text: String, line: Int, column: Int) -> LiveValue? {
         storage.valuesByPosition[Position(line: line, column: column, text: text)]
     }
 
     /// Where `text` first appears at or after a line of the body, as line and column
     /// (columns in Unicode scalars), searching a few hundred lines at most, as
     /// `MarkdownDocument` finds an expression.
-    package func position(of text: String, from line: Int) -> (line: Int, column: Int) {
+    public func position(of text: String, from line: Int) -> (line: Int, column: Int) {
         // Lines as CommonMark counts them; the loader has already made CRLF one LF.
         let lines = markdown.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" })
         let start = min(max(0, line - 1), lines.count)

@@ -2,10 +2,10 @@
 ///
 /// Built from teams that have already been validated (unique ids, known parents, no
 /// cycles); the loader drops the nodes that break those rules before it gets here.
-package struct Organization: Sendable {
-    package let name: String
+public struct Organization: Sendable {
+    public let name: String
     /// Every group and team, in depth-first order with siblings in declaration order.
-    package let teams: [Team]
+    public let teams: [Team]
 
     private let index: [TeamID: Int]
     private let childIDs: [TeamID: [TeamID]]
@@ -13,9 +13,9 @@ package struct Organization: Sendable {
     private let headcounts: [TeamID: Int]
     /// The privacy threshold the report is published under (`min_group_size`): a team or
     /// group with fewer people is never shown, nor offered as a "did you mean" hint.
-    package let minimumGroupSize: Int
+    public let minimumGroupSize: Int
 
-    package init(name: String, teams declared: [Team], minimumGroupSize: Int) {
+    public init(name: String, teams declared: [Team], minimumGroupSize: Int) {
         self.name = name
         self.minimumGroupSize = minimumGroupSize
         var children: [TeamID: [TeamID]] = [:]
@@ -48,14 +48,14 @@ package struct Organization: Sendable {
         self.headcounts = headcounts
     }
 
-    package func team(_ id: TeamID) -> Team? {
+    public func team(_ id: TeamID) -> Team? {
         index[id].map { teams[$0] }
     }
 
-    package func contains(_ id: TeamID) -> Bool { index[id] != nil }
+    public func contains(_ id: TeamID) -> Bool { index[id] != nil }
 
     /// The direct members of a scope: the top-level nodes for the organization.
-    package func children(of scope: Scope) -> [Team] {
+    public func children(of scope: Scope) -> [Team] {
         let ids = switch scope {
         case .organization: rootIDs
         case .team(let id): childIDs[id] ?? []
@@ -64,14 +64,14 @@ package struct Organization: Sendable {
     }
 
     /// Whether a node has members of its own.
-    package func isGroup(_ id: TeamID) -> Bool { !(childIDs[id] ?? []).isEmpty }
+    public func isGroup(_ id: TeamID) -> Bool { !(childIDs[id] ?? []).isEmpty }
 
-    package var groups: [Team] { teams.filter { isGroup($0.id) } }
+    public var groups: [Team] { teams.filter { isGroup($0.id) } }
     /// The leaves: nodes without members.
-    package var leafTeams: [Team] { teams.filter { !isGroup($0.id) } }
+    public var leafTeams: [Team] { teams.filter { !isGroup($0.id) } }
 
     /// A team's declared headcount, or the sum over a group's teams.
-    package func headcount(of scope: Scope) -> Int {
+    public func headcount(of scope: Scope) -> Int {
         switch scope {
         case .organization: rootIDs.reduce(0) { $0 + (headcounts[$1] ?? 0) }
         case .team(let id): headcounts[id] ?? 0
@@ -80,19 +80,19 @@ package struct Organization: Sendable {
 
     /// Whether a team or group has fewer people than the minimum group size, so that it
     /// may not appear in the output at all.
-    package func isTooSmallToShow(_ id: TeamID) -> Bool {
+    public func isTooSmallToShow(_ id: TeamID) -> Bool {
         headcount(of: .team(id)) < minimumGroupSize
     }
 
     /// The ids, as text, a "did you mean" hint may offer. A hint lands wherever its
     /// diagnostic does, CI logs and pull-request annotations among them, so it never names
     /// a team too small to show.
-    package var suggestableIDs: [String] {
+    public var suggestableIDs: [String] {
         teams.map(\.id).filter { !isTooSmallToShow($0) }.map(\.rawValue)
     }
 
     /// The scopes above a node, nearest first, ending with the organization.
-    package func ancestors(of id: TeamID) -> [Scope] {
+    public func ancestors(of id: TeamID) -> [Scope] {
         var result: [Scope] = []
         var current = team(id)?.parent
         while let parent = current, let node = team(parent), result.count <= teams.count {
@@ -104,7 +104,7 @@ package struct Organization: Sendable {
     }
 
     /// The scope a node rolls up into.
-    package func parent(of id: TeamID) -> Scope {
+    public func parent(of id: TeamID) -> Scope {
         team(id)?.parent.map(Scope.team) ?? .organization
     }
 }

@@ -1,18 +1,18 @@
 /// A calendar quarter, written `YYYY-Qn`.
-package struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
-    package let year: Int
-    package let quarter: Int
+public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let quarter: Int
 
     /// Any year is accepted, so that `previous` and `next` never fail; text input is
     /// limited to four digits by `init?(_:)`.
-    package init?(year: Int, quarter: Int) {
+    public init?(year: Int, quarter: Int) {
         guard (1...4).contains(quarter) else { return nil }
         self.year = year
         self.quarter = quarter
     }
 
     /// Parses exactly `YYYY-Qn` (n from 1 to 4); anything else is nil.
-    package init?(_ text: some StringProtocol) {
+    public init?(_ text: some StringProtocol) {
         let bytes = Array(text.utf8)
         guard bytes.count == 7, bytes[4] == UInt8(ascii: "-"), bytes[5] == UInt8(ascii: "Q") else {
             return nil
@@ -26,24 +26,24 @@ package struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: year, quarter: Int(bytes[6] - 48))
     }
 
-    package var description: String { "\(year)-Q\(quarter)" }
+    public var description: String { "\(year)-Q\(quarter)" }
 
     /// The message for a period that is not written `YYYY-Qn`.
-    package static func problem(_ text: String) -> String {
+    public static func problem(_ text: String) -> String {
         "malformed period '\(text)'; expected YYYY-Qn, like 2026-Q3"
     }
 
     /// The quarter before this one.
-    package var previous: Period {
+    public var previous: Period {
         quarter == 1 ? Period(year: year - 1, quarter: 4)! : Period(year: year, quarter: quarter - 1)!
     }
 
     /// The quarter after this one.
-    package var next: Period {
+    public var next: Period {
         quarter == 4 ? Period(year: year + 1, quarter: 1)! : Period(year: year, quarter: quarter + 1)!
     }
 
-    package static func < (lhs: Period, rhs: Period) -> Bool {
+    public static func < (lhs: Period, rhs: Period) -> Bool {
         (lhs.year, lhs.quarter) < (rhs.year, rhs.quarter)
     }
 }

@@ -1,13 +1,13 @@
 /// Everything read from a content folder, validated: the input to analysis.
-package struct ReportContent: Sendable {
-    package var site: SiteSettings
-    package var organization: Organization
+public struct ReportContent: Sendable {
+    public var site: SiteSettings
+    public var organization: Organization
     /// Metrics in declaration order.
-    package var metrics: [Metric]
-    package var observations: [Observation]
-    package var narratives: [Narrative]
+    public var metrics: [Metric]
+    public var observations: [Observation]
+    public var narratives: [Narrative]
 
-    package init(site: SiteSettings, organization: Organization, metrics: [Metric],
+    public init(site: SiteSettings, organization: Organization, metrics: [Metric],
                 observations: [Observation], narratives: [Narrative] = []) {
         self.site = site
         self.organization = organization
@@ -16,7 +16,7 @@ package struct ReportContent: Sendable {
         self.narratives = narratives
     }
 
-    package func metric(_ id: MetricID) -> Metric? {
+    public func metric(_ id: MetricID) -> Metric? {
         metrics.first { $0.id == id }
     }
 }

@@ -8,15 +8,15 @@
 /// word (`devex`, `'devex'`, `narratives/teams/devex/…`, `data/devex.csv`) or its name.
 /// That errs on the side of withholding: a short id that is also an English word hides
 /// more findings than it needs to, never fewer.
-package struct SharedDiagnostics: Sendable {
+public struct SharedDiagnostics: Sendable {
     /// What may be listed, in the order given.
-    package let listed: [Diagnostic]
+    public let listed: [Diagnostic]
     /// What concerns a team too small to show.
-    package let withheld: [Diagnostic]
+    public let withheld: [Diagnostic]
 
     /// - Parameter withholding: false for an output only the author reads (a terminal
     ///   outside CI), which lists everything.
-    package init(_ diagnostics: [Diagnostic], organization: Organization, withholding: Bool = true) {
+    public init(_ diagnostics: [Diagnostic], organization: Organization, withholding: Bool = true) {
         let hidden = withholding ? organization.teams.filter { organization.isTooSmallToShow($0.id) } : []
         guard !hidden.isEmpty else {
             listed = diagnostics
@@ -46,7 +46,7 @@ package struct SharedDiagnostics: Sendable {
 
     /// `2 problems concern teams too small to show; run `discern check` locally to see
     /// them`, or nil when nothing is withheld.
-    package var notice: String? {
+    public var notice: String? {
         guard !withheld.isEmpty else { return nil }
         let one = withheld.count == 1
         return "\(withheld.count) problem\(one ? " concerns a team" : "s concern teams") too small to show; "
@@ -54,7 +54,7 @@ package struct SharedDiagnostics: Sendable {
     }
 
     /// The notice as a workflow command's severity needs it: the gravest withheld.
-    package var withheldSeverity: Diagnostic.Severity? {
+    public var withheldSeverity: Diagnostic.Severity? {
         withheld.min { $0.severity.rank < $1.severity.rank }?.severity
     }
 }

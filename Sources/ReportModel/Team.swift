@@ -2,16 +2,16 @@
 ///
 /// A node with children is a *group*; a node without is a *team*. Only teams
 /// carry a headcount; a group's headcount is the sum of its teams'.
-package struct Team: Hashable, Sendable, Identifiable {
-    package let id: TeamID
-    package let name: String
+public struct Team: Hashable, Sendable, Identifiable {
+    public let id: TeamID
+    public let name: String
     /// The parent group's id, or nil when the node hangs off the organization.
-    package let parent: TeamID?
+    public let parent: TeamID?
     /// The declared headcount. Required for teams, ignored for groups.
-    package let headcount: Int?
-    package let location: SourceLocation
+    public let headcount: Int?
+    public let location: SourceLocation
 
-    package init(id: TeamID, name: String, parent: TeamID? = nil, headcount: Int? = nil,
+    public init(id: TeamID, name: String, parent: TeamID? = nil, headcount: Int? = nil,
                 location: SourceLocation = SourceLocation(file: "teams.yaml")) {
         self.id = id
         self.name = name

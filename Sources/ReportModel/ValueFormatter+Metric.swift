@@ -4,27 +4,27 @@ import Formatting
 /// summaries write a metric's values by naming the metric.
 extension ValueFormatter {
     /// The value with its unit: `3.2 days`, `42%`.
-    package static func value(_ value: Double, for metric: Metric) -> String {
+    public static func value(_ value: Double, for metric: Metric) -> String {
         self.value(value, for: metric.style)
     }
 
     /// The number alone, as `value` writes it.
-    package static func number(_ value: Double, for metric: Metric) -> String {
+    public static func number(_ value: Double, for metric: Metric) -> String {
         number(value, for: metric.style)
     }
 
     /// A signed change: `+0.4 days`, `−3 pts`.
-    package static func delta(_ delta: Double, for metric: Metric, unit: Bool = true) -> String {
+    public static func delta(_ delta: Double, for metric: Metric, unit: Bool = true) -> String {
         self.delta(delta, for: metric.style, unit: unit)
     }
 
     /// The unit written after a number (`days`, `%`), or nothing.
-    package static func unit(for metric: Metric) -> String {
+    public static func unit(for metric: Metric) -> String {
         unit(for: metric.style)
     }
 
     /// The number a page shows, as a number; charts are drawn from it.
-    package static func displayed(_ value: Double, for metric: Metric) -> Double {
+    public static func displayed(_ value: Double, for metric: Metric) -> Double {
         displayed(value, for: metric.style)
     }
 }

@@ -9,7 +9,7 @@ import Formatting
 /// security write-ups quote addresses: `https[:]//evil.example`, `www[.]evil.example`,
 /// `ops[@]evil.example`. They still read as what they are, and none is a link. The
 /// brackets rule out mentions too (`[@]everyone`).
-package enum MarkdownText {
+public enum MarkdownText {
     /// The characters that can start markup inside a line of GitHub's Markdown, each
     /// written with a backslash, which CommonMark allows before any ASCII punctuation.
     /// `[` covers links, images (`![`) and footnotes (`[^`); `@` and `#` would mention
@@ -21,7 +21,7 @@ package enum MarkdownText {
     /// The text escaped for anywhere in a line, a table cell included. Tabs and line
     /// breaks become spaces, so the text stays on its line; what `SafeText` rules out
     /// becomes U+FFFD.
-    package static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         let scalars = Array(text.unicodeScalars)

@@ -8,7 +8,7 @@ extension PublishedDiff {
     ///     2026-Q2  Operations  Cycle time  3.0 days  → 3.5 days
     ///
     ///     1 published number changes in 1 team.
-    package func text() -> String {
+    public func text() -> String {
         guard !changes.isEmpty else { return countLine + "\n" }
         let header = ["Period", "Scope", "Metric", "Old", "New"]
         let rows = changes.map { change in
@@ -26,7 +26,7 @@ extension PublishedDiff {
     }
 
     /// A Markdown table for a pull-request comment or a step summary, every name escaped.
-    package func markdown() -> String {
+    public func markdown() -> String {
         var lines = ["### Published numbers that change", ""]
         if !changes.isEmpty {
             lines += ["| Quarter | Scope | Metric | Old | New |", "|---|---|---|---|---|"]
@@ -44,7 +44,7 @@ extension PublishedDiff {
     /// One JSON document: `changes` (each with `period`, `scope`, `scopeKind`,
     /// `scopeName`, `metric`, `metricName`, `old`, `oldStatus`, `new`, `newStatus`) and
     /// `summary` (`changes`, `scopes`, `withheld`, `line`). Keys are sorted, so output is stable.
-    package func json() throws -> String {
+    public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let document = Document(changes: changes.map(Entry.init),

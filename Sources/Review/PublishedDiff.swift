@@ -12,12 +12,12 @@ import ReportModel
 /// minimum is listed, `suppressed → 3.4 days`, as the new site lists it.) Changes are sorted by quarter,
 /// then scope as the site orders them (the organization, then the tree), then metric
 /// in catalog order, the new version's order first.
-package struct PublishedDiff: Sendable {
-    package let changes: [PublishedChange]
+public struct PublishedDiff: Sendable {
+    public let changes: [PublishedChange]
     /// Changes to the numbers of teams too small to show in the new version.
-    package let withheld: Int
+    public let withheld: Int
 
-    package init(old: PublishedNumbers, new: PublishedNumbers) {
+    public init(old: PublishedNumbers, new: PublishedNumbers) {
         var withheld = 0
         let keys = Set(old.keys).union(new.keys)
         var changes: [(rank: (Period, Int, Int), change: PublishedChange)] = []
@@ -53,7 +53,7 @@ package struct PublishedDiff: Sendable {
 
     /// `12 published numbers change in the organization, 1 group and 2 teams.`, or
     /// `No published number changes.`, then how many changes are not listed.
-    package var countLine: String {
+    public var countLine: String {
         guard withheld > 0 else { return listedLine }
         let one = withheld == 1
         return listedLine + " \(withheld) more \(one ? "concerns a team" : "concern teams") now too small to show, "

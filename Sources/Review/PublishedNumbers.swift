@@ -9,9 +9,9 @@ import ReportModel
 /// Values come only through `Report`, so a hidden value is never held here, and
 /// neither is a suppressed team's name: only its id, to tell a team that became too
 /// small (its numbers are now suppressed) from one that was removed (they are gone).
-package struct PublishedNumbers: Sendable {
+public struct PublishedNumbers: Sendable {
     /// How one number appears on the site.
-    package enum Shown: Hashable, Sendable {
+    public enum Shown: Hashable, Sendable {
         /// Shown, as written on the site: `3.4 days`, `82.0%`.
         case value(String)
         /// The site says "suppressed" where the number would be, or the scope has no
@@ -21,14 +21,14 @@ package struct PublishedNumbers: Sendable {
         case absent
 
         /// Whether a number is shown.
-        package var isValue: Bool {
+        public var isValue: Bool {
             if case .value = self { return true }
             return false
         }
     }
 
     /// Whether a scope is the organization, a group or a team.
-    package enum Kind: String, Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
         case organization, group, team
     }
 
@@ -46,7 +46,7 @@ package struct PublishedNumbers: Sendable {
     let kinds: [Scope: Kind]
     let metricNames: [MetricID: String]
 
-    package init(report: Report) {
+    public init(report: Report) {
         let visible = [Scope.organization] + report.visibleTeams.map { Scope.team($0.id) }
         for period in report.periods {
             for scope in visible {

@@ -7,14 +7,14 @@ import ReportModel
 /// the folder is put in front (`content/data/v.csv`). Theme diagnostics already name
 /// their files from the working folder (`Themes/default/page.mustache`) and are left
 /// as they are, as are absolute paths (the output folder a build refuses, say).
-package struct RepositoryPath: Sendable {
+public struct RepositoryPath: Sendable {
     /// The content folder as seen from the working folder, without `./` or a trailing
     /// slash; empty when the content folder is the working folder.
-    package let contentFolder: String
+    public let contentFolder: String
     /// The files named by diagnostics that are not relative to the content folder.
-    package let workingFiles: Set<String>
+    public let workingFiles: Set<String>
 
-    package init(contentFolder: String, workingFiles: Set<String> = []) {
+    public init(contentFolder: String, workingFiles: Set<String> = []) {
         var folder = Substring(contentFolder)
         while folder.hasPrefix("./") { folder = folder.dropFirst(2) }
         while folder.count > 1, folder.hasSuffix("/") { folder = folder.dropLast() }
@@ -23,13 +23,13 @@ package struct RepositoryPath: Sendable {
     }
 
     /// The diagnostic's file as seen from the working folder.
-    package func path(of location: SourceLocation) -> String {
+    public func path(of location: SourceLocation) -> String {
         if workingFiles.contains(location.file) || contentFolder.isEmpty || location.file.hasPrefix("/") { return location.file }
         return contentFolder == "/" ? "/" + location.file : contentFolder + "/" + location.file
     }
 
     /// `path:line:column`, with the path as seen from the working folder.
-    package func position(of location: SourceLocation) -> String {
+    public func position(of location: SourceLocation) -> String {
         "\(path(of: location)):\(location.line):\(location.column)"
     }
 }

@@ -11,15 +11,15 @@ import ReportModel
 /// as counts only. A failed build gets its errors, so the pull request shows why.
 /// Every string from the content goes through `MarkdownText`, and numbers are written
 /// by `ValueFormatter`, as on the site.
-package struct StepSummary: Sendable {
+public struct StepSummary: Sendable {
     /// What a successful build wrote.
-    package struct Site: Sendable {
-        package var pages: Int
-        package var charts: Int
+    public struct Site: Sendable {
+        public var pages: Int
+        public var charts: Int
         /// The output folder, as the user named it.
-        package var output: String
+        public var output: String
 
-        package init(pages: Int, charts: Int, output: String) {
+        public init(pages: Int, charts: Int, output: String) {
             self.pages = pages
             self.charts = charts
             self.output = output
@@ -28,7 +28,7 @@ package struct StepSummary: Sendable {
 
     /// Diagnostics listed per severity; the rest are counted, so a summary stays well
     /// under GitHub's 1 MiB per step.
-    package static let listed = 50
+    public static let listed = 50
 
     let report: Report
     let diagnostics: [Diagnostic]
@@ -40,7 +40,7 @@ package struct StepSummary: Sendable {
     let shared: SharedDiagnostics
 
     /// - Parameter site: what was built, or nil when the build failed.
-    package init(report: Report, diagnostics: [Diagnostic], paths: RepositoryPath, site: Site?) {
+    public init(report: Report, diagnostics: [Diagnostic], paths: RepositoryPath, site: Site?) {
         self.report = report
         self.diagnostics = diagnostics.sorted()
         self.paths = paths
@@ -50,7 +50,7 @@ package struct StepSummary: Sendable {
 
     /// The summary, ending with a blank line so that a summary appended after it starts
     /// on its own.
-    package var markdown: String {
+    public var markdown: String {
         var lines: [String] = []
         if let site {
             lines += ["## Discern: \(MarkdownText.escape(report.site.title))", ""]

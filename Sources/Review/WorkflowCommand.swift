@@ -7,10 +7,10 @@ import ReportModel
 /// The runner reads these from a step's output. It shows at most ten annotations of each
 /// kind per step (and fifty per job); the rest stay in the log, which is why every
 /// diagnostic is still printed.
-package enum WorkflowCommand {
+public enum WorkflowCommand {
     /// The annotation for a diagnostic: `::error`, `::warning` or `::notice` (for notes),
     /// at `path` (relative to the repository), titled `Discern` or `Discern D101`.
-    package static func annotation(_ diagnostic: Diagnostic, path: String) -> String {
+    public static func annotation(_ diagnostic: Diagnostic, path: String) -> String {
         let title = diagnostic.rule.map { "Discern \($0)" } ?? "Discern"
         return command(diagnostic.severity, [
             "file=" + property(path),
@@ -22,7 +22,7 @@ package enum WorkflowCommand {
 
     /// The annotation for findings withheld from shared output: no file and no line,
     /// only how many there are, as grave as the gravest of them.
-    package static func withheld(_ shared: SharedDiagnostics) -> String? {
+    public static func withheld(_ shared: SharedDiagnostics) -> String? {
         guard let notice = shared.notice, let severity = shared.withheldSeverity else { return nil }
         return command(severity, ["title=Discern"], notice)
     }
@@ -39,7 +39,7 @@ package enum WorkflowCommand {
     /// A command's message: `%`, carriage returns and line feeds are percent-encoded,
     /// so a message can neither end the command early nor start another, and what
     /// `SafeText` rules out becomes U+FFFD (a message is already safe; a file name may not be).
-    package static func data(_ text: String) -> String {
+    public static func data(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -56,7 +56,7 @@ package enum WorkflowCommand {
 
     /// A property value (`file=…`, `title=…`): as `data`, and `:` and `,` too, which
     /// would otherwise end the value or the list of properties.
-    package static func property(_ text: String) -> String {
+    public static func property(_ text: String) -> String {
         var result = ""
         for scalar in data(text).unicodeScalars {
             switch scalar {

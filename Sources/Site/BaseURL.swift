@@ -4,16 +4,16 @@
 /// `javascript:` or `data:` URL would run or show content of its own, a relative path
 /// would break on the 404 page (served at any depth), and `//host/` would send readers
 /// to a host the scheme does not say.
-package struct BaseURL: Sendable, Equatable {
+public struct BaseURL: Sendable, Equatable {
     /// As written, with a `/` added at the end when it has none.
-    package let text: String
+    public let text: String
 
     /// What is accepted, for messages.
-    package static let accepted = "an http:// or https:// URL with a host, such as https://reports.example.com/ai/, "
+    public static let accepted = "an http:// or https:// URL with a host, such as https://reports.example.com/ai/, "
         + "or a path from the site's root, such as /ai/"
 
     /// Nil when `written` is not an http(s) URL with a host or a path from the root.
-    package init?(_ written: String) {
+    public init?(_ written: String) {
         guard !written.isEmpty, written.unicodeScalars.allSatisfy(Self.isAllowed) else { return nil }
         if written.hasPrefix("/") {
             guard !written.hasPrefix("//") else { return nil }

@@ -1,16 +1,16 @@
 /// What a build is asked for, beyond the content itself.
-package struct BuildOptions: Sendable {
+public struct BuildOptions: Sendable {
     /// The URL (or root path) the site is served from, ending in `/`, used only where a
     /// relative link will not do (the canonical link, the 404 page). Nil keeps every
     /// link relative.
-    package var baseURL: String?
+    public var baseURL: String?
     /// A date to print in the footer, from `SOURCE_DATE_EPOCH`; nil prints none, so
     /// that builds stay byte-identical.
-    package var generated: String?
+    public var generated: String?
     /// Where to add up time per stage, for `--timings`; nil measures nothing.
-    package var timings: StageTimings?
+    public var timings: StageTimings?
 
-    package init(baseURL: BaseURL? = nil, generated: String? = nil, timings: StageTimings? = nil) {
+    public init(baseURL: BaseURL? = nil, generated: String? = nil, timings: StageTimings? = nil) {
         self.baseURL = baseURL?.text
         self.generated = generated
         self.timings = timings

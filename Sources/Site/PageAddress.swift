@@ -2,7 +2,7 @@ import ReportModel
 
 /// Every page the site has, and where it is written. Links between pages are relative
 /// and name `index.html` explicitly, so the site works from `file://` and any sub-path.
-package enum PageAddress: Hashable, Sendable {
+public enum PageAddress: Hashable, Sendable {
     case home
     case organization(Period)
     case teams
@@ -18,7 +18,7 @@ package enum PageAddress: Hashable, Sendable {
     case deck
 
     /// The output path, relative to the site root.
-    package var path: String {
+    public var path: String {
         switch self {
         case .home: "index.html"
         case .organization(let period): "org/\(period)/index.html"
@@ -35,7 +35,7 @@ package enum PageAddress: Hashable, Sendable {
     }
 
     /// The way back to the site root from this page: `""`, `"../"`, `"../../"`, …
-    package var root: String {
+    public var root: String {
         String(repeating: "../", count: path.utf8.count { $0 == UInt8(ascii: "/") })
     }
 

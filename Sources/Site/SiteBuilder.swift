@@ -3,25 +3,25 @@ import Foundation
 import ReportModel
 
 /// Plans every page, renders it, and writes the site: the last stages of the pipeline.
-package struct SiteBuilder: Sendable {
+public struct SiteBuilder: Sendable {
     let context: SiteContext
 
-    package init(report: Report, theme: Theme, options: BuildOptions = BuildOptions()) {
+    public init(report: Report, theme: Theme, options: BuildOptions = BuildOptions()) {
         context = SiteContext(report: report, theme: theme, options: options)
     }
 
     /// What a build made.
-    package struct Summary: Sendable {
-        package var pages: Int
-        package var charts: Int
-        package var files: Int
+    public struct Summary: Sendable {
+        public var pages: Int
+        public var charts: Int
+        public var files: Int
         /// The slides of a deck; 0 for a site.
-        package var slides: Int
+        public var slides: Int
     }
 
     /// Every page, in a fixed order: a page for every visible scope and quarter, whether
     /// or not anything links to it.
-    package var pages: [PageAddress] {
+    public var pages: [PageAddress] {
         // A deck is one page of slides.
         if context.theme.layout == .deck { return [.deck] }
         let report = context.report
@@ -41,7 +41,7 @@ package struct SiteBuilder: Sendable {
     /// The pages that show a scope's quarter, and so its narrative: the quarter's page,
     /// and the scope's front page when the quarter is the latest. None for a scope that
     /// may not be shown.
-    package func pages(showing scope: Scope, in period: Period) -> [PageAddress] {
+    public func pages(showing scope: Scope, in period: Period) -> [PageAddress] {
         let report = context.report
         guard report.isVisible(scope), report.periods.contains(period) else { return [] }
         if context.theme.layout == .deck { return scope == .organization && period == report.latestPeriod ? [.deck] : [] }
@@ -52,7 +52,7 @@ package struct SiteBuilder: Sendable {
     /// in `destination`, replacing each file atomically; chart files a page no longer
     /// has are removed. A watched build uses this after a narrative edit, once the edited
     /// narrative has loaded without errors.
-    package func rewrite(_ addresses: [PageAddress], in destination: URL) throws {
+    public func rewrite(_ addresses: [PageAddress], in destination: URL) throws {
         let rendered = addresses.map(render)
         let root = destination.standardizedFileURL.path
         for page in rendered {
@@ -95,7 +95,7 @@ package struct SiteBuilder: Sendable {
 
     /// Renders the page of every narrative without writing anything: the fuzz harness
     /// drives the Markdown and the data blocks through it.
-    package func renderNarrativePages() {
+    public func renderNarrativePages() {
         for narrative in context.report.narratives { _ = render(.scope(narrative.scope, narrative.period)) }
     }
 
@@ -107,7 +107,7 @@ package struct SiteBuilder: Sendable {
     /// goes; results are gathered in page order, so the site is the same whatever the
     /// scheduling. `parallel: false` renders in order, for comparison.
     /// - Parameter progress: called now and then with pages done and pages in all.
-    package func build(into destination: URL, content: URL? = nil, parallel: Bool = true,
+    public func build(into destination: URL, content: URL? = nil, parallel: Bool = true,
                       progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (Summary?, [Diagnostic]) {
         let output = OutputFolder(destination: destination)
         if let refusal = output.refusal(content: content) {

@@ -3,8 +3,8 @@ import Foundation
 /// Time spent in each stage of page rendering, summed over all workers, for
 /// `discern build --timings`. Stages are measured where they do not nest, so the parts
 /// add up to no more than the whole.
-package final class StageTimings: @unchecked Sendable {
-    package enum Stage: String, CaseIterable, Sendable {
+public final class StageTimings: @unchecked Sendable {
+    public enum Stage: String, CaseIterable, Sendable {
         /// libcmark parsing and rendering narratives.
         case markdown
         /// Drawing charts and writing their SVG.
@@ -18,7 +18,7 @@ package final class StageTimings: @unchecked Sendable {
     private let lock = NSLock()
     private var nanoseconds: [Stage: UInt64] = [:]
 
-    package init() {}
+    public init() {}
 
     /// Runs `body`, adding its time to `stage`.
     func measure<T: ~Copyable>(_ stage: Stage, _ body: () throws -> T) rethrows -> T {
@@ -31,7 +31,7 @@ package final class StageTimings: @unchecked Sendable {
     }
 
     /// Seconds spent per stage, in stage order.
-    package var seconds: [(stage: Stage, seconds: Double)] {
+    public var seconds: [(stage: Stage, seconds: Double)] {
         lock.withLock { Stage.allCases.map { ($0, Double(nanoseconds[$0] ?? 0) / 1e9) } }
     }
 }

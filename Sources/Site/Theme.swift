@@ -8,26 +8,26 @@ import ReportModel
 /// Templates lay out the page; the repeated components (KPI cards, tables, navigation)
 /// are rendered in Swift and passed in as HTML, because a Mustache section over many
 /// items costs far more per page than the whole Markdown (see PERFORMANCE-NOTES).
-package struct Theme: Sendable {
+public struct Theme: Sendable {
     /// What a theme builds, told by its shell template: `page.mustache` makes the
     /// browsable site, `deck.mustache` a 16:9 slide deck of the latest quarter.
-    package enum Layout: String, Sendable {
+    public enum Layout: String, Sendable {
         case site = "page"
         case deck
 
         /// The shell template's file name.
-        package var templateFile: String { rawValue + ".mustache" }
+        public var templateFile: String { rawValue + ".mustache" }
     }
 
     let library: MustacheLibrary
-    package let layout: Layout
+    public let layout: Layout
     /// Asset files by name, copied to `assets/<name>`.
-    package let assets: [String: [UInt8]]
+    public let assets: [String: [UInt8]]
 
     /// Reads a theme folder, with files in `overrides` (a content folder's `theme/`)
     /// taking the place of the theme's files of the same name.
     /// - Parameter label: how to name a folder in diagnostics.
-    package static func load(from folder: URL, label: String, overrides: URL? = nil,
+    public static func load(from folder: URL, label: String, overrides: URL? = nil,
                             overridesLabel: String = "theme") -> (Theme?, [Diagnostic]) {
         var files: [String: (path: String, bytes: [UInt8])] = [:]
         for (directory, name) in [(folder, label), (overrides, overridesLabel)] {
@@ -43,7 +43,7 @@ package struct Theme: Sendable {
     }
 
     /// A theme from files in memory: name to (path shown in diagnostics, bytes).
-    package static func make(files: [String: (path: String, bytes: [UInt8])]) -> (Theme?, [Diagnostic]) {
+    public static func make(files: [String: (path: String, bytes: [UInt8])]) -> (Theme?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         var assets: [String: [UInt8]] = [:]

@@ -21,7 +21,7 @@ let surface: FuzzHarness.Surface = {
 
 /// The callback libFuzzer's runtime expects by name; the driver below uses it too.
 @_cdecl("LLVMFuzzerTestOneInput")
-package func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     FuzzHarness.run(surface, data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
     return 0
 }

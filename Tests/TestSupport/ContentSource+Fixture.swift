@@ -8,7 +8,7 @@ extension ContentSource {
     ///     title: Example
     ///     -- teams.yaml --
     ///     teams: []
-    package static func fixture(_ text: String) -> ContentSource {
+    public static func fixture(_ text: String) -> ContentSource {
         var files: [String: String] = [:]
         var current: String?
         var lines: [Substring] = []

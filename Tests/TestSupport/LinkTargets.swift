@@ -1,7 +1,7 @@
 /// The link targets in a page: the values of its `href="…"` and `src="…"` attributes,
 /// with `&amp;` read back as `&`. Discern writes every attribute in double quotes.
-package enum LinkTargets {
-    package static func targets(in html: String) -> [String] {
+public enum LinkTargets {
+    public static func targets(in html: String) -> [String] {
         var result: [String] = []
         for attribute in [" href=\"", " src=\""] {
             var rest = html[...]

@@ -4,13 +4,13 @@ import FoundationXML
 #endif
 
 /// Parses text as XML and says whether it is well-formed.
-package enum XMLCheck {
+public enum XMLCheck {
     final class Delegate: NSObject, XMLParserDelegate {
         var failed = false
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { failed = true }
     }
 
-    package static func isWellFormed(_ text: String) -> Bool {
+    public static func isWellFormed(_ text: String) -> Bool {
         let parser = XMLParser(data: Data(text.utf8))
         let delegate = Delegate()
         parser.delegate = delegate

@@ -6,26 +6,26 @@ import FoundationXML
 /// A parsed XML element and everything below it, for tests that read what a chart
 /// draws: its name, attributes, child elements and the text directly inside it, with
 /// entities decoded.
-package struct XMLTree: Sendable {
-    package let name: String
-    package let attributes: [String: String]
-    package var children: [XMLTree]
+public struct XMLTree: Sendable {
+    public let name: String
+    public let attributes: [String: String]
+    public var children: [XMLTree]
     /// Text directly inside this element, not inside its children.
-    package var text: String
+    public var text: String
 
-    package subscript(_ attribute: String) -> String? { attributes[attribute] }
+    public subscript(_ attribute: String) -> String? { attributes[attribute] }
 
     /// The class names in the `class` attribute.
-    package var classes: [String] { (attributes["class"] ?? "").split(separator: " ").map(String.init) }
+    public var classes: [String] { (attributes["class"] ?? "").split(separator: " ").map(String.init) }
 
     /// The text of the first `<title>` child, which names a mark.
-    package var title: String? { children.first { $0.name == "title" }?.text }
+    public var title: String? { children.first { $0.name == "title" }?.text }
 
     /// This element and every element below it, in document order.
-    package var all: [XMLTree] { [self] + children.flatMap(\.all) }
+    public var all: [XMLTree] { [self] + children.flatMap(\.all) }
 
     /// Parses a document; nil when it is not well-formed.
-    package static func parse(_ text: String) -> XMLTree? {
+    public static func parse(_ text: String) -> XMLTree? {
         let parser = XMLParser(data: Data(text.utf8))
         let builder = Builder()
         parser.delegate = builder
