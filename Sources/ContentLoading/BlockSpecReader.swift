@@ -14,22 +14,24 @@ enum BlockSpecReader {
     /// - Parameters:
     ///   - bodyLine: the line of the narrative file where the block's body starts.
     static func read(_ kind: BlockSpec.Kind, body: String, file: String, bodyLine: Int,
-                            metrics: [Metric], organization: Organization) -> (BlockSpec?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+                     metrics: [Metric], organization: Organization, diagnostics log: inout DiagnosticLog) -> BlockSpec? {
+        // The block's own findings, to know whether it has errors.
+        var diagnostics = DiagnosticLog()
+        defer { log.merge(diagnostics) }
         let start = SourceLocation(file: file, line: bodyLine - 1, column: 1)
         guard let yaml = YAMLMapping.document(body, file: file, lineOffset: bodyLine - 1, diagnostics: &diagnostics)
-        else { return (nil, diagnostics) }
+        else { return nil }
         yaml.warnUnknownKeys(keys[kind] ?? [], in: "a \(kind.rawValue) block", diagnostics: &diagnostics)
 
         var spec = BlockSpec(kind: kind, metrics: [], location: start)
         let metricIDs = metrics.map(\.id.rawValue)
         func metric(_ node: Node) -> MetricID? {
             guard case .scalar(let scalar) = node else {
-                diagnostics.append(.error("expected a metric id", at: yaml.location(of: node)))
+                diagnostics.report(.error("expected a metric id", at: yaml.location(of: node)))
                 return nil
             }
             guard metricIDs.contains(scalar.string) else {
-                diagnostics.append(.unknown(.metric, "unknown metric '\(Excerpt.of(scalar.string))'" + Suggestion.hint(for: scalar.string, in: metricIDs),
+                diagnostics.report(.unknown(.metric, "unknown metric '\(Excerpt.of(scalar.string))'" + Suggestion.hint(for: scalar.string, in: metricIDs),
                                           at: yaml.location(of: node)))
                 return nil
             }
@@ -63,7 +65,7 @@ enum BlockSpecReader {
                 guard case .scalar(let scalar) = node else { return nil }
                 if scalar.string == Scope.organizationID { return .organization }
                 guard organization.contains(TeamID(scalar.string)) else {
-                    diagnostics.append(.unknown(.team, "unknown team '\(Excerpt.of(scalar.string))'" + Suggestion.hint(for: scalar.string, in: teamIDs),
+                    diagnostics.report(.unknown(.team, "unknown team '\(Excerpt.of(scalar.string))'" + Suggestion.hint(for: scalar.string, in: teamIDs),
                                               at: yaml.location(of: node)))
                     return nil
                 }
@@ -73,7 +75,7 @@ enum BlockSpecReader {
         if let nodes = list("period", "periods") {
             spec.periods = nodes.compactMap { node in
                 guard let text = node.string, let period = Period(text) else {
-                    diagnostics.append(.error(Period.problem(node.string ?? ""), at: yaml.location(of: node)))
+                    diagnostics.report(.error(Period.problem(node.string ?? ""), at: yaml.location(of: node)))
                     return nil
                 }
                 return period
@@ -81,6 +83,6 @@ enum BlockSpecReader {
         }
         spec.title = yaml.string("title", diagnostics: &diagnostics)
         spec.caption = yaml.string("caption", diagnostics: &diagnostics)
-        return (diagnostics.hasErrors ? nil : spec, diagnostics)
+        return diagnostics.hasErrors ? nil : spec
     }
 }

@@ -21,16 +21,17 @@ package struct CSVTable {
     package var rows: [Row]
 
     /// Parses text (already checked as UTF-8, byte-order mark removed).
-    package static func parse(_ text: String, file: String) -> (CSVTable, [Diagnostic]) {
+    package static func parse(_ text: String, file: String, diagnostics: inout DiagnosticLog) -> CSVTable {
         var parser = Parser(cursor: TextCursor(text, file: file))
         parser.run()
-        return (CSVTable(rows: parser.rows), parser.diagnostics)
+        diagnostics.merge(parser.diagnostics)
+        return CSVTable(rows: parser.rows)
     }
 
     private struct Parser {
         var cursor: TextCursor
         var rows: [Row] = []
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = DiagnosticLog()
 
         static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), space = UInt8(ascii: " ")
         static let tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
@@ -76,7 +77,7 @@ package struct CSVTable {
             while !atLineEnd, !cursor.at(Self.comma) {
                 let byte = cursor.current
                 if byte == Self.quote {
-                    diagnostics.append(.error(
+                    diagnostics.report(.error(
                         "stray quote in an unquoted field; quote the whole field and double any quotes inside it",
                         at: cursor.location))
                 }
@@ -91,7 +92,7 @@ package struct CSVTable {
             var content: [UInt8] = []
             while true {
                 guard !atEnd else {
-                    diagnostics.append(.error(
+                    diagnostics.report(.error(
                         "quoted field is not closed; add the closing quote",
                         at: SourceLocation(file: cursor.file, line: startLine, column: startColumn)))
                     break
@@ -107,7 +108,7 @@ package struct CSVTable {
                     advance() // closing quote
                     skipSpaces()
                     if !atLineEnd, !cursor.at(Self.comma) {
-                        diagnostics.append(.error(
+                        diagnostics.report(.error(
                             "unexpected text after a closing quote; expected a comma or the end of the line",
                             at: cursor.location))
                         while !atLineEnd, !cursor.at(Self.comma) { advance() }

@@ -7,7 +7,7 @@ extension ContentLoader {
 
     /// `metrics.yaml`: the metric catalog, in report order as declared; nil when the
     /// file cannot be read.
-    func loadMetrics(_ text: String?, diagnostics: inout [Diagnostic]) -> [Metric]? {
+    func loadMetrics(_ text: String?, diagnostics: inout DiagnosticLog) -> [Metric]? {
         var metrics: [Metric] = []
         var firstLocation: [String: SourceLocation] = [:]
         guard let entries = YAMLMapping.entries(of: "metrics", in: text, file: "metrics.yaml", entry: "a metric",
@@ -30,13 +30,13 @@ extension ContentLoader {
             let selfReported = entry.choice("self_reported", as: YAMLBool.self, diagnostics: &diagnostics) == .true
             guard let id, let name, let category, let unit, let better, let aggregate else { continue }
             if let first = firstLocation[id] {
-                diagnostics.append(.error("duplicate metric id '\(Excerpt.of(id))'; first declared at \(first)",
+                diagnostics.report(.error("duplicate metric id '\(Excerpt.of(id))'; first declared at \(first)",
                                           at: entry.location(of: entry.node("id")!)))
                 continue
             }
             firstLocation[id] = entry.location(of: entry.node("id")!)
             if PersonIdentifier.ranksPeople(id) || PersonIdentifier.ranksPeople(name) {
-                diagnostics.append(LintRule.namesIndividuals.finding(
+                diagnostics.report(LintRule.namesIndividuals.finding(
                     "metric '\(Excerpt.of(id))' looks like a ranking or list of people; report team-level measures, never individuals",
                     at: entry.location(of: entry.node("id")!)))
             }

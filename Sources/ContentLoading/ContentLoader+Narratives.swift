@@ -7,7 +7,7 @@ extension ContentLoader {
 
     /// A narrative at `narratives/org/<period>.md` or `narratives/teams/<team id>/<period>.md`.
     func loadNarrative(_ text: String, file: String, organization: Organization, metrics: [Metric],
-                       periods: Set<Period>, blocks: DistinctBlocks, diagnostics: inout [Diagnostic]) -> Narrative? {
+                       periods: Set<Period>, blocks: DistinctBlocks, diagnostics: inout DiagnosticLog) -> Narrative? {
         let start = SourceLocation(file: file)
         let parts = file.split(separator: "/").map(String.init)
         let scope: Scope
@@ -19,7 +19,7 @@ extension ContentLoader {
         case 4 where parts[1] == "teams":
             let id = parts[2]
             guard organization.contains(TeamID(id)) else {
-                diagnostics.append(.unknown(.team,
+                diagnostics.report(.unknown(.team,
                     "narrative for unknown team '\(Excerpt.of(id))'" + Suggestion.hint(for: id, in: organization.suggestableIDs),
                     at: start))
                 return nil
@@ -27,19 +27,19 @@ extension ContentLoader {
             scope = .team(TeamID(id))
             periodName = String(parts[3].dropLast(3))
         default:
-            diagnostics.append(.error(
+            diagnostics.report(.error(
                 "narrative path not understood; expected narratives/org/<YYYY-Qn>.md or "
                     + "narratives/teams/<team id>/<YYYY-Qn>.md",
                 at: start))
             return nil
         }
         guard let period = Period(periodName) else {
-            diagnostics.append(.error("narrative file name: " + Period.problem(periodName), at: start))
+            diagnostics.report(.error("narrative file name: " + Period.problem(periodName), at: start))
             return nil
         }
         if !periods.isEmpty, !periods.contains(period) {
             let range = "\(periods.min()!) to \(periods.max()!)"
-            diagnostics.append(.error("narrative for period \(period), which has no data; the data covers \(range)",
+            diagnostics.report(.error("narrative for period \(period), which has no data; the data covers \(range)",
                                       at: start))
             return nil
         }
@@ -48,7 +48,7 @@ extension ContentLoader {
         let hasCR = text.utf8.contains(UInt8(ascii: "\r"))
         let split = FrontMatter(splitting: hasCR ? text.replacingOccurrences(of: "\r\n", with: "\n") : text)
         if split.unclosed {
-            diagnostics.append(.error("front matter opened with '---' on line 1 is not closed; add a '---' line after it",
+            diagnostics.report(.error("front matter opened with '---' on line 1 is not closed; add a '---' line after it",
                                       at: start))
             return nil
         }
@@ -61,7 +61,7 @@ extension ContentLoader {
             // A list of people is more than an unknown key: it is what the report must never publish.
             let peopleKeys = yaml.keys.filter { !Self.frontMatterKeys.contains($0) && PersonIdentifier.namesOrRanksPeople($0) }
             for key in peopleKeys {
-                diagnostics.append(LintRule.namesIndividuals.finding(
+                diagnostics.report(LintRule.namesIndividuals.finding(
                     "front matter '\(key)' names or ranks people; a report describes teams, never individuals. Remove it",
                     at: yaml.location(ofKey: key)))
             }
@@ -71,7 +71,7 @@ extension ContentLoader {
             author = yaml.string("author", diagnostics: &diagnostics)
             date = yaml.string("date", diagnostics: &diagnostics)
             if let date, !Self.isISODate(date) {
-                diagnostics.append(.warning("date '\(Excerpt.of(date))' is not written YYYY-MM-DD",
+                diagnostics.report(.warning("date '\(Excerpt.of(date))' is not written YYYY-MM-DD",
                                             at: yaml.location(of: yaml.node("date")!)))
             }
             let metricIDs = metrics.map(\.id.rawValue)
@@ -79,11 +79,11 @@ extension ContentLoader {
             for item in yaml.sequence("highlights", diagnostics: &diagnostics) ?? [] {
                 let location = yaml.location(of: item)
                 guard let id = item.string, case .scalar = item else {
-                    diagnostics.append(.error("highlights must be a list of metric ids", at: location))
+                    diagnostics.report(.error("highlights must be a list of metric ids", at: location))
                     continue
                 }
                 guard metricIDs.contains(id) else {
-                    diagnostics.append(.unknown(.metric, "unknown metric '\(Excerpt.of(id))' in highlights" + Suggestion.hint(for: id, in: metricIDs),
+                    diagnostics.report(.unknown(.metric, "unknown metric '\(Excerpt.of(id))' in highlights" + Suggestion.hint(for: id, in: metricIDs),
                                               at: location))
                     continue
                 }
@@ -96,7 +96,7 @@ extension ContentLoader {
         let reader = NarrativeReader(file: file, firstLine: split.bodyLine, metrics: metrics, organization: organization,
                                      distinctBlocks: blocks)
         let body = reader.body(split.body, diagnostics: &diagnostics)
-        diagnostics += reader.deckProblems(deck, sections: body.sections, at: start)
+        reader.checkDeck(deck, sections: body.sections, at: start, diagnostics: &diagnostics)
         return Narrative(scope: scope, period: period, title: title, summary: summary, author: author, date: date,
                          highlights: highlights, highlightsLocation: highlightsLocation, deck: deck,
                          titleText: title.map { reader.inline($0, at: start, diagnostics: &diagnostics) },
@@ -106,12 +106,12 @@ extension ContentLoader {
 
     /// `deck: {notes: [...], omit: [...]}`: section headings, as written.
     private static func deckSections(_ yaml: YAMLMapping, at location: SourceLocation,
-                                     diagnostics: inout [Diagnostic]) -> DeckSections {
+                                     diagnostics: inout DiagnosticLog) -> DeckSections {
         yaml.warnUnknownKeys(["notes", "omit"], in: "deck", diagnostics: &diagnostics)
         func headings(_ key: String) -> [String] {
             (yaml.sequence(key, diagnostics: &diagnostics) ?? []).compactMap { item in
                 guard let heading = item.string, case .scalar = item else {
-                    diagnostics.append(.error("deck \(key) must be a list of section headings", at: yaml.location(of: item)))
+                    diagnostics.report(.error("deck \(key) must be a list of section headings", at: yaml.location(of: item)))
                     return nil
                 }
                 return heading

@@ -9,7 +9,7 @@ extension ContentLoader {
     static let fluencyKeys = ["capabilities", "levels"]
 
     /// `site.yaml`: title, organization, description, privacy.min_group_size.
-    func loadSite(_ text: String?, diagnostics: inout [Diagnostic]) -> SiteSettings {
+    func loadSite(_ text: String?, diagnostics: inout DiagnosticLog) -> SiteSettings {
         var site = SiteSettings()
         guard let text, let yaml = YAMLMapping.document(text, file: "site.yaml", diagnostics: &diagnostics) else {
             return site
@@ -27,7 +27,7 @@ extension ContentLoader {
             privacy.warnUnknownKeys(Self.privacyKeys, in: "privacy", diagnostics: &diagnostics)
             if let size = privacy.integer("min_group_size", in: 1...Int.max, diagnostics: &diagnostics) {
                 if size < SiteSettings.lowestMinGroupSize {
-                    diagnostics.append(.error(
+                    diagnostics.report(.error(
                         "min_group_size \(size) is below \(SiteSettings.lowestMinGroupSize), the lowest Discern allows: "
                             + "groups that small let readers identify people",
                         at: privacy.location(of: privacy.node("min_group_size")!)))
@@ -49,7 +49,7 @@ extension ContentLoader {
     /// `fluency:`: `capabilities:` maps each of the six capabilities to a metric id or a
     /// list of them; `levels:` lists the level-share metrics, lowest first. The ids are
     /// checked against the catalog once it is read (`checkFluency`).
-    private func loadFluency(_ fluency: YAMLMapping, into site: inout SiteSettings, diagnostics: inout [Diagnostic]) {
+    private func loadFluency(_ fluency: YAMLMapping, into site: inout SiteSettings, diagnostics: inout DiagnosticLog) {
         fluency.warnUnknownKeys(Self.fluencyKeys, in: "fluency", diagnostics: &diagnostics)
         var scorecard = FluencyScorecard()
         func ids(_ key: String, in mapping: YAMLMapping) -> [MetricID] {
@@ -57,7 +57,7 @@ extension ContentLoader {
             let items: [Node] = if case .sequence(let sequence) = node { Array(sequence) } else { [node] }
             return items.compactMap { item in
                 guard case .scalar(let scalar) = item, !scalar.string.isEmpty else {
-                    diagnostics.append(.error("'\(key)' must be a metric id or a list of them", at: mapping.location(of: item)))
+                    diagnostics.report(.error("'\(key)' must be a metric id or a list of them", at: mapping.location(of: item)))
                     return nil
                 }
                 // Checked against the catalog, and dropped if unknown, once it is read (`checkFluency`).
@@ -80,11 +80,11 @@ extension ContentLoader {
     }
 
     /// Drops the scorecard's unknown metric ids, with an error at each.
-    static func checkFluency(_ site: inout SiteSettings, metrics: [Metric], diagnostics: inout [Diagnostic]) {
+    static func checkFluency(_ site: inout SiteSettings, metrics: [Metric], diagnostics: inout DiagnosticLog) {
         guard var scorecard = site.fluency else { return }
         let known = Set(metrics.map(\.id))
         for id in scorecard.metricIDs where !known.contains(id) {
-            diagnostics.append(.error("unknown metric '\(Excerpt.of(id.rawValue))' in fluency"
+            diagnostics.report(.error("unknown metric '\(Excerpt.of(id.rawValue))' in fluency"
                                       + Suggestion.hint(for: id.rawValue, in: metrics.map(\.id.rawValue)),
                                       at: site.fluencyLocations[id] ?? SourceLocation(file: "site.yaml")))
         }
@@ -98,7 +98,7 @@ extension ContentLoader {
 
     /// `lints: off:`, a mapping of rule id (or name) to the reason it is off. A rule is never
     /// silenced without a reason, because the methodology page shows it to readers.
-    private func loadLintsOff(_ off: YAMLMapping?, diagnostics: inout [Diagnostic]) -> [String: String] {
+    private func loadLintsOff(_ off: YAMLMapping?, diagnostics: inout DiagnosticLog) -> [String: String] {
         guard let off else { return [:] }
         var reasons: [String: String] = [:]
         let ids = LintRule.all.map(\.id)
@@ -107,7 +107,7 @@ extension ContentLoader {
             // A rule may be named by id or by name; it is kept by id.
             guard let id = LintRule.all.first(where: { $0.id == key || $0.name == key })?.id else {
                 let hint = Suggestion.hint(for: key, in: ids + LintRule.all.map(\.name))
-                diagnostics.append(.error("unknown lint rule '\(Excerpt.of(key))'"
+                diagnostics.report(.error("unknown lint rule '\(Excerpt.of(key))'"
                                           + (hint.isEmpty ? "; the rules are \(ids.joined(separator: ", "))" : hint),
                                           at: location))
                 continue
@@ -116,7 +116,7 @@ extension ContentLoader {
             let reason = off.node(key) == nil ? "" : off.string(key, diagnostics: &diagnostics)
             guard let reason else { continue }
             guard !reason.allSatisfy({ $0.isWhitespace }) else {
-                diagnostics.append(.error("lint rule \(id) is switched off without a reason; write `\(id): <why>`, "
+                diagnostics.report(.error("lint rule \(id) is switched off without a reason; write `\(id): <why>`, "
                                           + "which the methodology page shows", at: location))
                 continue
             }

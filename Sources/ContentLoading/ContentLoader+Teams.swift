@@ -8,7 +8,7 @@ extension ContentLoader {
     /// duplicate is dropped, and an unknown parent or a cycle is reported and cut so
     /// that the rest of the content can still be checked. Nil when the file cannot be read.
     /// - Parameter minimumGroupSize: `site.yaml`'s, so that no hint offers a team too small to show.
-    func loadTeams(_ text: String?, minimumGroupSize: Int, diagnostics: inout [Diagnostic]) -> [Team]? {
+    func loadTeams(_ text: String?, minimumGroupSize: Int, diagnostics: inout DiagnosticLog) -> [Team]? {
         var teams: [Team] = []
         var firstLocation: [String: SourceLocation] = [:]
         guard let entries = YAMLMapping.entries(of: "teams", in: text, file: "teams.yaml", entry: "a team",
@@ -20,13 +20,13 @@ extension ContentLoader {
             let headcount = entry.integer("headcount", in: 1...SiteSettings.largestCount, diagnostics: &diagnostics)
             guard let id, let name else { continue }
             if id == Scope.organizationID {
-                diagnostics.append(.error(
+                diagnostics.report(.error(
                     "'\(id)' is reserved for the whole organization; choose another team id",
                     at: entry.location(of: entry.node("id")!)))
                 continue
             }
             if let first = firstLocation[id] {
-                diagnostics.append(.error("duplicate team id '\(id)'; first declared at \(first)",
+                diagnostics.report(.error("duplicate team id '\(id)'; first declared at \(first)",
                                           at: entry.location(of: entry.node("id")!)))
                 continue
             }
@@ -42,7 +42,7 @@ extension ContentLoader {
     }
 
     /// Unknown parents and cycles become errors; the offending link is cut.
-    private static func resolvingParents(_ declared: [Team], minimumGroupSize: Int, diagnostics: inout [Diagnostic]) -> [Team] {
+    private static func resolvingParents(_ declared: [Team], minimumGroupSize: Int, diagnostics: inout DiagnosticLog) -> [Team] {
         let known = Set(declared.map(\.id))
         lazy var tree = Organization(name: "", teams: declared, minimumGroupSize: minimumGroupSize)
         var teams = declared.map { team -> Team in
@@ -50,7 +50,7 @@ extension ContentLoader {
             // A parent is offered only if, with this team in it, it would be large enough to show.
             let people = tree.headcount(of: .team(team.id))
             let candidates = tree.teams.map(\.id).filter { tree.headcount(of: .team($0)) + people >= minimumGroupSize }.map(\.rawValue)
-            diagnostics.append(.error(
+            diagnostics.report(.error(
                 "team '\(Excerpt.of(team.id.rawValue))' names unknown parent '\(Excerpt.of(parent.rawValue))'"
                     + Suggestion.hint(for: parent.rawValue, in: candidates),
                 at: team.location))
@@ -74,7 +74,7 @@ extension ContentLoader {
                 let first = loop.min()!
                 let order = loop[loop.firstIndex(of: first)!...] + loop[..<loop.firstIndex(of: first)!]
                 let names = order.map { teams[$0].id.rawValue } + [teams[first].id.rawValue]
-                diagnostics.append(.error(
+                diagnostics.report(.error(
                     "the team tree has a cycle: \(names.joined(separator: " → ")); a team cannot be its own ancestor",
                     at: teams[first].location))
                 let team = teams[first]
@@ -86,16 +86,16 @@ extension ContentLoader {
     }
 
     /// Teams need a headcount; on a group it is ignored, since it is the sum of its teams.
-    private static func checkHeadcounts(_ teams: [Team], diagnostics: inout [Diagnostic]) {
+    private static func checkHeadcounts(_ teams: [Team], diagnostics: inout DiagnosticLog) {
         let parents = Set(teams.compactMap(\.parent))
         for team in teams {
             let isGroup = parents.contains(team.id)
             if !isGroup, team.headcount == nil {
-                diagnostics.append(.error(
+                diagnostics.report(.error(
                     "team '\(team.id)' is missing required field 'headcount' (teams without members need one)",
                     at: team.location))
             } else if isGroup, team.headcount != nil {
-                diagnostics.append(.warning(
+                diagnostics.report(.warning(
                     "headcount on group '\(team.id)' is ignored; a group's headcount is the sum of its teams'",
                     at: team.location))
             }

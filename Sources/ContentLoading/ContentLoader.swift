@@ -14,12 +14,12 @@ public struct ContentLoader: Sendable {
     }
 
     public func load() -> ContentLoad {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = DiagnosticLog()
         let files: [String]
         do {
             files = try source.files()
         } catch {
-            diagnostics.append(.error("cannot read the content folder: \(error.localizedDescription)",
+            diagnostics.report(.error("cannot read the content folder: \(error.localizedDescription)",
                                       at: SourceLocation(file: source.root)))
             files = []
         }
@@ -29,7 +29,7 @@ public struct ContentLoader: Sendable {
         var unreadable: Set<String> = []
         // A catalog that could not be read at all leaves its ids unknown; saying so for
         // every reference to them would bury the one real error.
-        func catalog<T>(_ file: String, _ load: (String?, inout [Diagnostic]) -> [T]?) -> [T] {
+        func catalog<T>(_ file: String, _ load: (String?, inout DiagnosticLog) -> [T]?) -> [T] {
             guard let items = load(text(of: file, in: present, diagnostics: &diagnostics), &diagnostics) else {
                 unreadable.insert(file)
                 return []
@@ -52,17 +52,17 @@ public struct ContentLoader: Sendable {
                 guard let text = text(of: path, diagnostics: &diagnostics) else { continue }
                 collector.readJSON(text, file: path)
             } else {
-                diagnostics.append(.warning("ignored: data files must end in .csv or .json",
+                diagnostics.report(.warning("ignored: data files must end in .csv or .json",
                                             at: SourceLocation(file: path)))
             }
         }
-        diagnostics += collector.diagnostics
+        diagnostics.merge(collector.log)
 
         let periods = Set(collector.observations.map(\.period))
         var narrativePaths: [String] = []
         for path in files where path.hasPrefix("narratives/") {
             guard path.hasSuffix(".md") else {
-                diagnostics.append(.warning("ignored: narratives must be Markdown files ending in .md",
+                diagnostics.report(.warning("ignored: narratives must be Markdown files ending in .md",
                                             at: SourceLocation(file: path)))
                 continue
             }
@@ -71,38 +71,40 @@ public struct ContentLoader: Sendable {
         // Narratives do not depend on each other, so they are read on every core.
         let blocks = DistinctBlocks()
         let loaded = narrativePaths.concurrentMap { path in
-            narrative(at: path, organization: organization, metrics: metrics, periods: periods, blocks: blocks)
+            var log = DiagnosticLog()
+            let narrative = narrative(at: path, organization: organization, metrics: metrics, periods: periods,
+                                      blocks: blocks, diagnostics: &log)
+            return (narrative: narrative, log: log)
         }
-        let narratives = loaded.compactMap(\.0)
-        diagnostics += loaded.flatMap(\.1).filter { !(unreadable.contains("teams.yaml") && $0.unknown == .team)
-            && !(unreadable.contains("metrics.yaml") && $0.unknown == .metric) }
+        let narratives = loaded.compactMap(\.narrative)
+        diagnostics.report(loaded.flatMap(\.log.all).filter { !(unreadable.contains("teams.yaml") && $0.unknown == .team)
+            && !(unreadable.contains("metrics.yaml") && $0.unknown == .metric) })
 
         let content = ReportContent(site: site, organization: organization, metrics: metrics,
                                     observations: collector.observations, narratives: narratives)
-        return ContentLoad(content: content, diagnostics: diagnostics.sorted(), unreadable: unreadable)
+        return ContentLoad(content: content, diagnostics: diagnostics.all.sorted(), unreadable: unreadable)
     }
 
     /// Reads one narrative against catalogs already loaded, as `load()` reads each: a
     /// watched build uses it when only a narrative changed.
     /// - Parameter periods: the quarters that have observations.
     public func narrative(at path: String, organization: Organization, metrics: [Metric],
-                          periods: Set<Period>) -> (Narrative?, [Diagnostic]) {
-        narrative(at: path, organization: organization, metrics: metrics, periods: periods, blocks: DistinctBlocks())
+                          periods: Set<Period>, diagnostics: inout DiagnosticLog) -> Narrative? {
+        narrative(at: path, organization: organization, metrics: metrics, periods: periods, blocks: DistinctBlocks(),
+                  diagnostics: &diagnostics)
     }
 
     private func narrative(at path: String, organization: Organization, metrics: [Metric],
-                           periods: Set<Period>, blocks: DistinctBlocks) -> (Narrative?, [Diagnostic]) {
-        var found: [Diagnostic] = []
-        guard let text = text(of: path, diagnostics: &found) else { return (nil, found) }
-        let narrative = loadNarrative(text, file: path, organization: organization, metrics: metrics,
-                                      periods: periods, blocks: blocks, diagnostics: &found)
-        return (narrative, found)
+                           periods: Set<Period>, blocks: DistinctBlocks, diagnostics: inout DiagnosticLog) -> Narrative? {
+        guard let text = text(of: path, diagnostics: &diagnostics) else { return nil }
+        return loadNarrative(text, file: path, organization: organization, metrics: metrics,
+                             periods: periods, blocks: blocks, diagnostics: &diagnostics)
     }
 
     /// A required top-level file's text, with an error when it is absent.
-    private func text(of path: String, in present: Set<String>, diagnostics: inout [Diagnostic]) -> String? {
+    private func text(of path: String, in present: Set<String>, diagnostics: inout DiagnosticLog) -> String? {
         guard present.contains(path) else {
-            diagnostics.append(.error("missing \(path); every content folder needs one (see the README's content format)",
+            diagnostics.report(.error("missing \(path); every content folder needs one (see the README's content format)",
                                       at: SourceLocation(file: path)))
             return nil
         }
@@ -117,10 +119,10 @@ public struct ContentLoader: Sendable {
         return 4 << 20
     }
 
-    private func text(of path: String, diagnostics: inout [Diagnostic]) -> String? {
+    private func text(of path: String, diagnostics: inout DiagnosticLog) -> String? {
         let limit = Self.sizeLimit(for: path)
         if let size = source.size(path), size > limit {
-            diagnostics.append(.error(
+            diagnostics.report(.error(
                 "file is \(size >> 20) MB; Discern reads files of this kind up to \(limit >> 20) MB. "
                     + (path.hasPrefix("data/") ? "Split the data into several files" : "Shorten it"),
                 at: SourceLocation(file: path)))
@@ -130,14 +132,9 @@ public struct ContentLoader: Sendable {
         do {
             bytes = try source.read(path)
         } catch {
-            diagnostics.append(.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(file: path)))
+            diagnostics.report(.error("cannot read file: \(error.localizedDescription)", at: SourceLocation(file: path)))
             return nil
         }
-        switch TextDecoding.decode(bytes, file: path) {
-        case .success(let text): return text
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
-        }
+        return TextDecoding.decode(bytes, file: path, diagnostics: &diagnostics)
     }
 }

@@ -17,15 +17,17 @@ final class DistinctBlocks: @unchecked Sendable {
 
     /// What `BlockSpecReader.read` returns for the block, without reading text read before.
     func read(_ kind: BlockSpec.Kind, body: String, file: String, bodyLine: Int, metrics: [Metric],
-              organization: Organization) -> (BlockSpec?, [Diagnostic]) {
+              organization: Organization, diagnostics: inout DiagnosticLog) -> BlockSpec? {
         let key = Key(kind: kind, body: body)
         if var spec = lock.withLock({ specs[key] }) {
             spec.location = SourceLocation(file: file, line: bodyLine - 1, column: 1)
-            return (spec, [])
+            return spec
         }
-        let (spec, diagnostics) = BlockSpecReader.read(kind, body: body, file: file, bodyLine: bodyLine,
-                                                       metrics: metrics, organization: organization)
-        if let spec, diagnostics.isEmpty { lock.withLock { specs[key] = spec } }
-        return (spec, diagnostics)
+        var found = DiagnosticLog()
+        let spec = BlockSpecReader.read(kind, body: body, file: file, bodyLine: bodyLine,
+                                        metrics: metrics, organization: organization, diagnostics: &found)
+        if let spec, found.isEmpty { lock.withLock { specs[key] = spec } }
+        diagnostics.merge(found)
+        return spec
     }
 }

@@ -1,17 +1,19 @@
 import ReportModel
 
 extension JSONValue {
-    /// Parses a JSON document (RFC 8259). On a syntax error, returns the error at its position.
-    package static func parse(_ text: String, file: String) -> Result<JSONValue, Diagnostic> {
+    /// Parses a JSON document (RFC 8259). On a syntax error, reports it at its position
+    /// and returns nil.
+    package static func parse(_ text: String, file: String, diagnostics: inout DiagnosticLog) -> JSONValue? {
         var parser = JSONParser(cursor: TextCursor(text, file: file))
         do throws(Diagnostic) {
             parser.skipWhitespace()
             let value = try parser.value(depth: 0)
             parser.skipWhitespace()
             if !parser.atEnd { throw parser.failure("unexpected text after the JSON value") }
-            return .success(value)
+            return value
         } catch {
-            return .failure(error)
+            diagnostics.report(error)
+            return nil
         }
     }
 }

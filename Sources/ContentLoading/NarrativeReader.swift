@@ -16,16 +16,15 @@ struct NarrativeReader {
 
     static let blockKinds = Set(BlockSpec.Kind.allCases.map(\.rawValue))
 
-    func body(_ markdown: String, diagnostics: inout [Diagnostic]) -> NarrativeBody {
+    func body(_ markdown: String, diagnostics: inout DiagnosticLog) -> NarrativeBody {
         // Lines in the body count from the file's first line.
         let offset = firstLine - 1
         var document = MarkdownDocument(markdown)
         let contents = document.contents(Self.blockKinds)
         let blocks = contents.blocks.map { block in
             let kind = BlockSpec.Kind(rawValue: block.language)!
-            let (spec, problems) = distinctBlocks.read(kind, body: block.body, file: file, bodyLine: block.bodyLine + offset,
-                                                       metrics: metrics, organization: organization)
-            diagnostics += problems
+            let spec = distinctBlocks.read(kind, body: block.body, file: file, bodyLine: block.bodyLine + offset,
+                                           metrics: metrics, organization: organization, diagnostics: &diagnostics)
             guard let spec else { return NarrativeBlock(kind: kind, line: block.line, state: .invalid) }
             let at = SourceLocation(file: file, line: block.bodyLine + offset, column: 1)
             return NarrativeBlock(kind: kind, line: block.line, state: .resolved(
@@ -39,7 +38,7 @@ struct NarrativeReader {
         }
         let sections = contents.sections.map { section in
             // A live value in a heading is reported where the prose walk finds it, at its column.
-            var reported: [Diagnostic] = []
+            var reported = DiagnosticLog()
             let at = SourceLocation(file: file, line: section.line + offset, column: 1)
             return NarrativeSection(heading: section.heading, text: inline(section.heading, at: at, diagnostics: &reported),
                                     line: section.line, endLine: section.endLine)
@@ -50,7 +49,7 @@ struct NarrativeReader {
     }
 
     /// Text that is not Markdown (titles, summaries, captions), split at its live values.
-    func inline(_ text: String, at location: SourceLocation, diagnostics: inout [Diagnostic]) -> InlineText {
+    func inline(_ text: String, at location: SourceLocation, diagnostics: inout DiagnosticLog) -> InlineText {
         InlineText(InlineSegment.segments(of: text).map { segment in
             switch segment {
             case .text(let words): .text(words)
@@ -59,16 +58,16 @@ struct NarrativeReader {
         })
     }
 
-    private func liveValue(_ text: String, at location: SourceLocation, diagnostics: inout [Diagnostic]) -> LiveValue? {
+    private func liveValue(_ text: String, at location: SourceLocation, diagnostics: inout DiagnosticLog) -> LiveValue? {
         switch LiveValueReader.read(text, metrics: metrics, organization: organization) {
         case .failure(let problem):
             var diagnostic = Diagnostic.error(problem.message, at: location)
             diagnostic.unknown = problem.unknown
-            diagnostics.append(diagnostic)
+            diagnostics.report(diagnostic)
             return nil
         case .success(let value):
             if let id = value.scope?.teamID, organization.isTooSmallToShow(id) {
-                diagnostics.append(.warning(
+                diagnostics.report(.warning(
                     "'\(value.scope!)' has fewer people than min_group_size (\(organization.minimumGroupSize)); its values show as suppressed",
                     at: location))
             }
@@ -77,17 +76,16 @@ struct NarrativeReader {
     }
 
     /// A name in `deck:` that matches no section is most likely a heading since renamed.
-    func deckProblems(_ deck: DeckSections, sections: [NarrativeSection], at start: SourceLocation) -> [Diagnostic] {
+    func checkDeck(_ deck: DeckSections, sections: [NarrativeSection], at start: SourceLocation,
+                   diagnostics: inout DiagnosticLog) {
         let headings = sections.map { $0.heading.lowercased() }
-        var found: [Diagnostic] = []
         for (key, names) in [("notes", deck.notes), ("omit", deck.omitted)] {
             for name in names where !headings.contains(name.lowercased()) {
-                found.append(.warning(
+                diagnostics.report(.warning(
                     "deck \(key) names '\(name)', but the narrative has no ## section with that heading"
                         + Suggestion.hint(for: name, in: sections.map(\.heading)),
                     at: deck.location ?? start))
             }
         }
-        return found
     }
 }

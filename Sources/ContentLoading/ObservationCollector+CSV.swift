@@ -6,8 +6,7 @@ extension ObservationCollector {
     /// (`period,team[,n],<metric id>,...`). A file is long form when it has both a
     /// `metric` and a `value` column.
     mutating func readCSV(_ text: String, file: String) {
-        let (table, problems) = CSVTable.parse(text, file: file)
-        for problem in problems { report(problem) }
+        let table = CSVTable.parse(text, file: file, diagnostics: &log)
         guard let header = table.rows.first else {
             report(.warning("data file is empty", at: SourceLocation(file: file)))
             return

@@ -7,13 +7,7 @@ extension ObservationCollector {
     /// Reads a JSON data file: an array of `{period, team, metric, value, n?}`.
     /// A `null` value is missing, never zero.
     mutating func readJSON(_ text: String, file: String) {
-        let document: JSONValue
-        switch JSONValue.parse(text, file: file) {
-        case .success(let value): document = value
-        case .failure(let diagnostic):
-            report(diagnostic)
-            return
-        }
+        guard let document = JSONValue.parse(text, file: file, diagnostics: &log) else { return }
         func at(_ line: Int, _ column: Int) -> SourceLocation {
             SourceLocation(file: file, line: line, column: column)
         }

@@ -9,7 +9,6 @@ struct ObservationCollector {
     let metricIDs: [String]
     private let knownMetrics: Set<String>
     private(set) var observations: [Observation] = []
-    var diagnostics: [Diagnostic] { log.all }
     private var firstSeen: [ValueKey: SourceLocation] = [:]
 
 
@@ -26,7 +25,7 @@ struct ObservationCollector {
     }
 
     /// Past 100 errors in one file its remaining rows are skipped (`DiagnosticLog`).
-    private var log = DiagnosticLog()
+    var log = DiagnosticLog()
 
     mutating func report(_ diagnostic: Diagnostic) {
         log.report(diagnostic)

@@ -2,16 +2,18 @@ import ReportModel
 
 /// Turns a file's bytes into text, or says where the first byte that is not UTF-8 is.
 package enum TextDecoding {
-    /// The text without a leading byte-order mark, or an error at the first invalid byte.
-    package static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
+    /// The text without a leading byte-order mark, or nil after an error at the first
+    /// invalid byte.
+    package static func decode(_ bytes: [UInt8], file: String, diagnostics: inout DiagnosticLog) -> String? {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         let body = bytes[start...]
-        if let text = String(validating: body, as: UTF8.self) { return .success(text) }
+        if let text = String(validating: body, as: UTF8.self) { return text }
         let location = firstInvalidByte(in: body, file: file)
-        return .failure(.error(
+        diagnostics.report(.error(
             "file is not valid UTF-8 (byte 0x\(hex(bytes[location.offset]))); save it as UTF-8",
             at: location.location))
+        return nil
     }
 
     private static func hex(_ byte: UInt8) -> String {

@@ -16,12 +16,12 @@ struct YAMLMapping {
 
     /// Composes a YAML document. An empty document is an empty mapping.
     static func document(_ text: String, file: String, lineOffset: Int = 0,
-                         diagnostics: inout [Diagnostic]) -> YAMLMapping? {
+                         diagnostics: inout DiagnosticLog) -> YAMLMapping? {
         let node: Node?
         do {
             node = try Yams.compose(yaml: text, .basic)
         } catch {
-            diagnostics.append(diagnostic(for: error, file: file, lineOffset: lineOffset))
+            diagnostics.report(diagnostic(for: error, file: file, lineOffset: lineOffset))
             return nil
         }
         guard let node else {
@@ -34,7 +34,7 @@ struct YAMLMapping {
     /// entry a mapping, with unknown keys warned about at both levels. Nil when the file
     /// could not be read at all (absent, unreadable, or not YAML).
     static func entries(of key: String, in text: String?, file: String, entry: String, keys: [String],
-                        diagnostics: inout [Diagnostic]) -> [YAMLMapping]? {
+                        diagnostics: inout DiagnosticLog) -> [YAMLMapping]? {
         guard let text, let yaml = document(text, file: file, diagnostics: &diagnostics) else { return nil }
         yaml.warnUnknownKeys([key], in: file, diagnostics: &diagnostics)
         guard let items = yaml.sequence(key, diagnostics: &diagnostics) else {
@@ -56,12 +56,12 @@ struct YAMLMapping {
     }
 
     /// Wraps a node that should be a mapping; reports an error if it is not.
-    init?(_ node: Node, file: String, lineOffset: Int, what: String, diagnostics: inout [Diagnostic]) {
+    init?(_ node: Node, file: String, lineOffset: Int, what: String, diagnostics: inout DiagnosticLog) {
         self.file = file
         self.lineOffset = lineOffset
         self.location = YAMLMapping.location(of: node, file: file, lineOffset: lineOffset)
         guard case .mapping(let mapping) = node else {
-            diagnostics.append(.error("expected \(what) to be a mapping of `key: value` lines", at: location))
+            diagnostics.report(.error("expected \(what) to be a mapping of `key: value` lines", at: location))
             return nil
         }
         var pairs: [(String, Node, Node)] = []
@@ -97,29 +97,29 @@ struct YAMLMapping {
         return value
     }
 
-    func missing(_ key: String, _ what: String, diagnostics: inout [Diagnostic]) {
-        diagnostics.append(.error("\(what) is missing required field '\(key)'", at: location))
+    func missing(_ key: String, _ what: String, diagnostics: inout DiagnosticLog) {
+        diagnostics.report(.error("\(what) is missing required field '\(key)'", at: location))
     }
 
     /// A text field. Reports an error when it is required and absent, or not text.
-    func string(_ key: String, required what: String? = nil, diagnostics: inout [Diagnostic]) -> String? {
+    func string(_ key: String, required what: String? = nil, diagnostics: inout DiagnosticLog) -> String? {
         guard let value = node(key) else {
             if let what { missing(key, what, diagnostics: &diagnostics) }
             return nil
         }
         guard case .scalar(let scalar) = value else {
-            diagnostics.append(.error("'\(key)' must be a single value, not a list or mapping", at: location(of: value)))
+            diagnostics.report(.error("'\(key)' must be a single value, not a list or mapping", at: location(of: value)))
             return nil
         }
         if PersonIdentifier.looksLikeEmail(scalar.string) {
-            diagnostics.append(.error(PersonIdentifier.emailMessage, at: location(of: value)))
+            diagnostics.report(.error(PersonIdentifier.emailMessage, at: location(of: value)))
             return nil
         }
         // YAML escapes such as "\0" or "\a" make control characters, which HTML forbids.
         // Every output would replace them (SafeText); here the author is told, once.
         let isUnsafe: (Unicode.Scalar) -> Bool = { SafeText.isUnsafe($0) || $0 == "\r" }
         if scalar.string.unicodeScalars.contains(where: isUnsafe) {
-            diagnostics.append(.warning("'\(key)' contains control characters, bidirectional overrides or noncharacters; "
+            diagnostics.report(.warning("'\(key)' contains control characters, bidirectional overrides or noncharacters; "
                 + "they are shown as \u{FFFD}", at: location(of: value)))
             return SafeText.replacingUnsafe(scalar.string, also: { $0 == "\r" })
         }
@@ -127,10 +127,10 @@ struct YAMLMapping {
     }
 
     /// An id: a lowercase slug.
-    func slug(_ key: String, required what: String? = nil, diagnostics: inout [Diagnostic]) -> String? {
+    func slug(_ key: String, required what: String? = nil, diagnostics: inout DiagnosticLog) -> String? {
         guard let text = string(key, required: what, diagnostics: &diagnostics) else { return nil }
         guard Slug.isValid(text) else {
-            diagnostics.append(.error(Slug.problem(text, field: key), at: location(of: node(key)!)))
+            diagnostics.report(.error(Slug.problem(text, field: key), at: location(of: node(key)!)))
             return nil
         }
         return text
@@ -138,11 +138,11 @@ struct YAMLMapping {
 
     /// A whole number within a range.
     func integer(_ key: String, in range: ClosedRange<Int>, required what: String? = nil,
-                 diagnostics: inout [Diagnostic]) -> Int? {
+                 diagnostics: inout DiagnosticLog) -> Int? {
         guard let text = string(key, required: what, diagnostics: &diagnostics) else { return nil }
         guard let value = Int(text), range.contains(value) else {
             let bound = range.upperBound == .max ? "\(range.lowerBound) or more" : "from \(range.lowerBound) to \(range.upperBound)"
-            diagnostics.append(.error("'\(key)' must be a whole number \(bound), found '\(Excerpt.of(text))'",
+            diagnostics.report(.error("'\(key)' must be a whole number \(bound), found '\(Excerpt.of(text))'",
                                       at: location(of: node(key)!)))
             return nil
         }
@@ -150,21 +150,21 @@ struct YAMLMapping {
     }
 
     /// A finite number.
-    func number(_ key: String, diagnostics: inout [Diagnostic]) -> Double? {
+    func number(_ key: String, diagnostics: inout DiagnosticLog) -> Double? {
         guard let text = string(key, diagnostics: &diagnostics) else { return nil }
         switch NumberText.parse(text) {
         case .success(let value): return value
         case .failure(let problem):
-            diagnostics.append(.error("'\(key)' \(problem.message(for: text))", at: location(of: node(key)!)))
+            diagnostics.report(.error("'\(key)' \(problem.message(for: text))", at: location(of: node(key)!)))
             return nil
         }
     }
 
     /// A quarter written `YYYY-Qn`.
-    func period(_ key: String, diagnostics: inout [Diagnostic]) -> Period? {
+    func period(_ key: String, diagnostics: inout DiagnosticLog) -> Period? {
         guard let text = string(key, diagnostics: &diagnostics) else { return nil }
         guard let period = Period(text) else {
-            diagnostics.append(.error(Period.problem(text), at: location(of: node(key)!)))
+            diagnostics.report(.error(Period.problem(text), at: location(of: node(key)!)))
             return nil
         }
         return period
@@ -172,12 +172,12 @@ struct YAMLMapping {
 
     /// One of a fixed set of words.
     func choice<Choice: RawRepresentable & CaseIterable>(
-        _ key: String, as type: Choice.Type, required what: String? = nil, diagnostics: inout [Diagnostic]
+        _ key: String, as type: Choice.Type, required what: String? = nil, diagnostics: inout DiagnosticLog
     ) -> Choice? where Choice.RawValue == String {
         guard let text = string(key, required: what, diagnostics: &diagnostics) else { return nil }
         if let value = Choice(rawValue: text) { return value }
         let allowed = Choice.allCases.map(\.rawValue)
-        diagnostics.append(.error(
+        diagnostics.report(.error(
             "'\(key)' must be one of \(allowed.joined(separator: ", ")), found '\(Excerpt.of(text))'"
                 + Suggestion.hint(for: text, in: allowed),
             at: location(of: node(key)!)))
@@ -185,25 +185,25 @@ struct YAMLMapping {
     }
 
     /// A sequence of nodes. Reports an error when present but not a sequence.
-    func sequence(_ key: String, diagnostics: inout [Diagnostic]) -> [Node]? {
+    func sequence(_ key: String, diagnostics: inout DiagnosticLog) -> [Node]? {
         guard let value = node(key) else { return nil }
         guard case .sequence(let sequence) = value else {
-            diagnostics.append(.error("'\(key)' must be a list", at: location(of: value)))
+            diagnostics.report(.error("'\(key)' must be a list", at: location(of: value)))
             return nil
         }
         return Array(sequence)
     }
 
     /// A nested mapping.
-    func mapping(_ key: String, diagnostics: inout [Diagnostic]) -> YAMLMapping? {
+    func mapping(_ key: String, diagnostics: inout DiagnosticLog) -> YAMLMapping? {
         guard let value = node(key) else { return nil }
         return YAMLMapping(value, file: file, lineOffset: lineOffset, what: "'\(key)'", diagnostics: &diagnostics)
     }
 
     /// Warns about every key not in `known`, with a suggestion when one is close.
-    func warnUnknownKeys(_ known: [String], in what: String, diagnostics: inout [Diagnostic]) {
+    func warnUnknownKeys(_ known: [String], in what: String, diagnostics: inout DiagnosticLog) {
         for pair in pairs where !known.contains(pair.key) {
-            diagnostics.append(.warning(
+            diagnostics.report(.warning(
                 "unknown key '\(Excerpt.of(pair.key))' in \(what) is ignored" + Suggestion.hint(for: pair.key, in: known),
                 at: location(of: pair.keyNode)))
         }

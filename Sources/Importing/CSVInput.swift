@@ -13,8 +13,7 @@ struct CSVInput {
     /// Reads a file, or reports why it cannot be read and returns nil.
     static func read(_ input: InputFile, diagnostics: inout DiagnosticLog) -> CSVInput? {
         guard let text = input.text(diagnostics: &diagnostics) else { return nil }
-        let (table, problems) = CSVTable.parse(text, file: input.path)
-        for problem in problems { diagnostics.report(problem) }
+        let table = CSVTable.parse(text, file: input.path, diagnostics: &diagnostics)
         guard let header = table.rows.first else {
             diagnostics.error("the file is empty; expected a header row", at: SourceLocation(file: input.path))
             return nil

@@ -153,13 +153,7 @@ package enum CopilotLegacyFeed {
     /// The days of one export, each summed over its editors, models and languages.
     static func days(in file: InputFile, diagnostics: inout DiagnosticLog) -> [(CalendarDay, Day, SourceLocation)] {
         guard let text = file.text(diagnostics: &diagnostics) else { return [] }
-        let document: JSONValue
-        switch JSONValue.parse(text, file: file.path) {
-        case .success(let value): document = value
-        case .failure(let diagnostic):
-            diagnostics.report(diagnostic)
-            return []
-        }
+        guard let document = JSONValue.parse(text, file: file.path, diagnostics: &diagnostics) else { return [] }
         guard case .array(let elements) = document.kind else {
             diagnostics.error("expected an array of days, as the legacy Copilot metrics API returns, found \(document.typeName)",
                               at: document.location(in: file.path))

@@ -1,4 +1,5 @@
 import ContentLoading
+import ReportModel
 
 /// One file handed to an import: the path as the user wrote it (used in diagnostics)
 /// and its bytes. Importing never touches the disk; the command reads the files.
@@ -18,11 +19,6 @@ public struct InputFile: Sendable {
     /// The text, checked as UTF-8 as the content loader checks it; nil after reporting
     /// why it cannot be read.
     func text(diagnostics: inout DiagnosticLog) -> String? {
-        switch TextDecoding.decode(bytes, file: path) {
-        case .success(let text): return text
-        case .failure(let diagnostic):
-            diagnostics.report(diagnostic)
-            return nil
-        }
+        TextDecoding.decode(bytes, file: path, diagnostics: &diagnostics)
     }
 }

@@ -10,14 +10,9 @@ enum JSONRecords {
     static func read(_ file: InputFile, diagnostics: inout DiagnosticLog) -> [JSONValue] {
         guard let text = file.text(diagnostics: &diagnostics) else { return [] }
         if text.utf8.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "[") {
-            switch JSONValue.parse(text, file: file.path) {
-            case .success(let document):
-                guard case .array(let elements) = document.kind else { return [] }
-                return elements
-            case .failure(let diagnostic):
-                diagnostics.report(diagnostic)
-                return []
-            }
+            guard let document = JSONValue.parse(text, file: file.path, diagnostics: &diagnostics),
+                  case .array(let elements) = document.kind else { return [] }
+            return elements
         }
         var records: [JSONValue] = []
         var number = 0
@@ -27,12 +22,15 @@ enum JSONRecords {
             if diagnostics.isSaturated(file.path) { break }
             let body = line.hasSuffix("\r") ? line.dropLast() : line
             if body.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            switch JSONValue.parse(String(body), file: file.path) {
-            case .success(let value): records.append(value.movedDown(by: number - 1))
-            case .failure(let diagnostic):
-                var location = diagnostic.location
+            // The line is parsed alone, so its problems count lines from 1.
+            var problems = DiagnosticLog()
+            if let value = JSONValue.parse(String(body), file: file.path, diagnostics: &problems) {
+                records.append(value.movedDown(by: number - 1))
+            }
+            for problem in problems.all {
+                var location = problem.location
                 location.line += number - 1
-                diagnostics.report(Diagnostic(diagnostic.severity, at: location, diagnostic.message))
+                diagnostics.report(Diagnostic(problem.severity, at: location, problem.message))
             }
         }
         return records

@@ -70,30 +70,28 @@ package struct TeamMapping: Sendable {
     /// Reads a mapping. The key column is the first column whose header one of
     /// `accepting` lists. With `knownTeams` (the ids in `teams.yaml`), a team the report
     /// does not know is a warning at its cell.
-    package static func parse(_ input: InputFile, accepting: [Accepted],
-                              knownTeams: Set<String>?) -> (TeamMapping?, [Diagnostic]) {
+    package static func parse(_ input: InputFile, accepting: [Accepted], knownTeams: Set<String>?,
+                              diagnostics log: inout DiagnosticLog) -> TeamMapping? {
+        // The mapping's findings, reported in file order once it is read.
+        var diagnostics = DiagnosticLog()
+        defer { log.report(diagnostics.all.sorted()) }
         let file = input.path
-        let text: String
-        switch TextDecoding.decode(input.bytes, file: file) {
-        case .success(let decoded): text = decoded
-        case .failure(let diagnostic): return (nil, [diagnostic])
-        }
-        let (table, problems) = CSVTable.parse(text, file: file)
-        var diagnostics = problems
+        guard let text = TextDecoding.decode(input.bytes, file: file, diagnostics: &diagnostics) else { return nil }
+        let table = CSVTable.parse(text, file: file, diagnostics: &diagnostics)
         func at(_ field: CSVTable.Field) -> SourceLocation {
             SourceLocation(file: file, line: field.line, column: field.column)
         }
         let expected = "a '\(accepting.first?.headers.first ?? "person")' column and a 'team' column"
         guard let header = table.rows.first else {
-            diagnostics.append(.error("the mapping is empty; expected a header with \(expected)",
+            diagnostics.report(.error("the mapping is empty; expected a header with \(expected)",
                                       at: SourceLocation(file: file)))
-            return (nil, diagnostics)
+            return nil
         }
         let folded = header.fields.map { foldHeader($0.text) }
         guard let teamColumn = folded.firstIndex(where: { teamHeaders.contains($0) }) else {
-            diagnostics.append(.error("the mapping has no 'team' column; expected a header with \(expected)",
+            diagnostics.report(.error("the mapping has no 'team' column; expected a header with \(expected)",
                                       at: SourceLocation(file: file, line: header.line, column: 1)))
-            return (nil, diagnostics)
+            return nil
         }
         // A header named in the list wins over the first column taken as an attribute.
         var chosen: (column: Int, key: Key)?
@@ -109,9 +107,9 @@ package struct TeamMapping: Sendable {
         }
         guard let chosen else {
             let names = accepting.flatMap(\.headers).filter { $0 != anyColumn }.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
-            diagnostics.append(.error("the mapping has no column saying whom each row maps; expected one of \(names)",
+            diagnostics.report(.error("the mapping has no column saying whom each row maps; expected one of \(names)",
                                       at: SourceLocation(file: file, line: header.line, column: 1)))
-            return (nil, diagnostics)
+            return nil
         }
         let keyColumn = header.fields[chosen.column].text
 
@@ -120,7 +118,7 @@ package struct TeamMapping: Sendable {
         var conflicts: [[String]: (keys: Set<String>, location: SourceLocation)] = [:]
         for row in table.rows.dropFirst() {
             guard row.fields.count == header.fields.count else {
-                diagnostics.append(.error(
+                diagnostics.report(.error(
                     "expected \(header.fields.count) fields as in the header, found \(row.fields.count)",
                     at: SourceLocation(file: file, line: row.line, column: 1)))
                 continue
@@ -128,11 +126,11 @@ package struct TeamMapping: Sendable {
             let keyField = row.fields[chosen.column], teamField = row.fields[teamColumn]
             let key = foldKey(keyField.text), team = teamField.text.trimmingSpaces
             if key.isEmpty {
-                diagnostics.append(.error("'\(keyColumn)' is blank; every row maps one key to one team", at: at(keyField)))
+                diagnostics.report(.error("'\(keyColumn)' is blank; every row maps one key to one team", at: at(keyField)))
                 continue
             }
             guard Slug.isValid(team) else {
-                diagnostics.append(.error(
+                diagnostics.report(.error(
                     team.isEmpty ? "'team' is blank; every row maps one key to one team"
                         : "'team' must be a Discern team id: lowercase letters, digits, '_' and '-', like 'platform-team'",
                     at: at(teamField)))
@@ -146,19 +144,19 @@ package struct TeamMapping: Sendable {
                 continue
             }
             if let knownTeams, team != Scope.organizationID, !knownTeams.contains(team) {
-                diagnostics.append(.warning(
+                diagnostics.report(.warning(
                     "this team is not in teams.yaml; `discern check` will refuse its rows until it is added",
                     at: at(teamField)))
             }
             teamsByKey[key] = team
         }
         for (pair, conflict) in conflicts.sorted(by: { $0.value.location < $1.value.location }) {
-            diagnostics.append(.error(conflictMessage(teams: pair, count: conflict.keys.count, key: chosen.key,
+            diagnostics.report(.error(conflictMessage(teams: pair, count: conflict.keys.count, key: chosen.key,
                                                       column: keyColumn),
                                       at: conflict.location))
         }
         let mapping = TeamMapping(file: file, key: chosen.key, keyColumn: keyColumn, teamsByKey: teamsByKey)
-        return (mapping, diagnostics.sorted())
+        return mapping
     }
 
     /// A person in two teams is the subtraction risk; any other key in two teams is an

@@ -34,9 +34,8 @@ public struct UsageImporter: Sendable {
         var run = ImportRun()
         var teamMapping: TeamMapping?
         if let mapping {
-            let (parsed, diagnostics) = TeamMapping.parse(mapping, accepting: mappingKeys, knownTeams: knownTeams)
-            for diagnostic in diagnostics { run.diagnostics.report(diagnostic) }
-            teamMapping = parsed
+            teamMapping = TeamMapping.parse(mapping, accepting: mappingKeys, knownTeams: knownTeams,
+                                            diagnostics: &run.diagnostics)
         }
         let needsMapping = switch source {
         case .githubCopilotLegacy: team == nil

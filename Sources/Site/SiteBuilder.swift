@@ -100,18 +100,19 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders every page and writes the site to `destination`, atomically. Narrative
-    /// problems are load diagnostics, found before this; the only diagnostic returned is
-    /// a refusal to write into a folder that is not a Discern site.
+    /// problems are load diagnostics, found before this; the only diagnostic reported is
+    /// a refusal to write into a folder that is not a Discern site, and then it returns nil.
     ///
     /// Pages render in parallel, one worker per core, each writing its own files as it
     /// goes; results are gathered in page order, so the site is the same whatever the
     /// scheduling. `parallel: false` renders in order, for comparison.
     /// - Parameter progress: called now and then with pages done and pages in all.
     public func build(into destination: URL, content: URL? = nil, parallel: Bool = true,
-                      progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (Summary?, [Diagnostic]) {
+                      progress: (@Sendable (Int, Int) -> Void)? = nil, diagnostics: inout DiagnosticLog) throws -> Summary? {
         let output = OutputFolder(destination: destination)
         if let refusal = output.refusal(content: content) {
-            return (nil, [.error(refusal, at: SourceLocation(file: destination.path))])
+            diagnostics.error(refusal, at: SourceLocation(file: destination.path))
+            return nil
         }
         try output.prepare()
         let pages = self.pages
@@ -139,8 +140,8 @@ public struct SiteBuilder: Sendable {
                              to: OutputFolder.marker)
             try output.commit()
             let files = results.reduce(context.theme.assets.count) { $0 + $1.files }
-            return (Summary(pages: pages.count, charts: results.reduce(0) { $0 + $1.charts }, files: files,
-                            slides: results.reduce(0) { $0 + $1.slides }), [])
+            return Summary(pages: pages.count, charts: results.reduce(0) { $0 + $1.charts }, files: files,
+                           slides: results.reduce(0) { $0 + $1.slides })
         } catch {
             output.discard()
             throw error

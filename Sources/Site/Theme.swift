@@ -28,7 +28,7 @@ public struct Theme: Sendable {
     /// taking the place of the theme's files of the same name.
     /// - Parameter label: how to name a folder in diagnostics.
     public static func load(from folder: URL, label: String, overrides: URL? = nil,
-                            overridesLabel: String = "theme") -> (Theme?, [Diagnostic]) {
+                            overridesLabel: String = "theme", diagnostics: inout DiagnosticLog) -> Theme? {
         var files: [String: (path: String, bytes: [UInt8])] = [:]
         for (directory, name) in [(folder, label), (overrides, overridesLabel)] {
             guard let directory,
@@ -39,12 +39,14 @@ public struct Theme: Sendable {
                 files[entry] = (name + "/" + entry, [UInt8](data))
             }
         }
-        return make(files: files)
+        return make(files: files, diagnostics: &diagnostics)
     }
 
     /// A theme from files in memory: name to (path shown in diagnostics, bytes).
-    public static func make(files: [String: (path: String, bytes: [UInt8])]) -> (Theme?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+    public static func make(files: [String: (path: String, bytes: [UInt8])], diagnostics log: inout DiagnosticLog) -> Theme? {
+        // The theme's own findings: any error means no theme.
+        var diagnostics = DiagnosticLog()
+        defer { log.merge(diagnostics) }
         var templates: [String: MustacheTemplate] = [:]
         var assets: [String: [UInt8]] = [:]
         for name in files.keys.sorted() {
@@ -54,27 +56,27 @@ public struct Theme: Sendable {
                 continue
             }
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                diagnostics.append(.error("template is not valid UTF-8", at: SourceLocation(file: path)))
+                diagnostics.report(.error("template is not valid UTF-8", at: SourceLocation(file: path)))
                 continue
             }
             do {
                 templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(
+                diagnostics.report(.error(
                     "template syntax: \(describe(error.error))",
                     at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber)))
             } catch {
-                diagnostics.append(.error("template could not be read: \(error)", at: SourceLocation(file: path)))
+                diagnostics.report(.error("template could not be read: \(error)", at: SourceLocation(file: path)))
             }
         }
         // A deck's shell wins: a deck theme may keep a page.mustache for its partials' sake.
         let layout: Layout? = templates[Layout.deck.rawValue] != nil ? .deck : templates[Layout.site.rawValue] != nil ? .site : nil
         if layout == nil, !diagnostics.hasErrors {
-            diagnostics.append(.error("the theme has no page.mustache (a site) or deck.mustache (a slide deck)",
+            diagnostics.report(.error("the theme has no page.mustache (a site) or deck.mustache (a slide deck)",
                                       at: SourceLocation(file: "theme")))
         }
-        guard let layout, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(library: MustacheLibrary(templates: templates), layout: layout, assets: assets), diagnostics)
+        guard let layout, !diagnostics.hasErrors else { return nil }
+        return Theme(library: MustacheLibrary(templates: templates), layout: layout, assets: assets)
     }
 
     /// Fills the page shell. Values are escaped by Mustache unless the template uses

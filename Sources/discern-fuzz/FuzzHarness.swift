@@ -28,8 +28,10 @@ enum FuzzHarness {
     ].mapValues { Array($0.utf8) }
 
     static let theme: Theme = {
-        let (theme, diagnostics) = Theme.load(from: URL(fileURLWithPath: "Themes/default"), label: "Themes/default")
-        guard let theme else { fatalError("run from the repository root: \(diagnostics)") }
+        var diagnostics = DiagnosticLog()
+        guard let theme = Theme.load(from: URL(fileURLWithPath: "Themes/default"), label: "Themes/default",
+                                     diagnostics: &diagnostics)
+        else { fatalError("run from the repository root: \(diagnostics.all)") }
         return theme
     }()
 

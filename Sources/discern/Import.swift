@@ -100,13 +100,13 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
-        var failures: [Diagnostic] = []
+        var failures = DiagnosticLog()
         var inputs: [InputFile] = []
         for path in files {
             if let file = read(path, failures: &failures) { inputs.append(file) }
         }
         let mapping = teams.flatMap { read($0, failures: &failures) }
-        guard failures.isEmpty else { return try fail(failures) }
+        guard failures.isEmpty else { return try fail(failures.all) }
 
         let (groupSize, origin) = minimumGroupSize()
         let importer = UsageImporter(source: source.importSource, files: inputs, mapping: mapping, team: team,
@@ -129,15 +129,15 @@ struct Import: ParsableCommand {
         throw ExitCode(1)
     }
 
-    private func read(_ path: String, failures: inout [Diagnostic]) -> InputFile? {
+    private func read(_ path: String, failures: inout DiagnosticLog) -> InputFile? {
         let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int ?? 0
         guard size <= Self.largestInput else {
-            failures.append(.error("file is larger than \(Self.largestInput / 1024 / 1024) MB; split the export",
+            failures.report(.error("file is larger than \(Self.largestInput / 1024 / 1024) MB; split the export",
                                    at: SourceLocation(file: path)))
             return nil
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            failures.append(.error("cannot read this file", at: SourceLocation(file: path)))
+            failures.report(.error("cannot read this file", at: SourceLocation(file: path)))
             return nil
         }
         return InputFile(path: path, bytes: [UInt8](data))
@@ -151,7 +151,8 @@ struct Import: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
             return (SiteSettings.defaultMinGroupSize, "the default (no \(path))")
         }
-        let (site, diagnostics) = ContentLoader.siteSettings(fromYAML: String(decoding: data, as: UTF8.self))
+        var diagnostics = DiagnosticLog()
+        let site = ContentLoader.siteSettings(fromYAML: String(decoding: data, as: UTF8.self), diagnostics: &diagnostics)
         if diagnostics.hasErrors {
             FileHandleOutput.standardError("\(path): warning: the file has errors (run discern check); "
                 + "using min_group_size \(site.minGroupSize)")

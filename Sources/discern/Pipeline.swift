@@ -41,11 +41,11 @@ struct Pipeline {
         }
         themeFolder = folder
         let overrides = content.appendingPathComponent("theme")
-        let (theme, problems) = Theme.load(from: folder, label: Self.label(folder), overrides: overrides,
-                                           overridesLabel: contentLabel + "/theme")
-        self.theme = theme
-        diagnostics += problems
-        themeFiles = Set(problems.map(\.location.file))
+        var problems = DiagnosticLog()
+        theme = Theme.load(from: folder, label: Self.label(folder), overrides: overrides,
+                           overridesLabel: contentLabel + "/theme", diagnostics: &problems)
+        diagnostics += problems.all
+        themeFiles = Set(problems.all.map(\.location.file))
     }
 
     /// The diagnostics as `--strict` reports them: every warning an error. Notes are

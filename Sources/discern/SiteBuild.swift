@@ -64,11 +64,12 @@ struct SiteBuild {
         let builder = SiteBuilder(report: pipeline.report, theme: theme, options: options(timings: stages))
         // Progress only for people watching a terminal, and only when there is time to watch.
         let watching = isatty(STDERR_FILENO) == 1 && builder.pages.count > 500
-        let (summary, problems) = try builder.build(into: output, content: content, progress: { done, total in
+        var problems = DiagnosticLog()
+        let summary = try builder.build(into: output, content: content, progress: { done, total in
             if watching { FileHandle.standardError.write(Data("\rRendering pages: \(done) of \(total)".utf8)) }
-        })
+        }, diagnostics: &problems)
         if watching { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        diagnostics += problems
+        diagnostics += problems.all
         Self.print(diagnostics, organization: pipeline.report.organization)
         guard let summary else {
             FileHandleOutput.standardError("discern: not built; fix the errors above (\(keptOnFailure))")

@@ -71,10 +71,10 @@ struct WatchedSite {
         let start = DispatchTime.now()
         do {
             let edited = paths.union(failing)
-            let (updated, pages, errors) = try rewritePages(of: edited, from: current)
-            guard let updated else {
+            var diagnostics = DiagnosticLog()
+            guard let (updated, pages) = try rewritePages(of: edited, from: current, diagnostics: &diagnostics) else {
                 failing = edited
-                return .failed(errors)
+                return .failed(diagnostics.all.filter { $0.severity == .error }.sorted())
             }
             built = updated
             failing = []
@@ -99,33 +99,31 @@ struct WatchedSite {
     }
 
     /// Re-reads edited narratives and rewrites the pages that show them. Returns the new
-    /// state and how many pages were written, or no state and the errors when an edit
-    /// has errors: they are printed, and the site stays as it was.
-    private func rewritePages(of paths: Set<String>, from current: SiteBuild.Built) throws
-        -> (SiteBuild.Built?, Int, [Diagnostic]) {
+    /// state and how many pages were written, or nil when an edit has errors: they are
+    /// printed, and the site stays as it was.
+    private func rewritePages(of paths: Set<String>, from current: SiteBuild.Built,
+                              diagnostics log: inout DiagnosticLog) throws -> (built: SiteBuild.Built, pages: Int)? {
         let loader = ContentLoader(source: .disk(build.content))
         var report = current.pipeline.report
-        var diagnostics: [Diagnostic] = []
         var edited: [Narrative] = []
         for path in paths.sorted() {
-            let (narrative, problems) = loader.narrative(at: path, organization: report.organization, metrics: report.metrics,
-                                                         periods: current.pipeline.observedPeriods)
-            diagnostics += problems
-            if let narrative {
+            if let narrative = loader.narrative(at: path, organization: report.organization, metrics: report.metrics,
+                                                periods: current.pipeline.observedPeriods, diagnostics: &log) {
                 report = report.replacingNarrative(narrative)
                 edited.append(narrative)
             }
         }
+        let diagnostics = log.all
         let builder = SiteBuilder(report: report, theme: current.theme, options: build.options())
         let addresses = edited.flatMap { builder.pages(showing: $0.scope, in: $0.period) }
         if !diagnostics.hasErrors { try builder.rewrite(addresses, in: build.output) }
         SiteBuild.print(diagnostics, organization: report.organization)
         guard !diagnostics.hasErrors else {
             FileHandleOutput.standardError("discern: not rebuilt; fix the errors above (\(build.keptOnFailure))")
-            return (nil, 0, diagnostics.filter { $0.severity == .error }.sorted())
+            return nil
         }
         var updated = current
         updated.pipeline.report = report
-        return (updated, addresses.count, diagnostics)
+        return (updated, addresses.count)
     }
 }

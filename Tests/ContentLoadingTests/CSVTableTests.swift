@@ -1,10 +1,17 @@
+import ReportModel
 import Testing
 @testable import ContentLoading
 
 @Suite("CSV per RFC 4180")
 struct CSVTableTests {
+    func parse(_ csv: String) -> (table: CSVTable, diagnostics: [Diagnostic]) {
+        var diagnostics = DiagnosticLog()
+        let table = CSVTable.parse(csv, file: "x.csv", diagnostics: &diagnostics)
+        return (table, diagnostics.all)
+    }
+
     func texts(_ csv: String) -> [[String]] {
-        CSVTable.parse(csv, file: "x.csv").0.rows.map { $0.fields.map(\.text) }
+        parse(csv).table.rows.map { $0.fields.map(\.text) }
     }
 
     @Test("quoted fields keep commas, doubled quotes and newlines")
@@ -30,7 +37,7 @@ struct CSVTableTests {
 
     @Test("every field knows its line and column, counted in characters")
     func positions() {
-        let table = CSVTable.parse("é,b\n\"m\nn\",z\n", file: "x.csv").0
+        let table = parse("é,b\n\"m\nn\",z\n").table
         let fields = table.rows.flatMap(\.fields).map { "\($0.line):\($0.column)" }
         #expect(fields == ["1:1", "1:3", "2:1", "3:4"])
         #expect(table.rows.map(\.line) == [1, 2])
@@ -38,13 +45,13 @@ struct CSVTableTests {
 
     @Test("an unclosed quote is an error at the opening quote")
     func unclosed() {
-        let (_, diagnostics) = CSVTable.parse("a,b\n1,\"open\n", file: "x.csv")
+        let (_, diagnostics) = parse("a,b\n1,\"open\n")
         #expect(diagnostics.map(\.description) == ["x.csv:2:3: error: quoted field is not closed; add the closing quote"])
     }
 
     @Test("a stray quote and text after a closing quote are errors")
     func strayQuotes() {
-        let (_, diagnostics) = CSVTable.parse("a,b\n1x\"y,\"q\"z\n", file: "x.csv")
+        let (_, diagnostics) = parse("a,b\n1x\"y,\"q\"z\n")
         #expect(diagnostics.map(\.description) == [
             "x.csv:2:3: error: stray quote in an unquoted field; quote the whole field and double any quotes inside it",
             "x.csv:2:9: error: unexpected text after a closing quote; expected a comma or the end of the line",

@@ -1,3 +1,4 @@
+import ReportModel
 import Testing
 @testable import Importing
 
@@ -7,9 +8,10 @@ struct TeamMappingTests {
 
     func parse(_ text: String, accepting: [TeamMapping.Accepted]? = nil,
                knownTeams: Set<String>? = nil) -> (TeamMapping?, [String]) {
-        let (mapping, diagnostics) = TeamMapping.parse(InputFile(path: "map.csv", text: text),
-                                                       accepting: accepting ?? people, knownTeams: knownTeams)
-        return (mapping, diagnostics.map(\.description))
+        var diagnostics = DiagnosticLog()
+        let mapping = TeamMapping.parse(InputFile(path: "map.csv", text: text), accepting: accepting ?? people,
+                                        knownTeams: knownTeams, diagnostics: &diagnostics)
+        return (mapping, diagnostics.all.map(\.description))
     }
 
     @Test("keys match without regard to case or spaces; header names in any spelling; other columns ignored")

@@ -1,6 +1,7 @@
 import Charts
 import ContentLoading
 import Foundation
+import ReportModel
 @testable import Site
 import Testing
 
@@ -68,8 +69,9 @@ struct ChartCSVFileTests {
         var formulas: [String] = []
         for path in paths {
             let text = SiteFixture.read(folder, path)
-            let (table, problems) = CSVTable.parse(text, file: path)
-            #expect(problems.isEmpty, "\(path): \(problems)")
+            var problems = DiagnosticLog()
+            let table = CSVTable.parse(text, file: path, diagnostics: &problems)
+            #expect(problems.isEmpty, "\(path): \(problems.all)")
             for row in table.rows {
                 for field in row.fields {
                     cells.append(field.text)

@@ -117,8 +117,10 @@ struct HostileFixtureSiteTests {
         let load = ContentLoader(source: .disk(folder)).load()
         #expect(!load.diagnostics.hasErrors, "\(load.diagnostics)")
         let output = SiteFixture.temporaryFolder()
-        let (summary, problems) = try SiteBuilder(report: Report(content: load.content), theme: SiteFixture.theme()).build(into: output)
-        #expect(summary != nil, "\(problems)")
+        var problems = DiagnosticLog()
+        let summary = try SiteBuilder(report: Report(content: load.content), theme: SiteFixture.theme())
+            .build(into: output, diagnostics: &problems)
+        #expect(summary != nil, "\(problems.all)")
         let files = SiteFixture.files(in: output)
         for path in files where path.hasSuffix(".html") || path.hasSuffix(".svg") {
             let text = SiteFixture.read(output, path)

@@ -11,8 +11,10 @@ struct SiteFixture {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func theme() -> Theme {
-        let (theme, diagnostics) = Theme.load(from: repository.appendingPathComponent("Themes/default"), label: "Themes/default")
-        precondition(diagnostics.isEmpty, "\(diagnostics)")
+        var diagnostics = DiagnosticLog()
+        let theme = Theme.load(from: repository.appendingPathComponent("Themes/default"), label: "Themes/default",
+                               diagnostics: &diagnostics)
+        precondition(diagnostics.isEmpty, "\(diagnostics.all)")
         return theme!
     }
 
@@ -33,8 +35,9 @@ struct SiteFixture {
         let (report, loadDiagnostics) = self.report(fixture)
         let output = folder ?? temporaryFolder()
         if loadDiagnostics.hasErrors { return (output, nil, loadDiagnostics) }
-        let (summary, diagnostics) = try SiteBuilder(report: report, theme: theme(), options: options).build(into: output)
-        return (output, summary, loadDiagnostics + diagnostics)
+        var diagnostics = DiagnosticLog()
+        let summary = try SiteBuilder(report: report, theme: theme(), options: options).build(into: output, diagnostics: &diagnostics)
+        return (output, summary, loadDiagnostics + diagnostics.all)
     }
 
     /// Every file below a folder, as sorted relative paths.

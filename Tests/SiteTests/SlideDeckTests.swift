@@ -10,8 +10,10 @@ import TestSupport
 @Suite("Board deck")
 struct SlideDeckTests {
     static func boardTheme() -> Theme {
-        let (theme, diagnostics) = Theme.load(from: SiteFixture.repository.appendingPathComponent("Themes/board"), label: "Themes/board")
-        precondition(diagnostics.isEmpty, "\(diagnostics)")
+        var diagnostics = DiagnosticLog()
+        let theme = Theme.load(from: SiteFixture.repository.appendingPathComponent("Themes/board"), label: "Themes/board",
+                               diagnostics: &diagnostics)
+        precondition(diagnostics.isEmpty, "\(diagnostics.all)")
         return theme!
     }
 
@@ -74,9 +76,10 @@ struct SlideDeckTests {
     static func build(_ fixture: String) throws -> Deck {
         let (report, loadDiagnostics) = SiteFixture.report(fixture)
         let folder = SiteFixture.temporaryFolder()
-        let (summary, diagnostics) = try SiteBuilder(report: report, theme: boardTheme()).build(into: folder)
+        var diagnostics = DiagnosticLog()
+        let summary = try SiteBuilder(report: report, theme: boardTheme()).build(into: folder, diagnostics: &diagnostics)
         return Deck(folder: folder, html: SiteFixture.read(folder, "index.html"), summary: summary,
-                    diagnostics: loadDiagnostics + diagnostics)
+                    diagnostics: loadDiagnostics + diagnostics.all)
     }
 
     @Test("a theme with deck.mustache builds one page of slides, in the deck's order")
@@ -146,9 +149,11 @@ struct SlideDeckTests {
     func cardsPerSlide() throws {
         let load = ContentLoader(source: .disk(SiteFixture.repository.appendingPathComponent("content"))).load()
         let folder = SiteFixture.temporaryFolder()
-        let (summary, diagnostics) = try SiteBuilder(report: Report(content: load.content), theme: Self.boardTheme()).build(into: folder)
+        var diagnostics = DiagnosticLog()
+        let summary = try SiteBuilder(report: Report(content: load.content), theme: Self.boardTheme())
+            .build(into: folder, diagnostics: &diagnostics)
         #expect(!diagnostics.hasErrors)
-        let deck = Deck(folder: folder, html: SiteFixture.read(folder, "index.html"), summary: summary, diagnostics: diagnostics)
+        let deck = Deck(folder: folder, html: SiteFixture.read(folder, "index.html"), summary: summary, diagnostics: diagnostics.all)
         #expect(deck.titles.contains("Judgment in AI use (1 of 2)") && deck.titles.contains("Judgment in AI use (2 of 2)"))
         for slide in deck.slides {
             #expect(slide.components(separatedBy: "<div class=\"kpi kpi-").count - 1 <= SlideDeck.cardsPerSlide)

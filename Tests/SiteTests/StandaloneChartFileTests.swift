@@ -1,6 +1,7 @@
 import Analysis
 import ContentLoading
 import Foundation
+import ReportModel
 @testable import Site
 import TestSupport
 import Testing
@@ -13,8 +14,10 @@ struct StandaloneChartFileTests {
     static let sample: URL = {
         let load = ContentLoader(source: .disk(SiteFixture.repository.appendingPathComponent("content"))).load()
         let folder = SiteFixture.temporaryFolder()
-        let (summary, _) = try! SiteBuilder(report: Report(content: load.content), theme: SiteFixture.theme()).build(into: folder)
-        precondition(summary != nil)
+        var diagnostics = DiagnosticLog()
+        let summary = try! SiteBuilder(report: Report(content: load.content), theme: SiteFixture.theme())
+            .build(into: folder, diagnostics: &diagnostics)
+        precondition(summary != nil, "\(diagnostics.all)")
         return folder
     }()
 
@@ -89,7 +92,8 @@ struct StandaloneChartFileTests {
         #expect(paths.count > 100)
         for path in paths.prefix(200) {
             let text = SiteFixture.read(Self.sample, path)
-            let (table, diagnostics) = CSVTable.parse(text, file: path)
+            var diagnostics = DiagnosticLog()
+            let table = CSVTable.parse(text, file: path, diagnostics: &diagnostics)
             #expect(diagnostics.isEmpty, "\(path)")
             #expect(table.rows.count >= 2, "\(path)")
             #expect(Set(table.rows.map(\.fields.count)).count == 1, "\(path)")

@@ -7,11 +7,12 @@ import Testing
 struct ThemeTests {
     @Test("a template error reports the theme file, line and column")
     func syntaxError() {
-        let (theme, diagnostics) = Theme.make(files: [
+        var diagnostics = DiagnosticLog()
+        let theme = Theme.make(files: [
             "page.mustache": ("Themes/broken/page.mustache", Array("<html>\n<body>{{#main}}\n</body>\n".utf8)),
-        ])
+        ], diagnostics: &diagnostics)
         #expect(theme == nil)
-        #expect(diagnostics.map(\.description) == [
+        #expect(diagnostics.all.map(\.description) == [
             "Themes/broken/page.mustache:4:1: error: template syntax: a section is never closed",
         ])
     }
@@ -21,12 +22,13 @@ struct ThemeTests {
         let overrides = SiteFixture.temporaryFolder()
         try FileManager.default.createDirectory(at: overrides, withIntermediateDirectories: true)
         try "<footer class=\"custom\">Ours</footer>\n".write(to: overrides.appendingPathComponent("footer.mustache"), atomically: true, encoding: .utf8)
-        let (theme, diagnostics) = Theme.load(from: SiteFixture.repository.appendingPathComponent("Themes/default"),
-                                              label: "Themes/default", overrides: overrides, overridesLabel: "content/theme")
+        var diagnostics = DiagnosticLog()
+        let theme = Theme.load(from: SiteFixture.repository.appendingPathComponent("Themes/default"), label: "Themes/default",
+                               overrides: overrides, overridesLabel: "content/theme", diagnostics: &diagnostics)
         #expect(diagnostics.isEmpty)
         let (report, _) = SiteFixture.report(SiteFixture.small)
         let output = SiteFixture.temporaryFolder()
-        _ = try SiteBuilder(report: report, theme: try #require(theme)).build(into: output)
+        _ = try SiteBuilder(report: report, theme: try #require(theme)).build(into: output, diagnostics: &diagnostics)
         let html = SiteFixture.read(output, "index.html")
         #expect(html.contains("<footer class=\"custom\">Ours</footer>"))
         #expect(html.contains("<header class=\"site-header\">"), "the other templates stay the theme's")
@@ -34,7 +36,8 @@ struct ThemeTests {
 
     @Test("a theme without a page shell is an error")
     func missingPage() {
-        let (_, diagnostics) = Theme.make(files: ["style.css": ("Themes/x/style.css", [])])
-        #expect(diagnostics.map(\.description) == ["theme:1:1: error: the theme has no page.mustache (a site) or deck.mustache (a slide deck)"])
+        var diagnostics = DiagnosticLog()
+        _ = Theme.make(files: ["style.css": ("Themes/x/style.css", [])], diagnostics: &diagnostics)
+        #expect(diagnostics.all.map(\.description) == ["theme:1:1: error: the theme has no page.mustache (a site) or deck.mustache (a slide deck)"])
     }
 }
