@@ -8,11 +8,10 @@ extension ContentLoader {
     /// `metrics.yaml`: the metric catalog, in report order as declared; nil when the
     /// file cannot be read.
     func loadMetrics(_ text: String?, diagnostics: inout DiagnosticLog) -> [Metric]? {
+        guard var catalog = CatalogFile("metrics", in: text, file: "metrics.yaml", kind: "metric", keys: Self.metricKeys,
+                                        diagnostics: &diagnostics) else { return nil }
         var metrics: [Metric] = []
-        var firstLocation: [String: SourceLocation] = [:]
-        guard let entries = YAMLMapping.entries(of: "metrics", in: text, file: "metrics.yaml", entry: "a metric",
-                                         keys: Self.metricKeys, diagnostics: &diagnostics) else { return nil }
-        for entry in entries {
+        for entry in catalog.entries {
             let id = entry.slug("id", required: "a metric", diagnostics: &diagnostics)
             let what = "metric '\(id ?? "?")'"
             let name = entry.string("name", required: what, diagnostics: &diagnostics)
@@ -29,12 +28,7 @@ extension ContentLoader {
             let minN = entry.integer("min_n", in: 1...Int.max, diagnostics: &diagnostics)
             let selfReported = entry.choice("self_reported", as: YAMLBool.self, diagnostics: &diagnostics) == .true
             guard let id, let name, let category, let unit, let better, let aggregate else { continue }
-            if let first = firstLocation[id] {
-                diagnostics.report(.error("duplicate metric id '\(Excerpt.of(id))'; first declared at \(first)",
-                                          at: entry.location(of: entry.node("id")!)))
-                continue
-            }
-            firstLocation[id] = entry.location(of: entry.node("id")!)
+            guard catalog.declare(id, in: entry, diagnostics: &diagnostics) else { continue }
             if PersonIdentifier.ranksPeople(id) || PersonIdentifier.ranksPeople(name) {
                 diagnostics.report(LintRule.namesIndividuals.finding(
                     "metric '\(Excerpt.of(id))' looks like a ranking or list of people; report team-level measures, never individuals",

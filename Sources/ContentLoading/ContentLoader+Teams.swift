@@ -9,11 +9,10 @@ extension ContentLoader {
     /// that the rest of the content can still be checked. Nil when the file cannot be read.
     /// - Parameter minimumGroupSize: `site.yaml`'s, so that no hint offers a team too small to show.
     func loadTeams(_ text: String?, minimumGroupSize: Int, diagnostics: inout DiagnosticLog) -> [Team]? {
+        guard var catalog = CatalogFile("teams", in: text, file: "teams.yaml", kind: "team", keys: Self.teamKeys,
+                                        diagnostics: &diagnostics) else { return nil }
         var teams: [Team] = []
-        var firstLocation: [String: SourceLocation] = [:]
-        guard let entries = YAMLMapping.entries(of: "teams", in: text, file: "teams.yaml", entry: "a team",
-                                         keys: Self.teamKeys, diagnostics: &diagnostics) else { return nil }
-        for entry in entries {
+        for entry in catalog.entries {
             let id = entry.slug("id", required: "a team", diagnostics: &diagnostics)
             let name = entry.string("name", required: "team '\(id ?? "?")'", diagnostics: &diagnostics)
             let parent = entry.slug("parent", diagnostics: &diagnostics)
@@ -25,12 +24,7 @@ extension ContentLoader {
                     at: entry.location(of: entry.node("id")!)))
                 continue
             }
-            if let first = firstLocation[id] {
-                diagnostics.report(.error("duplicate team id '\(id)'; first declared at \(first)",
-                                          at: entry.location(of: entry.node("id")!)))
-                continue
-            }
-            firstLocation[id] = entry.location(of: entry.node("id")!)
+            guard catalog.declare(id, in: entry, diagnostics: &diagnostics) else { continue }
             // An unknown parent is reported and cut next (`resolvingParents`).
             teams.append(Team(id: TeamID(id), name: name, parent: parent.map { TeamID($0) }, headcount: headcount,
                               location: entry.location))

@@ -30,24 +30,6 @@ struct YAMLMapping {
         return YAMLMapping(node, file: file, lineOffset: lineOffset, what: "the file", diagnostics: &diagnostics)
     }
 
-    /// The entries of a file shaped `key: [{...}, {...}]`, such as `teams.yaml`: each
-    /// entry a mapping, with unknown keys warned about at both levels. Nil when the file
-    /// could not be read at all (absent, unreadable, or not YAML).
-    static func entries(of key: String, in text: String?, file: String, entry: String, keys: [String],
-                        diagnostics: inout DiagnosticLog) -> [YAMLMapping]? {
-        guard let text, let yaml = document(text, file: file, diagnostics: &diagnostics) else { return nil }
-        yaml.warnUnknownKeys([key], in: file, diagnostics: &diagnostics)
-        guard let items = yaml.sequence(key, diagnostics: &diagnostics) else {
-            yaml.missing(key, file, diagnostics: &diagnostics)
-            return []
-        }
-        return items.compactMap { item in
-            let mapping = YAMLMapping(item, file: file, lineOffset: 0, what: entry, diagnostics: &diagnostics)
-            mapping?.warnUnknownKeys(keys, in: entry, diagnostics: &diagnostics)
-            return mapping
-        }
-    }
-
     private init(file: String, lineOffset: Int, node: Node) {
         self.file = file
         self.lineOffset = lineOffset
