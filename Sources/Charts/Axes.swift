@@ -8,28 +8,36 @@ struct PlotArea {
     var width: Double { right - left }
     var height: Double { bottom - top }
 
-    /// Horizontal grid lines with labels on the left, for a vertical value scale.
-    func valueAxis(_ scale: NiceScale, unit: TickUnit) -> SVGNode {
-        var marks: [SVGNode] = []
-        for tick in scale.ticks {
-            let y = scale.position(tick, from: bottom, to: top)
-            marks.append(.element("line", [("class", tick == 0 ? "axis" : "grid"), ("x1", Coordinate.text(left)), ("x2", Coordinate.text(right)),
-                                           ("y1", Coordinate.text(y)), ("y2", Coordinate.text(y))]))
-            marks.append(.element("text", [("class", "tick"), ("x", Coordinate.text(left - 6)), ("y", Coordinate.text(y + 4)), ("text-anchor", "end")],
-                                  [.text(scale.label(tick, unit: unit))]))
-        }
-        return .element("g", [("class", "value-axis")], marks)
+    /// Which way a value scale runs across the plot area.
+    enum Direction {
+        /// Values up the side: horizontal grid lines, labels on the left.
+        case vertical
+        /// Values along the bottom: vertical grid lines, labels below.
+        case horizontal
     }
 
-    /// Vertical grid lines with labels below, for a horizontal value scale.
-    func horizontalValueAxis(_ scale: NiceScale, unit: TickUnit) -> SVGNode {
-        var marks: [SVGNode] = []
-        for tick in scale.ticks {
-            let x = scale.position(tick, from: left, to: right)
-            marks.append(.element("line", [("class", tick == 0 ? "axis" : "grid"), ("x1", Coordinate.text(x)), ("x2", Coordinate.text(x)),
-                                           ("y1", Coordinate.text(top)), ("y2", Coordinate.text(bottom))]))
-            marks.append(.element("text", [("class", "tick"), ("x", Coordinate.text(x)), ("y", Coordinate.text(bottom + 14)), ("text-anchor", "middle")],
-                                  [.text(scale.label(tick, unit: unit))]))
+    /// Grid lines and tick labels for a value scale.
+    func valueAxis(_ scale: NiceScale, unit: TickUnit, _ direction: Direction = .vertical) -> SVGNode {
+        let marks = scale.ticks.flatMap { tick -> [SVGNode] in
+            // Only the geometry differs between the two directions.
+            let grid: (x1: Double, x2: Double, y1: Double, y2: Double)
+            let label: (x: Double, y: Double, anchor: String)
+            switch direction {
+            case .vertical:
+                let y = scale.position(tick, from: bottom, to: top)
+                grid = (left, right, y, y)
+                label = (left - 6, y + 4, "end")
+            case .horizontal:
+                let x = scale.position(tick, from: left, to: right)
+                grid = (x, x, top, bottom)
+                label = (x, bottom + 14, "middle")
+            }
+            return [
+                .element("line", [("class", tick == 0 ? "axis" : "grid"), ("x1", Coordinate.text(grid.x1)), ("x2", Coordinate.text(grid.x2)),
+                                  ("y1", Coordinate.text(grid.y1)), ("y2", Coordinate.text(grid.y2))]),
+                .element("text", [("class", "tick"), ("x", Coordinate.text(label.x)), ("y", Coordinate.text(label.y)), ("text-anchor", label.anchor)],
+                         [.text(scale.label(tick, unit: unit))]),
+            ]
         }
         return .element("g", [("class", "value-axis")], marks)
     }

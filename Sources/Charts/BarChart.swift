@@ -50,7 +50,7 @@ public struct BarChart: Sendable {
         }
         let scale = NiceScale(values: sorted.map(\.value), includeZero: true)
         func x(_ value: Double) -> Double { scale.position(value, from: area.left, to: area.right) }
-        var marks: [SVGNode] = [area.horizontalValueAxis(scale, unit: labels.tick)]
+        var marks: [SVGNode] = [area.valueAxis(scale, unit: labels.tick, .horizontal)]
         for (index, bar) in rows.enumerated() {
             let top = area.top + Double(index) * rowHeight
             guard let bar else {

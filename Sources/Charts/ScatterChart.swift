@@ -57,7 +57,7 @@ public struct ScatterChart: Sendable {
         let xScale = NiceScale(values: valid.map(\.x)), yScale = NiceScale(values: valid.map(\.y))
         func x(_ value: Double) -> Double { xScale.position(value, from: area.left, to: area.right) }
         func y(_ value: Double) -> Double { yScale.position(value, from: area.bottom, to: area.top) }
-        var marks: [SVGNode] = [area.valueAxis(yScale, unit: yLabels.tick), area.horizontalValueAxis(xScale, unit: xLabels.tick)]
+        var marks: [SVGNode] = [area.valueAxis(yScale, unit: yLabels.tick), area.valueAxis(xScale, unit: xLabels.tick, .horizontal)]
         marks.append(Label.text(xName, x: area.left + area.width / 2, y: area.bottom + 32, width: 500, anchor: "middle", className: "note"))
         marks.append(Label.text(yName, x: area.left - 56, y: 14, width: 400, className: "note"))
         let fit = self.fit
