@@ -17,7 +17,7 @@ extension Divergence {
     /// The smallest move that counts, as a share of the previous value: survey and
     /// rate metrics wobble by a point from quarter to quarter, and a prompt for every
     /// wobble would bury the ones that matter.
-    public static let noticeable = 0.05
+    static let noticeable = 0.05
 
     static func isNoticeable(_ change: Change) -> Bool {
         guard let relative = change.relative else { return change.delta != 0 }

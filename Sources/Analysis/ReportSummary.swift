@@ -7,11 +7,11 @@ public struct ReportSummary: Hashable, Sendable, Codable {
     public var metrics: Int
     public var periods: Int
     public var firstPeriod: String?
-    public var lastPeriod: String?
+    var lastPeriod: String?
     public var observations: Int
     public var narratives: Int
-    public var suppressedTeams: Int
-    public var suppressedValues: Int
+    var suppressedTeams: Int
+    var suppressedValues: Int
     public var errors: Int
     public var warnings: Int
     public var notes: Int

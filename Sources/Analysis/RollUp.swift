@@ -82,7 +82,7 @@ public struct RollUp: Sendable {
 
     /// The scopes whose values a group's roll-up combines: member teams with a value,
     /// member groups given a value directly, and the contributors of other member groups.
-    public func contributors(of group: Scope, metric: MetricID, period: Period,
+    func contributors(of group: Scope, metric: MetricID, period: Period,
                              in organization: Organization) -> [(scope: Scope, cell: Cell)] {
         var result: [(Scope, Cell)] = []
         for member in organization.children(of: group) {

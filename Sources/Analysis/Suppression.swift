@@ -34,7 +34,7 @@ public struct Suppression: Sendable {
 
     public let minimumGroupSize: Int
     /// Teams and groups that are too small to appear in the output at all.
-    public let suppressedTeams: Set<TeamID>
+    let suppressedTeams: Set<TeamID>
     private var hidden: [ValueKey: Reason] = [:]
 
     public init(content: ReportContent, rollUp: RollUp) {
@@ -93,12 +93,12 @@ public struct Suppression: Sendable {
     private var withSuppressedTeam: Set<ValueKey> = []
 
     /// Whether a roll-up combines a value of a team too small to list.
-    public func includesSuppressedTeam(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Bool {
+    func includesSuppressedTeam(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Bool {
         withSuppressedTeam.contains(ValueKey(scope, metric, period))
     }
 
     /// How many values are hidden, over all scopes, metrics and quarters.
-    public var hiddenValueCount: Int { hidden.count }
+    var hiddenValueCount: Int { hidden.count }
 
     /// Rules 3 and 4, repeated until nothing changes: hiding one value can change what
     /// another may show.

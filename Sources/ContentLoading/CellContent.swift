@@ -12,7 +12,7 @@ package enum CellContent<Value> {
         return nil
     }
 
-    package var isInvalid: Bool {
+    var isInvalid: Bool {
         if case .invalid = self { return true }
         return false
     }

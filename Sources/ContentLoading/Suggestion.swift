@@ -5,7 +5,7 @@ public enum Suggestion {
     static let longestWord = 100
 
     /// The closest candidate within a small edit distance, if any.
-    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         guard word.utf8.count <= longestWord else { return nil }
         let lowered = word.lowercased()
         let limit = max(1, min(3, word.count / 3))

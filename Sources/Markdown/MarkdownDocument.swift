@@ -194,7 +194,7 @@ public struct MarkdownDocument: ~Copyable {
 
     /// The fenced code blocks whose info string starts with one of `languages`, in
     /// document order.
-    public func fencedBlocks(_ languages: Set<String>) -> [FencedBlock] {
+    func fencedBlocks(_ languages: Set<String>) -> [FencedBlock] {
         fencedBlockNodes(languages).map(\.block)
     }
 
