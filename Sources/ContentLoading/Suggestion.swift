@@ -1,5 +1,5 @@
 /// "Did you mean …?" for a mistyped id.
-public enum Suggestion {
+enum Suggestion {
     /// The longest word a suggestion is looked for: ids and keys are far shorter, and the
     /// edit distance costs the product of two lengths.
     static let longestWord = 100
@@ -24,7 +24,7 @@ public enum Suggestion {
     }
 
     /// ` (did you mean 'x'?)`, or nothing.
-    public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+    static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
