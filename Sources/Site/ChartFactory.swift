@@ -72,8 +72,10 @@ struct ChartFactory {
             guard let value = shown(metric, scope, period) else { return nil }
             return BarChart.Bar(label: context.name(of: scope), value: value, tone: tone(metric, value, against: shownTarget(metric) ?? referenceValue))
         }
-        return BarChart(title: title ?? "\(metric.name), \(period)", bars: bars, descending: metric.better != .lower,
-                        labels: Self.labels(metric)).drawn(context)
+        return drawn {
+            BarChart.draw(title: title ?? "\(metric.name), \(period)", bars: bars, descending: metric.better != .lower,
+                          labels: Self.labels(metric))
+        }
     }
 
     func tone(_ metric: Metric, _ value: Double, against reference: Double?) -> Tone {
@@ -97,8 +99,10 @@ struct ChartFactory {
                 return Heatmap.Cell(text: ValueFormatter.value(value, for: metric), score: score)
             }
         }
-        return Heatmap(title: title ?? "Change from baseline, \(period)", rowNames: scopes.map(context.name(of:)),
-                       columnNames: metrics.map(\.name), cells: cells).drawn(context)
+        return drawn {
+            Heatmap.draw(title: title ?? "Change from baseline, \(period)", rowNames: scopes.map(context.name(of:)),
+                         columnNames: metrics.map(\.name), cells: cells)
+        }
     }
 
     func scatter(x: Metric, y: Metric, _ scopes: [Scope], period: Period, title: String? = nil) -> Chart {
@@ -166,6 +170,4 @@ struct ChartFactory {
     }
 }
 
-extension Charts.BarChart { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
-extension Charts.Heatmap { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
 extension Charts.ScatterChart { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }

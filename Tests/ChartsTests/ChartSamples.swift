@@ -15,10 +15,10 @@ enum ChartSamples {
                 .init(name: "Platform", values: [6.1, 5.4, nil, 4.6, 4.2]),
                 .init(name: "Engineering", values: [5.5, 5.3, 5.0, 4.9, 4.8]),
             ], target: 4, baseline: 0, labels: days),
-            "bar": BarChart(title: "Change failure rate, 2026-Q3", bars: [
+            "bar": BarChart.draw(title: "Change failure rate, 2026-Q3", bars: [
                 .init(label: "Checkout Web", value: 19.3, tone: .bad), .init(label: "API Platform", value: 11.2, tone: .good),
                 .init(label: "Mobile App", value: -2, tone: .good),
-            ], labels: percent).draw(),
+            ], labels: percent),
             "stacked": StackedChart.draw(title: "Delegation fluency", partNames: ["Novice", "Developing", "Fluent"], rows: [
                 .init(label: "Platform", parts: [3, 7, 4]), .init(label: "Support", parts: [6, 10, 2]),
             ]),
@@ -30,10 +30,10 @@ enum ChartSamples {
             "slope": SlopeChart.draw(title: "Rework", beforeLabel: "2025-Q2", afterLabel: "2026-Q3", items: [
                 .init(label: "Checkout Web", before: 8, after: 14.6, tone: .bad), .init(label: "Merchant Portal", before: 9, after: 6, tone: .good),
             ], labels: percent),
-            "heatmap": Heatmap(title: "Change from baseline", rowNames: ["Platform", "Product"], columnNames: ["Cycle time", "CSAT"], cells: [
+            "heatmap": Heatmap.draw(title: "Change from baseline", rowNames: ["Platform", "Product"], columnNames: ["Cycle time", "CSAT"], cells: [
                 [.init(text: "4.2 days", score: 0.8), .init(text: "84%", score: -0.2)],
                 [.init(text: "5.1 days", score: 0), nil],
-            ]).draw(),
+            ]),
         ]
     }
 
@@ -43,8 +43,8 @@ enum ChartSamples {
             "line-all-equal": LineChart.draw(title: "Flat", periods: quarters, series: [.init(name: "T", values: [2, 2, 2, 2, 2])]),
             "line-gaps": LineChart.draw(title: "Gaps", periods: quarters, series: [.init(name: "T", values: [nil, 1, nil, nil, 3])]),
             "line-empty": LineChart.draw(title: "Empty", periods: quarters, series: [.init(name: "T", values: [nil, nil, nil, nil, nil])]),
-            "bar-one-team": BarChart(title: "One", bars: [.init(label: "Only team", value: 0)]).draw(),
-            "bar-150-teams": BarChart(title: "Many", bars: (1...150).map { .init(label: "Team \($0) with a rather long name indeed", value: Double($0 % 37) - 5) }).draw(),
+            "bar-one-team": BarChart.draw(title: "One", bars: [.init(label: "Only team", value: 0)]),
+            "bar-150-teams": BarChart.draw(title: "Many", bars: (1...150).map { .init(label: "Team \($0) with a rather long name indeed", value: Double($0 % 37) - 5) }),
             "scatter-one-point": ScatterChart(title: "One", xName: "x", yName: "y", points: [.init(label: "A", x: 1, y: 1)]).draw(),
             "scatter-vertical": ScatterChart(title: "Same x", xName: "x", yName: "y", points: [.init(label: "A", x: 1, y: 1), .init(label: "B", x: 1, y: 3)]).draw(),
             "stacked-zero-row": StackedChart.draw(title: "Zero", partNames: ["a", "b"], rows: [.init(label: "Z", parts: [0, 0])]),

@@ -44,9 +44,9 @@ struct ChartTests {
     func escaping() {
         let attack = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>&"
         let charts = [
-            BarChart(title: attack, bars: [.init(label: attack, value: 1)]).draw(),
+            BarChart.draw(title: attack, bars: [.init(label: attack, value: 1)]),
             LineChart.draw(title: attack, periods: [attack], series: [.init(name: attack, values: [1])]),
-            Heatmap(title: attack, rowNames: [attack], columnNames: [attack], cells: [[.init(text: attack, score: 1)]]).draw(),
+            Heatmap.draw(title: attack, rowNames: [attack], columnNames: [attack], cells: [[.init(text: attack, score: 1)]]),
             ScatterChart(title: attack, xName: attack, yName: attack, points: [.init(label: attack, x: 1, y: 2), .init(label: "b", x: 2, y: 1)]).draw(),
         ]
         for chart in charts {
@@ -59,7 +59,7 @@ struct ChartTests {
 
     @Test("long labels are cut with their full text kept in a title")
     func longLabels() {
-        let svg = BarChart(title: "T", bars: [.init(label: String(repeating: "Platform ", count: 10), value: 1)]).draw().svg(id: "x")
+        let svg = BarChart.draw(title: "T", bars: [.init(label: String(repeating: "Platform ", count: 10), value: 1)]).svg(id: "x")
         #expect(svg.contains("<title>Platform Platform Platform Platform Platform Platform Platform Platform Platform Platform </title>"))
         #expect(svg.contains("…</text>"))
     }
