@@ -1,7 +1,7 @@
 /// Teams compared in one quarter, sorted, each bar marked good or bad in colour and with
 /// a symbol. Bars start at zero; negative values extend left. More than `limit` bars are
 /// shown as the top and bottom halves with the middle folded into a labelled band.
-public struct BarChart: Sendable {
+public enum BarChart {
     public struct Bar: Sendable {
         public var label: String
         public var value: Double
@@ -14,22 +14,11 @@ public struct BarChart: Sendable {
         }
     }
 
-    public var title: String
-    public var bars: [Bar]
-    /// Largest first (true) or smallest first.
-    public var descending: Bool
-    public var labels: ValueLabels
-    public var limit: Int
-
-    public init(title: String, bars: [Bar], descending: Bool = true, labels: ValueLabels = .plain, limit: Int = 24) {
-        self.title = title
-        self.bars = bars
-        self.descending = descending
-        self.labels = labels
-        self.limit = max(4, limit)
-    }
-
-    public func draw() -> Chart {
+    /// - Parameters:
+    ///   - descending: largest first (true) or smallest first.
+    ///   - limit: how many bars are drawn before the middle ones are folded; at least 4.
+    public static func draw(title: String, bars: [Bar], descending: Bool = true, labels: ValueLabels = .plain, limit: Int = 24) -> Chart {
+        let limit = max(4, limit)
         let sorted = bars.filter { $0.value.isFinite }.sorted {
             $0.value == $1.value ? $0.label < $1.label : (descending ? $0.value > $1.value : $0.value < $1.value)
         }

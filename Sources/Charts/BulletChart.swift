@@ -1,22 +1,7 @@
 /// One headline number against its target and last quarter.
-public struct BulletChart: Sendable {
-    public var title: String
-    public var value: Double
-    public var target: Double?
-    public var previous: Double?
-    public var tone: Tone
-    public var labels: ValueLabels
-
-    public init(title: String, value: Double, target: Double? = nil, previous: Double? = nil, tone: Tone = .neutral, labels: ValueLabels = .plain) {
-        self.title = title
-        self.value = value
-        self.target = target
-        self.previous = previous
-        self.tone = tone
-        self.labels = labels
-    }
-
-    public func draw() -> Chart {
+public enum BulletChart {
+    public static func draw(title: String, value: Double, target: Double? = nil, previous: Double? = nil, tone: Tone = .neutral,
+                            labels: ValueLabels = .plain) -> Chart {
         let width = 640, height = 72
         let area = PlotArea(left: 16, top: 8, right: 624, bottom: 40)
         let values = [value] + [target, previous].compactMap { $0 }

@@ -1,6 +1,6 @@
 /// Teams × metrics, each cell coloured by its change from baseline on a diverging scale
 /// (better one way, worse the other), with the value printed in the cell.
-public struct Heatmap: Sendable {
+public enum Heatmap {
     public struct Cell: Sendable {
         /// What the cell says, such as "2.7 days".
         public var text: String
@@ -14,19 +14,6 @@ public struct Heatmap: Sendable {
         }
     }
 
-    public var title: String
-    public var rowNames: [String]
-    public var columnNames: [String]
-    /// Rows of cells; nil for no value.
-    public var cells: [[Cell?]]
-
-    public init(title: String, rowNames: [String], columnNames: [String], cells: [[Cell?]]) {
-        self.title = title
-        self.rowNames = rowNames
-        self.columnNames = columnNames
-        self.cells = cells
-    }
-
     static func heatClass(_ score: Double?) -> String {
         guard let score, score.isFinite else { return "heat-neutral" }
         let size = abs(score)
@@ -34,7 +21,8 @@ public struct Heatmap: Sendable {
         return level == 0 ? "heat-neutral" : "heat-\(score > 0 ? "good" : "bad")-\(level)"
     }
 
-    public func draw() -> Chart {
+    /// - Parameter cells: rows of cells; nil for no value.
+    public static func draw(title: String, rowNames: [String], columnNames: [String], cells: [[Cell?]]) -> Chart {
         let cellWidth = columnNames.isEmpty ? 100.0 : min(110, 460 / Double(columnNames.count))
         let cellHeight = 26.0
         let width = 640

@@ -1,6 +1,6 @@
 /// A metric over quarters for one team or group (the first series) and its peers, with
 /// a target line and a baseline marker. Missing quarters are gaps, never zero.
-public struct LineChart: Sendable {
+public enum LineChart {
     public struct Series: Sendable {
         public var name: String
         /// One value per period; nil is a gap.
@@ -12,25 +12,10 @@ public struct LineChart: Sendable {
         }
     }
 
-    public var title: String
-    public var periods: [String]
-    public var series: [Series]
-    public var target: Double?
-    /// The index in `periods` of the baseline quarter, marked with a dotted line.
-    public var baseline: Int?
-    public var labels: ValueLabels
-
-    public init(title: String, periods: [String], series: [Series], target: Double? = nil, baseline: Int? = nil,
-                labels: ValueLabels = .plain) {
-        self.title = title
-        self.periods = periods
-        self.series = series
-        self.target = target
-        self.baseline = baseline
-        self.labels = labels
-    }
-
-    public func draw() -> Chart {
+    /// - Parameter baseline: the index in `periods` of the baseline quarter, marked with a
+    ///   dotted line.
+    public static func draw(title: String, periods: [String], series: [Series], target: Double? = nil, baseline: Int? = nil,
+                            labels: ValueLabels = .plain) -> Chart {
         let width = 640, height = 280
         let area = PlotArea(left: 56, top: 18, right: 480, bottom: 244)
         let values = series.flatMap { $0.values.compactMap { $0 } }
@@ -87,7 +72,8 @@ public struct LineChart: Sendable {
         }
         if let target { ends.append((y(target), "Target " + labels.value(target), SeriesStyle(index: -1))) }
         marks += Self.endLabels(ends, x: area.right + 8, top: area.top, bottom: area.bottom)
-        return Chart(type: .line, title: title, summary: summary(), width: width, height: height, table: table, marks: marks, plot: area)
+        let summary = Self.summary(title: title, periods: periods, series: series, target: target, labels: labels)
+        return Chart(type: .line, title: title, summary: summary, width: width, height: height, table: table, marks: marks, plot: area)
     }
 
     /// Labels at the right end of each line, nudged apart so none overlap.
@@ -113,7 +99,7 @@ public struct LineChart: Sendable {
         return placed.map { Label.text($0.text, x: x, y: $0.y + 4, width: 150, className: $0.style.index < 0 ? "note" : "label") }
     }
 
-    func summary() -> String {
+    static func summary(title: String, periods: [String], series: [Series], target: Double?, labels: ValueLabels) -> String {
         guard let focus = series.first else { return "\(title): no data." }
         let points = focus.values.prefix(periods.count).enumerated().compactMap { i, v in v.map { (periods[i], $0) } }
         var sentence: String

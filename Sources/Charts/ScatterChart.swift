@@ -2,6 +2,9 @@ import Formatting
 
 /// Usage against an outcome, one dot per team, with a fitted line and r, and a caveat
 /// in plain words: correlation across teams is not attribution.
+///
+/// Unlike the other charts, which are drawn by a function of their inputs, a scatter is a
+/// value: pages read its points and its fit to say in words what r means.
 public struct ScatterChart: Sendable {
     public struct Point: Sendable {
         public var label: String

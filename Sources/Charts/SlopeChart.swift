@@ -1,5 +1,5 @@
 /// Two quarters, before and after, one line per team.
-public struct SlopeChart: Sendable {
+public enum SlopeChart {
     public struct Item: Sendable {
         public var label: String
         public var before: Double
@@ -14,21 +14,7 @@ public struct SlopeChart: Sendable {
         }
     }
 
-    public var title: String
-    public var beforeLabel: String
-    public var afterLabel: String
-    public var items: [Item]
-    public var labels: ValueLabels
-
-    public init(title: String, beforeLabel: String, afterLabel: String, items: [Item], labels: ValueLabels = .plain) {
-        self.title = title
-        self.beforeLabel = beforeLabel
-        self.afterLabel = afterLabel
-        self.items = items
-        self.labels = labels
-    }
-
-    public func draw() -> Chart {
+    public static func draw(title: String, beforeLabel: String, afterLabel: String, items: [Item], labels: ValueLabels = .plain) -> Chart {
         let valid = items.filter { $0.before.isFinite && $0.after.isFinite }
         let width = 640
         let height = max(160, 48 + 16 * valid.count)

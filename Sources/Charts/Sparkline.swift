@@ -1,18 +1,6 @@
 /// A tiny trend for KPI cards and tables: no axes, the last point marked.
-public struct Sparkline: Sendable {
-    public var title: String
-    public var periods: [String]
-    public var values: [Double?]
-    public var labels: ValueLabels
-
-    public init(title: String, periods: [String], values: [Double?], labels: ValueLabels = .plain) {
-        self.title = title
-        self.periods = periods
-        self.values = values
-        self.labels = labels
-    }
-
-    public func draw() -> Chart {
+public enum Sparkline {
+    public static func draw(title: String, periods: [String], values: [Double?], labels: ValueLabels = .plain) -> Chart {
         let width = 120, height = 28
         let points = values.prefix(periods.count).enumerated().compactMap { i, v in v.map { (i, $0) } }
         let table = DataTable(columns: ["Quarter", "Value"], rows: points.map { [periods[$0.0], labels.value($0.1)] })

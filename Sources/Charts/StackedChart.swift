@@ -1,5 +1,5 @@
 /// Shares that sum to 100% per team, such as the distribution of fluency levels.
-public struct StackedChart: Sendable {
+public enum StackedChart {
     public struct Row: Sendable {
         public var label: String
         /// One amount per part; normalised to shares of the row's total.
@@ -11,17 +11,7 @@ public struct StackedChart: Sendable {
         }
     }
 
-    public var title: String
-    public var partNames: [String]
-    public var rows: [Row]
-
-    public init(title: String, partNames: [String], rows: [Row]) {
-        self.title = title
-        self.partNames = partNames
-        self.rows = rows
-    }
-
-    public func draw() -> Chart {
+    public static func draw(title: String, partNames: [String], rows: [Row]) -> Chart {
         let rowHeight = 26.0
         let width = 640
         let height = Int(48 + rowHeight * Double(max(1, rows.count)) + 8)

@@ -10,27 +10,16 @@ import ReportModel
 public struct ReportLint: Sendable {
     let report: Report
     /// Where each (scope, metric, quarter) value came from, for findings about data.
-    private let dataLocations: [DataKey: SourceLocation]
+    private let dataLocations: [ValueKey: SourceLocation]
     /// The teams whose values may be shown, groups left out: the data rules are about
     /// what each team measured.
     private let measuredTeams: [Team]
     /// The words of each metric's name a paragraph about it would use (D106).
     private let metricWords: [MetricID: [String]]
 
-    private struct DataKey: Hashable, Sendable {
-        let scope: Scope
-        let metric: MetricID
-        let period: Period
-    }
-
     public init(report: Report) {
         self.report = report
-        var locations: [DataKey: SourceLocation] = [:]
-        for observation in report.visibleObservations {
-            let key = DataKey(scope: observation.scope, metric: observation.metric, period: observation.period)
-            if locations[key] == nil { locations[key] = observation.location }
-        }
-        dataLocations = locations
+        dataLocations = Dictionary(report.visibleObservations.map { ($0.key, $0.location) }, uniquingKeysWith: { first, _ in first })
         measuredTeams = report.visibleTeams.filter { !report.organization.isGroup($0.id) }
         metricWords = Dictionary(report.metrics.map { ($0.id, NumberLiteral.words(of: $0.name)) }, uniquingKeysWith: { a, _ in a })
     }
@@ -135,7 +124,7 @@ public struct ReportLint: Sendable {
     /// Where a value came from: its own row, or for a roll-up the first row of a member
     /// behind it.
     private func location(_ metric: MetricID, _ scope: Scope, _ period: Period) -> SourceLocation {
-        if let found = dataLocations[DataKey(scope: scope, metric: metric, period: period)] { return found }
+        if let found = dataLocations[ValueKey(scope, metric, period)] { return found }
         for member in report.organization.children(of: scope) where report.isVisible(.team(member.id)) {
             let found = location(metric, .team(member.id), period)
             if found.file != "data" { return found }

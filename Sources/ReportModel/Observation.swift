@@ -1,8 +1,7 @@
 /// One measured value: a metric for a team (or group, or the organization) in a quarter.
 public struct Observation: Hashable, Sendable {
-    public let period: Period
-    public let scope: Scope
-    public let metric: MetricID
+    /// Which value it is: the scope, the metric and the quarter.
+    public let key: ValueKey
     public let value: Double
     /// How many people stand behind the value (for surveys, the respondents), if known.
     public let n: Int?
@@ -10,11 +9,13 @@ public struct Observation: Hashable, Sendable {
 
     public init(period: Period, scope: Scope, metric: MetricID, value: Double, n: Int? = nil,
                 location: SourceLocation = SourceLocation(file: "data/values.csv")) {
-        self.period = period
-        self.scope = scope
-        self.metric = metric
+        key = ValueKey(scope, metric, period)
         self.value = value
         self.n = n
         self.location = location
     }
+
+    public var period: Period { key.period }
+    public var scope: Scope { key.scope }
+    public var metric: MetricID { key.metric }
 }

@@ -43,8 +43,10 @@ struct ChartFactory {
     func sparkline(_ metric: Metric, _ scope: Scope) -> Chart? {
         let values = values(metric, scope)
         guard values.compactMap({ $0 }).count >= 2 else { return nil }
-        return Sparkline(title: "\(metric.name), \(context.name(of: scope))", periods: report.periods.map(\.description),
-                         values: values, labels: Self.labels(metric)).drawn(context)
+        return drawn {
+            Sparkline.draw(title: "\(metric.name), \(context.name(of: scope))", periods: report.periods.map(\.description),
+                           values: values, labels: Self.labels(metric))
+        }
     }
 
     /// The scopes first, then (when `withParent`) the first scope's parent for context.
@@ -56,8 +58,10 @@ struct ChartFactory {
         }
         let series = visible.map { LineChart.Series(name: context.name(of: $0), values: values(metric, $0)) }
         let baseline = metric.baseline.flatMap { report.periods.firstIndex(of: $0) }
-        return LineChart(title: title ?? "\(metric.name) by quarter", periods: report.periods.map(\.description), series: series,
-                         target: shownTarget(metric), baseline: baseline, labels: Self.labels(metric)).drawn(context)
+        return drawn {
+            LineChart.draw(title: title ?? "\(metric.name) by quarter", periods: report.periods.map(\.description), series: series,
+                           target: shownTarget(metric), baseline: baseline, labels: Self.labels(metric))
+        }
     }
 
     /// Teams in one quarter, coloured by the target when there is one, else by whether
@@ -68,8 +72,10 @@ struct ChartFactory {
             guard let value = shown(metric, scope, period) else { return nil }
             return BarChart.Bar(label: context.name(of: scope), value: value, tone: tone(metric, value, against: shownTarget(metric) ?? referenceValue))
         }
-        return BarChart(title: title ?? "\(metric.name), \(period)", bars: bars, descending: metric.better != .lower,
-                        labels: Self.labels(metric)).drawn(context)
+        return drawn {
+            BarChart.draw(title: title ?? "\(metric.name), \(period)", bars: bars, descending: metric.better != .lower,
+                          labels: Self.labels(metric))
+        }
     }
 
     func tone(_ metric: Metric, _ value: Double, against reference: Double?) -> Tone {
@@ -93,8 +99,10 @@ struct ChartFactory {
                 return Heatmap.Cell(text: ValueFormatter.value(value, for: metric), score: score)
             }
         }
-        return Heatmap(title: title ?? "Change from baseline, \(period)", rowNames: scopes.map(context.name(of:)),
-                       columnNames: metrics.map(\.name), cells: cells).drawn(context)
+        return drawn {
+            Heatmap.draw(title: title ?? "Change from baseline, \(period)", rowNames: scopes.map(context.name(of:)),
+                         columnNames: metrics.map(\.name), cells: cells)
+        }
     }
 
     func scatter(x: Metric, y: Metric, _ scopes: [Scope], period: Period, title: String? = nil) -> Chart {
@@ -117,16 +125,20 @@ struct ChartFactory {
             let tone: Tone = switch change.assessment { case .better: .good; case .worse: .bad; default: .neutral }
             return SlopeChart.Item(label: context.name(of: scope), before: change.from, after: change.to, tone: tone)
         }
-        return SlopeChart(title: title ?? "\(metric.name), \(start) and \(end)", beforeLabel: start.description, afterLabel: end.description,
-                          items: items, labels: Self.labels(metric)).drawn(context)
+        return drawn {
+            SlopeChart.draw(title: title ?? "\(metric.name), \(start) and \(end)", beforeLabel: start.description, afterLabel: end.description,
+                            items: items, labels: Self.labels(metric))
+        }
     }
 
     func bullet(_ metric: Metric, _ scope: Scope, period: Period, title: String? = nil) -> Chart? {
         guard let value = shown(metric, scope, period) else { return nil }
         let previous = shown(metric, scope, period.previous)
         let target = shownTarget(metric)
-        return BulletChart(title: title ?? "\(metric.name), \(context.name(of: scope)), \(period)", value: value, target: target,
-                           previous: previous, tone: tone(metric, value, against: target ?? previous), labels: Self.labels(metric)).drawn(context)
+        return drawn {
+            BulletChart.draw(title: title ?? "\(metric.name), \(context.name(of: scope)), \(period)", value: value, target: target,
+                             previous: previous, tone: tone(metric, value, against: target ?? previous), labels: Self.labels(metric))
+        }
     }
 
     /// Each team's metrics as shares of their sum: for metrics that split a whole.
@@ -137,8 +149,12 @@ struct ChartFactory {
             let parts = metrics.map { shown($0, scope, period) ?? 0 }
             return parts.contains { $0 > 0 } ? StackedChart.Row(label: context.name(of: scope), parts: parts) : nil
         }
-        return StackedChart(title: title ?? "Shares, \(period)", partNames: Self.partNames(metrics.map(\.name)), rows: rows)
-            .drawn(context)
+        return drawn { StackedChart.draw(title: title ?? "Shares, \(period)", partNames: Self.partNames(metrics.map(\.name)), rows: rows) }
+    }
+
+    /// A chart as `draw` makes it, the time it takes counted as drawing charts.
+    private func drawn(_ draw: () -> Chart) -> Chart {
+        context.options.timings.measure(.charts, draw)
     }
 
     /// Legend names without the prefix they all share: "Fluency level: advanced" and its
@@ -154,11 +170,4 @@ struct ChartFactory {
     }
 }
 
-extension Charts.LineChart { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
-extension Charts.BarChart { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
-extension Charts.Sparkline { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
-extension Charts.Heatmap { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
 extension Charts.ScatterChart { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
-extension Charts.SlopeChart { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
-extension Charts.BulletChart { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }
-extension Charts.StackedChart { func drawn(_ context: SiteContext) -> Chart { context.options.timings.measure(.charts) { draw() } } }

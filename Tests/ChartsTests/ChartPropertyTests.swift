@@ -30,14 +30,14 @@ struct ChartPropertyTests {
             let flat = series.flatMap(\.values).compactMap { $0 }
             let target = Bool.random(using: &random) ? value() : nil
             let charts = [
-                LineChart(title: "L", periods: periods, series: series, target: target, baseline: 0).draw(),
-                Sparkline(title: "S", periods: periods, values: series[0].values).draw(),
-                BarChart(title: "B", bars: flat.enumerated().map { .init(label: "T\($0.offset)", value: $0.element) }, limit: 6).draw(),
+                LineChart.draw(title: "L", periods: periods, series: series, target: target, baseline: 0),
+                Sparkline.draw(title: "S", periods: periods, values: series[0].values),
+                BarChart.draw(title: "B", bars: flat.enumerated().map { .init(label: "T\($0.offset)", value: $0.element) }, limit: 6),
                 ScatterChart(title: "X", xName: "x", yName: "y", points: zip(flat, flat.reversed()).map { .init(label: "t", x: $0, y: $1) }).draw(),
-                BulletChart(title: "U", value: flat.first ?? 0, target: target, previous: flat.last).draw(),
-                SlopeChart(title: "O", beforeLabel: "a", afterLabel: "b", items: zip(flat, flat.reversed()).map { .init(label: "t", before: $0, after: $1) }).draw(),
-                StackedChart(title: "K", partNames: ["a", "b", "c"], rows: [.init(label: "r", parts: flat.prefix(3).map { $0 })]).draw(),
-                Heatmap(title: "H", rowNames: ["r"], columnNames: periods, cells: [series[0].values.map { $0.map { .init(text: "v", score: $0 / magnitude) } }]).draw(),
+                BulletChart.draw(title: "U", value: flat.first ?? 0, target: target, previous: flat.last),
+                SlopeChart.draw(title: "O", beforeLabel: "a", afterLabel: "b", items: zip(flat, flat.reversed()).map { .init(label: "t", before: $0, after: $1) }),
+                StackedChart.draw(title: "K", partNames: ["a", "b", "c"], rows: [.init(label: "r", parts: flat.prefix(3).map { $0 })]),
+                Heatmap.draw(title: "H", rowNames: ["r"], columnNames: periods, cells: [series[0].values.map { $0.map { .init(text: "v", score: $0 / magnitude) } }]),
             ]
             for chart in charts {
                 let svg = chart.svg(id: "p")

@@ -11,43 +11,43 @@ enum ChartSamples {
 
     static var all: [String: Chart] {
         [
-            "line": LineChart(title: "Cycle time", periods: quarters, series: [
+            "line": LineChart.draw(title: "Cycle time", periods: quarters, series: [
                 .init(name: "Platform", values: [6.1, 5.4, nil, 4.6, 4.2]),
                 .init(name: "Engineering", values: [5.5, 5.3, 5.0, 4.9, 4.8]),
-            ], target: 4, baseline: 0, labels: days).draw(),
-            "bar": BarChart(title: "Change failure rate, 2026-Q3", bars: [
+            ], target: 4, baseline: 0, labels: days),
+            "bar": BarChart.draw(title: "Change failure rate, 2026-Q3", bars: [
                 .init(label: "Checkout Web", value: 19.3, tone: .bad), .init(label: "API Platform", value: 11.2, tone: .good),
                 .init(label: "Mobile App", value: -2, tone: .good),
-            ], labels: percent).draw(),
-            "stacked": StackedChart(title: "Delegation fluency", partNames: ["Novice", "Developing", "Fluent"], rows: [
+            ], labels: percent),
+            "stacked": StackedChart.draw(title: "Delegation fluency", partNames: ["Novice", "Developing", "Fluent"], rows: [
                 .init(label: "Platform", parts: [3, 7, 4]), .init(label: "Support", parts: [6, 10, 2]),
-            ]).draw(),
-            "sparkline": Sparkline(title: "Cycle time", periods: quarters, values: [6.1, 5.4, nil, 4.6, 4.2], labels: days).draw(),
+            ]),
+            "sparkline": Sparkline.draw(title: "Cycle time", periods: quarters, values: [6.1, 5.4, nil, 4.6, 4.2], labels: days),
             "scatter": ScatterChart(title: "Usage and cycle time", xName: "Weekly active users", yName: "Cycle time", points: [
                 .init(label: "A", x: 40, y: 5), .init(label: "B", x: 60, y: 4.1), .init(label: "C", x: 80, y: 4.9), .init(label: "D", x: 90, y: 3.2),
             ], xLabels: percent, yLabels: days).draw(),
-            "bullet": BulletChart(title: "CSAT", value: 84.3, target: 85, previous: 84.1, tone: .good, labels: percent).draw(),
-            "slope": SlopeChart(title: "Rework", beforeLabel: "2025-Q2", afterLabel: "2026-Q3", items: [
+            "bullet": BulletChart.draw(title: "CSAT", value: 84.3, target: 85, previous: 84.1, tone: .good, labels: percent),
+            "slope": SlopeChart.draw(title: "Rework", beforeLabel: "2025-Q2", afterLabel: "2026-Q3", items: [
                 .init(label: "Checkout Web", before: 8, after: 14.6, tone: .bad), .init(label: "Merchant Portal", before: 9, after: 6, tone: .good),
-            ], labels: percent).draw(),
-            "heatmap": Heatmap(title: "Change from baseline", rowNames: ["Platform", "Product"], columnNames: ["Cycle time", "CSAT"], cells: [
+            ], labels: percent),
+            "heatmap": Heatmap.draw(title: "Change from baseline", rowNames: ["Platform", "Product"], columnNames: ["Cycle time", "CSAT"], cells: [
                 [.init(text: "4.2 days", score: 0.8), .init(text: "84%", score: -0.2)],
                 [.init(text: "5.1 days", score: 0), nil],
-            ]).draw(),
+            ]),
         ]
     }
 
     static var degenerate: [String: Chart] {
         [
-            "line-one-point": LineChart(title: "One", periods: ["2026-Q3"], series: [.init(name: "T", values: [3])]).draw(),
-            "line-all-equal": LineChart(title: "Flat", periods: quarters, series: [.init(name: "T", values: [2, 2, 2, 2, 2])]).draw(),
-            "line-gaps": LineChart(title: "Gaps", periods: quarters, series: [.init(name: "T", values: [nil, 1, nil, nil, 3])]).draw(),
-            "line-empty": LineChart(title: "Empty", periods: quarters, series: [.init(name: "T", values: [nil, nil, nil, nil, nil])]).draw(),
-            "bar-one-team": BarChart(title: "One", bars: [.init(label: "Only team", value: 0)]).draw(),
-            "bar-150-teams": BarChart(title: "Many", bars: (1...150).map { .init(label: "Team \($0) with a rather long name indeed", value: Double($0 % 37) - 5) }).draw(),
+            "line-one-point": LineChart.draw(title: "One", periods: ["2026-Q3"], series: [.init(name: "T", values: [3])]),
+            "line-all-equal": LineChart.draw(title: "Flat", periods: quarters, series: [.init(name: "T", values: [2, 2, 2, 2, 2])]),
+            "line-gaps": LineChart.draw(title: "Gaps", periods: quarters, series: [.init(name: "T", values: [nil, 1, nil, nil, 3])]),
+            "line-empty": LineChart.draw(title: "Empty", periods: quarters, series: [.init(name: "T", values: [nil, nil, nil, nil, nil])]),
+            "bar-one-team": BarChart.draw(title: "One", bars: [.init(label: "Only team", value: 0)]),
+            "bar-150-teams": BarChart.draw(title: "Many", bars: (1...150).map { .init(label: "Team \($0) with a rather long name indeed", value: Double($0 % 37) - 5) }),
             "scatter-one-point": ScatterChart(title: "One", xName: "x", yName: "y", points: [.init(label: "A", x: 1, y: 1)]).draw(),
             "scatter-vertical": ScatterChart(title: "Same x", xName: "x", yName: "y", points: [.init(label: "A", x: 1, y: 1), .init(label: "B", x: 1, y: 3)]).draw(),
-            "stacked-zero-row": StackedChart(title: "Zero", partNames: ["a", "b"], rows: [.init(label: "Z", parts: [0, 0])]).draw(),
+            "stacked-zero-row": StackedChart.draw(title: "Zero", partNames: ["a", "b"], rows: [.init(label: "Z", parts: [0, 0])]),
         ]
     }
 }

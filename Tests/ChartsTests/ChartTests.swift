@@ -44,9 +44,9 @@ struct ChartTests {
     func escaping() {
         let attack = "<script>alert(1)</script>\"><img src=x onerror=alert(2)>&"
         let charts = [
-            BarChart(title: attack, bars: [.init(label: attack, value: 1)]).draw(),
-            LineChart(title: attack, periods: [attack], series: [.init(name: attack, values: [1])]).draw(),
-            Heatmap(title: attack, rowNames: [attack], columnNames: [attack], cells: [[.init(text: attack, score: 1)]]).draw(),
+            BarChart.draw(title: attack, bars: [.init(label: attack, value: 1)]),
+            LineChart.draw(title: attack, periods: [attack], series: [.init(name: attack, values: [1])]),
+            Heatmap.draw(title: attack, rowNames: [attack], columnNames: [attack], cells: [[.init(text: attack, score: 1)]]),
             ScatterChart(title: attack, xName: attack, yName: attack, points: [.init(label: attack, x: 1, y: 2), .init(label: "b", x: 2, y: 1)]).draw(),
         ]
         for chart in charts {
@@ -59,7 +59,7 @@ struct ChartTests {
 
     @Test("long labels are cut with their full text kept in a title")
     func longLabels() {
-        let svg = BarChart(title: "T", bars: [.init(label: String(repeating: "Platform ", count: 10), value: 1)]).draw().svg(id: "x")
+        let svg = BarChart.draw(title: "T", bars: [.init(label: String(repeating: "Platform ", count: 10), value: 1)]).svg(id: "x")
         #expect(svg.contains("<title>Platform Platform Platform Platform Platform Platform Platform Platform Platform Platform </title>"))
         #expect(svg.contains("…</text>"))
     }
@@ -100,7 +100,7 @@ struct ChartTests {
             let total = parts.reduce(0, +)
             #expect(zip(parts, percents).allSatisfy { abs($0 / total * 100 - Double($1)) < 1 }, "\(parts) → \(percents)")
         }
-        let svg = StackedChart(title: "T", partNames: ["a", "b", "c"], rows: [.init(label: "r", parts: [1, 1, 1])]).draw().svg(id: "x")
+        let svg = StackedChart.draw(title: "T", partNames: ["a", "b", "c"], rows: [.init(label: "r", parts: [1, 1, 1])]).svg(id: "x")
         // 450 units wide: 34% is 153, 33% is 148.5.
         #expect(svg.contains("width=\"153\" height=\"18\"><title>r, a: 34%</title>"))
         #expect(svg.contains("x=\"323\" y=\"44\" width=\"148.5\" height=\"18\"><title>r, b: 33%</title>"))

@@ -25,7 +25,7 @@ struct ReviewFindingsSiteTests {
     func forbiddenCharacters() {
         #expect(HTML.escape("Alpha\u{85}Team\u{FFFE}\u{9F}") == "Alpha\u{FFFD}Team\u{FFFD}\u{FFFD}")
         #expect(HTML.escape("déjà vu 🚀") == "déjà vu 🚀")
-        let svg = BarChart(title: "t", bars: [.init(label: "A\u{85}B\u{FFFF}", value: 1)]).draw().svg(id: "x")
+        let svg = BarChart.draw(title: "t", bars: [.init(label: "A\u{85}B\u{FFFF}", value: 1)]).svg(id: "x")
         #expect(!svg.unicodeScalars.contains { $0.value == 0x85 || $0.value == 0xFFFF })
     }
 
