@@ -95,7 +95,7 @@ struct ObservationCollector {
 
     /// Adds an observation unless the same period, team and metric was already given.
     mutating func add(_ observation: Observation) {
-        let key = ValueKey(observation.scope, observation.metric, observation.period)
+        let key = observation.key
         if let first = firstSeen[key] {
             report(.error(
                 "duplicate value for \(observation.metric), \(observation.scope), \(observation.period); "
