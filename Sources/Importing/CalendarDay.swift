@@ -8,7 +8,7 @@ import ReportModel
 package struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertible {
     package let year: Int
     package let month: Int
-    package let day: Int
+    let day: Int
 
     package init?(year: Int, month: Int, day: Int) {
         guard SiteSettings.years.contains(year), (1...12).contains(month),
@@ -48,7 +48,7 @@ package struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConverti
     /// Days since 1 January 1970, for spans such as a report's window. Howard Hinnant's
     /// `days_from_civil`: exact for the proleptic Gregorian calendar, and no `Calendar`,
     /// whose answers depend on the machine's time zone.
-    package var ordinal: Int { Self.ordinal(year: year, month: month, day: day) }
+    var ordinal: Int { Self.ordinal(year: year, month: month, day: day) }
 
     private static func ordinal(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
@@ -61,7 +61,7 @@ package struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// The first and last day of a quarter, as ordinals; any year, so that walking back
     /// from a date near the edge of the accepted years cannot fail.
-    package static func ordinals(of period: Period) -> ClosedRange<Int> {
+    static func ordinals(of period: Period) -> ClosedRange<Int> {
         let lastMonth = period.quarter * 3
         return ordinal(year: period.year, month: lastMonth - 2, day: 1)
             ... ordinal(year: period.year, month: lastMonth, day: daysIn(month: lastMonth, year: period.year))

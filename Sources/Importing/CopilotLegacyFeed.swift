@@ -60,7 +60,7 @@ package enum CopilotLegacyFeed {
     ]
 
     /// Header names of the mapping's key column: a GitHub team slug.
-    public static let mappingKeys = [TeamMapping.Accepted.githubTeamSlug]
+    static let mappingKeys = [TeamMapping.Accepted.githubTeamSlug]
 
     /// One day of one export, summed over editors, models and languages.
     struct Day: Equatable {

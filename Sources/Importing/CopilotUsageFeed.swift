@@ -61,7 +61,7 @@ package enum CopilotUsageFeed {
     ]
 
     /// Header names of the mapping's key column: a person, or a GitHub team.
-    package static let mappingKeys = [
+    static let mappingKeys = [
         TeamMapping.Accepted(.person, headers: ["login", "userlogin", "githublogin", "githubuser", "user", "person",
                                                 "userid", "githubuserid", "githubid"]),
         TeamMapping.Accepted.githubTeamSlug,

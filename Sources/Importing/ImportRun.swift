@@ -8,13 +8,13 @@ package struct ImportRun: Sendable {
     package var rollUp = QuarterlyRollUp()
     package var people = PersonIndex()
     /// People counted in at least one team.
-    package var mapped: Set<Int> = []
+    var mapped: Set<Int> = []
     /// People with records that no team claims.
-    package var unmapped: Set<Int> = []
+    var unmapped: Set<Int> = []
     /// The team each person was put in per quarter, to refuse anyone put in two.
-    package var placements = TeamPlacements()
+    var placements = TeamPlacements()
     /// Records (rows, days, lines) read.
-    package var records = 0
+    var records = 0
     /// Records left out because the same person and day (or team and day) came before.
     package var repeats = 0
 

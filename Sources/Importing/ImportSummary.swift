@@ -5,19 +5,19 @@ import ReportModel
 public struct ImportSummary: Hashable, Sendable {
     public var source: ImportSource
     /// Rows, days or records read (repeats not counted).
-    public var records: Int
+    var records: Int
     /// Records skipped because the same person (or GitHub team) and day came before.
     public var repeats: Int
     /// People counted in some team; nil for a feed without people.
     public var people: Int?
     /// People with records no team claims.
-    public var unmappedPeople: Int
+    var unmappedPeople: Int
     public var values: Int
     public var teams: Int
     public var periods: [Period]
     public var minGroupSize: Int
-    public var leftOutTeamQuarters: Int
-    public var leftOutValues: Int
+    var leftOutTeamQuarters: Int
+    var leftOutValues: Int
 
     /// The lines printed to standard error after a successful import.
     public func lines(output: String) -> [String] {

@@ -37,7 +37,7 @@ package enum M365CopilotReport {
     }
 
     /// Header names of the mapping's key column: the person's UPN.
-    package static let mappingKeys = [
+    static let mappingKeys = [
         TeamMapping.Accepted(.person, headers: ["upn", "userprincipalname", "email", "mail", "emailaddress", "user",
                                                 "person"]),
     ]

@@ -19,9 +19,9 @@ package struct QuarterlyRollUp: Sendable {
     package struct Outcome: Sendable {
         package var values: [ImportedValue] = []
         /// Team-quarters with fewer people than the minimum group size.
-        package var leftOutTeamQuarters = 0
+        var leftOutTeamQuarters = 0
         /// Single values (in team-quarters that were kept) resting on too few people.
-        package var leftOutValues = 0
+        var leftOutValues = 0
         /// The people behind the team-quarters that were kept.
         package var people = 0
         /// Values beyond ±1e15, which Discern refuses: only absurd input gives them.
@@ -56,13 +56,13 @@ package struct QuarterlyRollUp: Sendable {
 
     /// Counts a person among a team-quarter's people: the population behind its values
     /// and the denominator of its shares.
-    package mutating func addMember(_ person: Int, to cell: TeamQuarter) {
+    mutating func addMember(_ person: Int, to cell: TeamQuarter) {
         groups[cell, default: Group()].members.insert(person)
     }
 
     /// For a feed without people (the legacy GitHub API): how many people a day's figures
     /// stand for. The largest in the quarter is kept, a lower bound on who was behind it.
-    package mutating func reportSize(_ size: Int, of cell: TeamQuarter) {
+    mutating func reportSize(_ size: Int, of cell: TeamQuarter) {
         var group = groups[cell, default: Group()]
         group.reportedSize = max(group.reportedSize, min(size, SiteSettings.largestCount))
         groups[cell] = group
@@ -101,7 +101,7 @@ package struct QuarterlyRollUp: Sendable {
     }
 
     /// Adds a sample to a `weightedMedian` metric.
-    public mutating func sample(_ metric: MetricID, _ value: Double, weight: Double, person: Int, in cell: TeamQuarter) {
+    mutating func sample(_ metric: MetricID, _ value: Double, weight: Double, person: Int, in cell: TeamQuarter) {
         var group = groups[cell, default: Group()]
         var tally = group.tallies[metric, default: Tally()]
         tally.samples.append(Sample(value: value, weight: weight))

@@ -42,7 +42,7 @@ package struct TeamMapping: Sendable {
 
     /// In `Accepted.headers`, stands for any column: the key is then an attribute of
     /// the input named like the column.
-    package static let anyColumn = "*"
+    static let anyColumn = "*"
 
     /// Header names for the team column.
     static let teamHeaders = ["team", "teamid", "discernteam"]
@@ -57,13 +57,13 @@ package struct TeamMapping: Sendable {
 
     /// Keys compare trimmed and lowercased: GitHub logins, UPNs and e-mail addresses
     /// are not case-sensitive, and PersonIds are hexadecimal.
-    package static func foldKey(_ key: String) -> String {
+    static func foldKey(_ key: String) -> String {
         key.trimmingSpaces.lowercased()
     }
 
     /// Header names compare as lowercase letters and digits only, so `User Principal
     /// Name`, `user_principal_name` and `UserPrincipalName` are the same column.
-    package static func foldHeader(_ name: String) -> String {
+    static func foldHeader(_ name: String) -> String {
         String(name.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) })
     }
 

@@ -38,7 +38,7 @@ package struct TeamPlacements: Sendable {
 
     /// Every pair of teams that shares someone in some quarter, in the order of the
     /// records that made them share.
-    package var overlaps: [Overlap] {
+    var overlaps: [Overlap] {
         struct Pair: Hashable {
             var first: String
             var second: String

@@ -50,7 +50,7 @@ package enum VivaPersonQuery {
         rule: .share)
 
     /// Header names of the mapping's key column: a PersonId, or any column of the query.
-    package static let mappingKeys = [
+    static let mappingKeys = [
         TeamMapping.Accepted(.person, headers: ["personid", "person", "hashedpersonid"]),
         TeamMapping.Accepted(.attribute(""), headers: [TeamMapping.anyColumn]),
     ]

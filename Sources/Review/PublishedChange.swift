@@ -6,10 +6,10 @@ public struct PublishedChange: Hashable, Sendable {
     public let period: Period
     public let scope: Scope
     /// What the site calls the scope: the organization's name, or the team's.
-    public let scopeName: String
+    let scopeName: String
     public let kind: PublishedNumbers.Kind
     public let metric: MetricID
-    public let metricName: String
+    let metricName: String
     public let old: PublishedNumbers.Shown
     public let new: PublishedNumbers.Shown
 

@@ -53,7 +53,7 @@ public struct PublishedDiff: Sendable {
 
     /// `12 published numbers change in the organization, 1 group and 2 teams.`, or
     /// `No published number changes.`, then how many changes are not listed.
-    public var countLine: String {
+    var countLine: String {
         guard withheld > 0 else { return listedLine }
         let one = withheld == 1
         return listedLine + " \(withheld) more \(one ? "concerns a team" : "concern teams") now too small to show, "

@@ -21,7 +21,7 @@ public struct PublishedNumbers: Sendable {
         case absent
 
         /// Whether a number is shown.
-        public var isValue: Bool {
+        var isValue: Bool {
             if case .value = self { return true }
             return false
         }

@@ -22,7 +22,7 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     public let layout: Layout
     /// Asset files by name, copied to `assets/<name>`.
-    public let assets: [String: [UInt8]]
+    let assets: [String: [UInt8]]
 
     /// Reads a theme folder, with files in `overrides` (a content folder's `theme/`)
     /// taking the place of the theme's files of the same name.
