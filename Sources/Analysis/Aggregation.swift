@@ -3,7 +3,7 @@ import ReportModel
 extension Metric.Aggregation {
     /// Combines member values by this rule. `weights` are headcounts, used by
     /// `weighted_mean` only. Nil for no values.
-    public func combine(_ values: [Double], weights: [Double]) -> Double? {
+    func combine(_ values: [Double], weights: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         switch self {
         case .sum:

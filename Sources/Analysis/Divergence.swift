@@ -4,7 +4,7 @@ import ReportModel
 /// usage rose: what the report most needs to explain, and what usage-as-impact hides.
 public struct Divergence: Hashable, Sendable {
     public let scope: Scope
-    public let period: Period
+    let period: Period
     /// The outcome or quality metric, and how it moved from the previous quarter.
     public let result: Metric
     public let resultChange: Change

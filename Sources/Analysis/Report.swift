@@ -150,7 +150,7 @@ public struct Report: Sendable {
     }
 
     /// The change between any two quarters; nil unless both values may be shown.
-    public func change(_ metric: MetricID, for scope: Scope, from start: Period, to end: Period) -> Change? {
+    func change(_ metric: MetricID, for scope: Scope, from start: Period, to end: Period) -> Change? {
         guard let definition = content.metric(metric),
               let from = value(metric, for: scope, in: start),
               let to = value(metric, for: scope, in: end) else { return nil }

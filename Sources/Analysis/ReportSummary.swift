@@ -2,19 +2,19 @@ import ReportModel
 
 /// The counts `discern check` ends with.
 public struct ReportSummary: Hashable, Sendable, Codable {
-    public var teams: Int
-    public var groups: Int
-    public var metrics: Int
-    public var periods: Int
-    public var firstPeriod: String?
+    var teams: Int
+    var groups: Int
+    var metrics: Int
+    var periods: Int
+    var firstPeriod: String?
     var lastPeriod: String?
-    public var observations: Int
-    public var narratives: Int
+    var observations: Int
+    var narratives: Int
     var suppressedTeams: Int
     var suppressedValues: Int
-    public var errors: Int
-    public var warnings: Int
-    public var notes: Int
+    var errors: Int
+    var warnings: Int
+    var notes: Int
 
     public init(report: Report, diagnostics: [Diagnostic]) {
         let organization = report.organization

@@ -22,14 +22,14 @@ public struct RollUp: Sendable {
             case rolledUp(contributors: Int)
         }
 
-        public var value: Double
-        public var n: Int?
-        public var source: Source
+        var value: Double
+        var n: Int?
+        var source: Source
     }
 
-    public let scopes: [Scope]
-    public let metrics: [Metric]
-    public let periods: [Period]
+    let scopes: [Scope]
+    let metrics: [Metric]
+    let periods: [Period]
     private let scopeIndex: [Scope: Int]
     private let metricIndex: [MetricID: Int]
     private let periodIndex: [Period: Int]
@@ -76,7 +76,7 @@ public struct RollUp: Sendable {
     }
 
     /// The raw value, whatever the privacy rules say.
-    public func cell(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Cell? {
+    func cell(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Cell? {
         slot(scope, metric, period).flatMap { cells[$0] }
     }
 

@@ -32,7 +32,7 @@ public struct Suppression: Sendable {
         case orderStatistic
     }
 
-    public let minimumGroupSize: Int
+    let minimumGroupSize: Int
     /// Teams and groups that are too small to appear in the output at all.
     let suppressedTeams: Set<TeamID>
     private var hidden: [ValueKey: Reason] = [:]
@@ -85,7 +85,7 @@ public struct Suppression: Sendable {
     }
 
     /// Why a value is hidden, or nil when it may be published.
-    public func reason(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Reason? {
+    func reason(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Reason? {
         hidden[ValueKey(scope, metric, period)]
     }
 

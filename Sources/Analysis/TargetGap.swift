@@ -3,7 +3,7 @@ import ReportModel
 /// How far a value is from the metric's target.
 public struct TargetGap: Hashable, Sendable {
     public let target: Double
-    public let value: Double
+    let value: Double
     /// Whether the target is met; nil for context metrics, which have no good side.
     public let isMet: Bool?
 
@@ -18,5 +18,5 @@ public struct TargetGap: Hashable, Sendable {
     }
 
     /// `value - target`: positive when above the target.
-    public var distance: Double { value - target }
+    var distance: Double { value - target }
 }

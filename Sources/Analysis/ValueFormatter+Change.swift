@@ -12,7 +12,7 @@ extension ValueFormatter {
     }
 
     /// The words for a change's direction, so meaning never rests on colour alone.
-    public static func words(for assessment: Change.Assessment) -> String {
+    static func words(for assessment: Change.Assessment) -> String {
         switch assessment {
         case .better: "better"
         case .worse: "worse"
