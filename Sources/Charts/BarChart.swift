@@ -3,9 +3,9 @@
 /// shown as the top and bottom halves with the middle folded into a labelled band.
 public enum BarChart {
     public struct Bar: Sendable {
-        public var label: String
-        public var value: Double
-        public var tone: Tone
+        var label: String
+        var value: Double
+        var tone: Tone
 
         public init(label: String, value: Double, tone: Tone = .neutral) {
             self.label = label

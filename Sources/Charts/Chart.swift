@@ -6,9 +6,9 @@ public struct Chart: Sendable {
     public let type: BlockSpec.ChartType
     public let title: String
     /// One sentence stating what the chart shows; the SVG's `<desc>`.
-    public let summary: String
-    public let width: Int
-    public let height: Int
+    let summary: String
+    let width: Int
+    let height: Int
     /// The chart's data, for an HTML table beside it and a CSV file.
     public let table: DataTable
     let marks: [SVGNode]

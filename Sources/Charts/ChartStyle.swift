@@ -3,7 +3,7 @@
 /// least 3:1 against white. Inline charts get the same rules from the theme, written
 /// with CSS custom properties.
 public enum ChartStyle {
-    public static let standalone = """
+    static let standalone = """
         .background{fill:#ffffff}\
         text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;font-size:12px;fill:#1d1f23}\
         .tick,.note,.caveat{fill:#5b6068}.grid{stroke:#e4e1da}.axis{stroke:#8a8f96}\

@@ -3,10 +3,10 @@
 public enum Heatmap {
     public struct Cell: Sendable {
         /// What the cell says, such as "2.7 days".
-        public var text: String
+        var text: String
         /// How good the change from baseline is, from −1 (much worse) to 1 (much better);
         /// nil when there is no baseline to compare with.
-        public var score: Double?
+        var score: Double?
 
         public init(text: String, score: Double?) {
             self.text = text

@@ -2,9 +2,9 @@
 /// a target line and a baseline marker. Missing quarters are gaps, never zero.
 public enum LineChart {
     public struct Series: Sendable {
-        public var name: String
+        var name: String
         /// One value per period; nil is a gap.
-        public var values: [Double?]
+        var values: [Double?]
 
         public init(name: String, values: [Double?]) {
             self.name = name

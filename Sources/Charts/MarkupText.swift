@@ -10,7 +10,7 @@ public enum MarkupText {
     /// Every page holds thousands of labels and attribute values, nearly all of them
     /// plain ASCII, so those are appended whole; anything else is copied in runs between
     /// the scalars that must change, never a scalar at a time.
-    public static func escape(_ text: String, into output: inout String) {
+    static func escape(_ text: String, into output: inout String) {
         guard text.utf8.contains(where: needsCare) else {
             output += text
             return

@@ -72,7 +72,7 @@ struct NiceScale {
 
 /// How axis ticks are written: the number, and `%` for percentages.
 public struct TickUnit: Sendable {
-    public var isPercent: Bool
+    var isPercent: Bool
 
     public init(isPercent: Bool = false) {
         self.isPercent = isPercent

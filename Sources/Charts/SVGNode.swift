@@ -13,12 +13,12 @@ public struct SVGNode: Sendable {
     let kind: Kind
 
     /// An element. Attribute values are escaped when written.
-    public static func element(_ name: String, _ attributes: [(String, String)] = [], _ children: [SVGNode] = []) -> SVGNode {
+    static func element(_ name: String, _ attributes: [(String, String)] = [], _ children: [SVGNode] = []) -> SVGNode {
         SVGNode(kind: .element(name: name, attributes: attributes, children: children))
     }
 
     /// Escaped text.
-    public static func text(_ text: String) -> SVGNode {
+    static func text(_ text: String) -> SVGNode {
         SVGNode(kind: .text(text))
     }
 
@@ -31,13 +31,13 @@ public struct SVGNode: Sendable {
     }
 
     /// `<title>` first, so browsers and screen readers name the element by it.
-    public static func titled(_ name: String, _ attributes: [(String, String)], title: String?, _ children: [SVGNode] = []) -> SVGNode {
+    static func titled(_ name: String, _ attributes: [(String, String)], title: String?, _ children: [SVGNode] = []) -> SVGNode {
         let first = title.map { [SVGNode.element("title", [], [.text($0)])] } ?? []
         return .element(name, attributes, first + children)
     }
 
     /// The markup, appended to `output`.
-    public func write(to output: inout String) {
+    func write(to output: inout String) {
         switch kind {
         case .text(let text):
             MarkupText.escape(text, into: &output)
@@ -65,7 +65,7 @@ public struct SVGNode: Sendable {
         }
     }
 
-    public var markup: String {
+    var markup: String {
         var output = ""
         output.reserveCapacity(4096)
         write(to: &output)

@@ -7,9 +7,9 @@ import Formatting
 /// value: pages read its points and its fit to say in words what r means.
 public struct ScatterChart: Sendable {
     public struct Point: Sendable {
-        public var label: String
-        public var x: Double
-        public var y: Double
+        var label: String
+        var x: Double
+        var y: Double
 
         public init(label: String, x: Double, y: Double) {
             self.label = label
@@ -18,12 +18,12 @@ public struct ScatterChart: Sendable {
         }
     }
 
-    public var title: String
-    public var xName: String
-    public var yName: String
+    var title: String
+    var xName: String
+    var yName: String
     public var points: [Point]
-    public var xLabels: ValueLabels
-    public var yLabels: ValueLabels
+    var xLabels: ValueLabels
+    var yLabels: ValueLabels
 
     public init(title: String, xName: String, yName: String, points: [Point], xLabels: ValueLabels = .plain, yLabels: ValueLabels = .plain) {
         self.title = title

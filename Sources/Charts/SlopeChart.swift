@@ -1,10 +1,10 @@
 /// Two quarters, before and after, one line per team.
 public enum SlopeChart {
     public struct Item: Sendable {
-        public var label: String
-        public var before: Double
-        public var after: Double
-        public var tone: Tone
+        var label: String
+        var before: Double
+        var after: Double
+        var tone: Tone
 
         public init(label: String, before: Double, after: Double, tone: Tone = .neutral) {
             self.label = label

@@ -1,9 +1,9 @@
 /// Shares that sum to 100% per team, such as the distribution of fluency levels.
 public enum StackedChart {
     public struct Row: Sendable {
-        public var label: String
+        var label: String
         /// One amount per part; normalised to shares of the row's total.
-        public var parts: [Double]
+        var parts: [Double]
 
         public init(label: String, parts: [Double]) {
             self.label = label

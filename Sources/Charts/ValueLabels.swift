@@ -3,8 +3,8 @@ import Formatting
 /// How a chart writes values: full values (with unit) in labels and sentences, and
 /// compact numbers on axis ticks.
 public struct ValueLabels: Sendable {
-    public var value: @Sendable (Double) -> String
-    public var tick: TickUnit
+    var value: @Sendable (Double) -> String
+    var tick: TickUnit
 
     public init(value: @escaping @Sendable (Double) -> String, tick: TickUnit = TickUnit()) {
         self.value = value

@@ -7,7 +7,7 @@ import ReportModel
 /// Loading never stops at the first problem: a bad row or entry is reported and left
 /// out, and the rest is read, so one run shows every problem.
 public struct ContentLoader: Sendable {
-    public let source: ContentSource
+    let source: ContentSource
 
     public init(source: ContentSource) {
         self.source = source

@@ -11,7 +11,7 @@ public enum DecimalText {
     /// The magnitude of `value`, rounded half away from zero to `decimals` places (0 to
     /// 15), with thousands separated by commas when `grouping` and the number has five
     /// digits or more; `–` for NaN and infinities.
-    public static func fixed(_ value: Double, decimals: Int, grouping: Bool = false) -> String {
+    static func fixed(_ value: Double, decimals: Int, grouping: Bool = false) -> String {
         guard value.isFinite else { return "–" }
         let decimals = min(max(decimals, 0), 15)
         let (whole, fraction) = scaled(abs(value), decimals: decimals)
@@ -46,7 +46,7 @@ public enum DecimalText {
     /// The number `fixed` writes, as a number (with its sign): `value` rounded half away
     /// from zero to `decimals` places. A chart draws this, not the value, so that its marks
     /// say no more than its labels.
-    public static func rounded(_ value: Double, decimals: Int) -> Double {
+    static func rounded(_ value: Double, decimals: Int) -> Double {
         guard value.isFinite else { return value }
         let decimals = min(max(decimals, 0), 15)
         let magnitude = abs(value)

@@ -3,7 +3,7 @@
 /// megabyte-long line.
 public enum Excerpt {
     /// The most characters a quoted excerpt has, its ellipsis included.
-    public static let limit = 80
+    static let limit = 80
 
     /// `text` as it is when it has at most `limit` characters; otherwise its first
     /// `limit - 1` and `…`.

@@ -12,7 +12,7 @@ public enum ImportSource: String, CaseIterable, Sendable {
     case viva
 
     /// How messages name the feed.
-    public var title: String {
+    var title: String {
         switch self {
         case .githubCopilotLegacy: "GitHub Copilot metrics (legacy API)"
         case .githubCopilot: "GitHub Copilot usage metrics"

@@ -3,19 +3,19 @@ import ReportModel
 /// What an import did, in counts only: the summary never names a person, and not a
 /// team either, so a left-out small team is not singled out.
 public struct ImportSummary: Hashable, Sendable {
-    public var source: ImportSource
+    var source: ImportSource
     /// Rows, days or records read (repeats not counted).
     var records: Int
     /// Records skipped because the same person (or GitHub team) and day came before.
-    public var repeats: Int
+    var repeats: Int
     /// People counted in some team; nil for a feed without people.
-    public var people: Int?
+    var people: Int?
     /// People with records no team claims.
     var unmappedPeople: Int
-    public var values: Int
-    public var teams: Int
-    public var periods: [Period]
-    public var minGroupSize: Int
+    var values: Int
+    var teams: Int
+    var periods: [Period]
+    var minGroupSize: Int
     var leftOutTeamQuarters: Int
     var leftOutValues: Int
 

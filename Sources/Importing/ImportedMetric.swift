@@ -19,14 +19,14 @@ public struct ImportedMetric: Hashable, Sendable {
         case weightedMedian
     }
 
-    public var id: MetricID
-    public var name: String
-    public var category: Metric.Category = .usage
-    public var unit: String
-    public var better: Metric.Direction = .neutral
-    public var aggregate: Metric.Aggregation
-    public var format: Metric.Format = .number
-    public var decimals: Int?
+    var id: MetricID
+    var name: String
+    var category: Metric.Category = .usage
+    var unit: String
+    var better: Metric.Direction = .neutral
+    var aggregate: Metric.Aggregation
+    var format: Metric.Format = .number
+    var decimals: Int?
     public var description: String
-    public var rule: Rule
+    var rule: Rule
 }

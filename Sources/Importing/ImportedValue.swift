@@ -3,11 +3,11 @@ import ReportModel
 /// One row of the long CSV an import writes: a team's value for a metric in a quarter,
 /// and `n`, the number of people behind it.
 public struct ImportedValue: Hashable, Sendable {
-    public var period: Period
+    var period: Period
     public var team: String
-    public var metric: MetricID
-    public var value: Double
-    public var n: Int
+    var metric: MetricID
+    var value: Double
+    var n: Int
 
     public init(period: Period, team: String, metric: MetricID, value: Double, n: Int) {
         self.period = period

@@ -4,8 +4,8 @@ import ReportModel
 /// One file handed to an import: the path as the user wrote it (used in diagnostics)
 /// and its bytes. Importing never touches the disk; the command reads the files.
 public struct InputFile: Sendable {
-    public var path: String
-    public var bytes: [UInt8]
+    var path: String
+    var bytes: [UInt8]
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path

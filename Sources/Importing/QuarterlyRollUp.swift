@@ -70,7 +70,7 @@ package struct QuarterlyRollUp: Sendable {
 
     /// Says a metric applies to a team-quarter even if no one is marked for it: a
     /// share or count with no one marked is 0, not missing.
-    public mutating func declare(_ metric: MetricID, in cell: TeamQuarter) {
+    mutating func declare(_ metric: MetricID, in cell: TeamQuarter) {
         var group = groups[cell, default: Group()]
         if group.tallies[metric] == nil { group.tallies[metric] = Tally() }
         groups[cell] = group
@@ -78,7 +78,7 @@ package struct QuarterlyRollUp: Sendable {
 
     /// Adds to a ratio metric. With a person, the person counts among its `n` and among
     /// the team-quarter's people.
-    public mutating func add(_ metric: MetricID, _ numerator: Double, over denominator: Double,
+    mutating func add(_ metric: MetricID, _ numerator: Double, over denominator: Double,
                               in cell: TeamQuarter, person: Int? = nil) {
         var group = groups[cell, default: Group()]
         var tally = group.tallies[metric, default: Tally()]
@@ -93,7 +93,7 @@ package struct QuarterlyRollUp: Sendable {
     }
 
     /// Marks a person for a `share` or `people` metric (marking twice counts once).
-    public mutating func mark(_ metric: MetricID, person: Int, in cell: TeamQuarter) {
+    mutating func mark(_ metric: MetricID, person: Int, in cell: TeamQuarter) {
         var group = groups[cell, default: Group()]
         group.tallies[metric, default: Tally()].people.insert(person)
         group.members.insert(person)

@@ -4,9 +4,9 @@ import ReportModel
 /// metrics they need, and every diagnostic. It holds no person identifier: people were
 /// numbers while the files were read, and only counts of them remain.
 public struct UsageImport: Sendable {
-    public var values: [ImportedValue]
+    var values: [ImportedValue]
     /// The metrics the values use, in the order they are declared.
-    public var metrics: [ImportedMetric]
+    var metrics: [ImportedMetric]
     /// Sorted by file and line. With an error among them, nothing should be written.
     public var diagnostics: [Diagnostic]
     public var summary: ImportSummary

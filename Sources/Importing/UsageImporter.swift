@@ -9,16 +9,16 @@ import ReportModel
 /// team-quarters with fewer people than the minimum group size. Problems in any file
 /// are all reported; with an error, the result is not to be written.
 public struct UsageImporter: Sendable {
-    public var source: ImportSource
-    public var files: [InputFile]
+    var source: ImportSource
+    var files: [InputFile]
     /// The `--teams` CSV; every source but the legacy GitHub feed with `team` needs one,
     /// except GitHub usage reports that carry user-teams records.
-    public var mapping: InputFile?
+    var mapping: InputFile?
     /// For the legacy GitHub feed: the one team every file belongs to.
     public var team: String?
-    public var minGroupSize: Int
+    var minGroupSize: Int
     /// The team ids in the content's `teams.yaml`, when it could be read.
-    public var knownTeams: Set<String>?
+    var knownTeams: Set<String>?
 
     public init(source: ImportSource, files: [InputFile], mapping: InputFile? = nil, team: String? = nil,
                 minGroupSize: Int = SiteSettings.defaultMinGroupSize, knownTeams: Set<String>? = nil) {

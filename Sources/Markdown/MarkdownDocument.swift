@@ -93,7 +93,7 @@ public struct MarkdownDocument: ~Copyable {
 
     /// The level-2 headings at the top level of the document, in order: where each
     /// section starts.
-    public var sections: [MarkdownSection] {
+    var sections: [MarkdownSection] {
         var sections = SectionWalk()
         walk { node, entering in sections.visit(node, entering: entering) }
         return sections.finished(markdown)

@@ -77,7 +77,7 @@ public struct LintRule: Hashable, Sendable, Identifiable {
     ]
 
     /// The rule with an id, if there is one.
-    public static func rule(_ id: String) -> LintRule? {
+    static func rule(_ id: String) -> LintRule? {
         all.first { $0.id == id }
     }
 

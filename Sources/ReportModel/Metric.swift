@@ -39,7 +39,7 @@ public struct Metric: Hashable, Sendable, Identifiable {
     public let description: String?
     public let format: Format
     /// Decimal places shown; nil means the format's default.
-    public let decimals: Int?
+    let decimals: Int?
     /// The fewest people behind a value for it to be shown. The site's minimum group
     /// size applies too; the larger of the two wins.
     public let minN: Int?

@@ -3,7 +3,7 @@ public struct Narrative: Hashable, Sendable {
     public let scope: Scope
     public let period: Period
     public let title: String?
-    public let summary: String?
+    let summary: String?
     public let author: String?
     public let date: String?
     /// Metric ids to lead the page with.

@@ -8,11 +8,11 @@ public struct NarrativeBody: Hashable, Sendable {
     /// A `{{ … }}` in the prose, where it stands.
     public struct Expression: Hashable, Sendable {
         /// What stands between the braces, untrimmed.
-        public var text: String
-        public var line: Int
-        public var column: Int
+        var text: String
+        var line: Int
+        var column: Int
         /// Nil when it has an error, reported at load; it shows as `?`.
-        public var value: LiveValue?
+        var value: LiveValue?
 
         public init(text: String, line: Int, column: Int, value: LiveValue?) {
             self.text = text
@@ -83,11 +83,11 @@ public struct NarrativeBody: Hashable, Sendable {
     /// The Markdown after the front matter.
     public var markdown: String { storage.markdown }
     /// The line in the file where `markdown` starts.
-    public var firstLine: Int { storage.firstLine }
+    var firstLine: Int { storage.firstLine }
     /// Data blocks, in document order.
     public var blocks: [NarrativeBlock] { storage.blocks }
     /// Live values in the prose, in document order.
-    public var expressions: [Expression] { storage.expressions }
+    var expressions: [Expression] { storage.expressions }
     public var sections: [NarrativeSection] { storage.sections }
     public var prose: [ProseRun] {
         let utf8 = storage.proseText.utf8

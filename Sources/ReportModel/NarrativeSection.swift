@@ -6,7 +6,7 @@ public struct NarrativeSection: Hashable, Sendable {
     public var text: InlineText
     /// The heading's first and last line, counted in the body (a setext heading spans two).
     public var line: Int
-    public var endLine: Int
+    var endLine: Int
 
     public init(heading: String, text: InlineText, line: Int, endLine: Int) {
         self.heading = heading

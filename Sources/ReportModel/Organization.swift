@@ -3,7 +3,7 @@
 /// Built from teams that have already been validated (unique ids, known parents, no
 /// cycles); the loader drops the nodes that break those rules before it gets here.
 public struct Organization: Sendable {
-    public let name: String
+    let name: String
     /// Every group and team, in depth-first order with siblings in declaration order.
     public let teams: [Team]
 

@@ -13,9 +13,9 @@ import ReportModel
 /// then scope as the site orders them (the organization, then the tree), then metric
 /// in catalog order, the new version's order first.
 public struct PublishedDiff: Sendable {
-    public let changes: [PublishedChange]
+    let changes: [PublishedChange]
     /// Changes to the numbers of teams too small to show in the new version.
-    public let withheld: Int
+    let withheld: Int
 
     public init(old: PublishedNumbers, new: PublishedNumbers) {
         var withheld = 0

@@ -12,7 +12,7 @@ public struct RepositoryPath: Sendable {
     /// slash; empty when the content folder is the working folder.
     public let contentFolder: String
     /// The files named by diagnostics that are not relative to the content folder.
-    public let workingFiles: Set<String>
+    let workingFiles: Set<String>
 
     public init(contentFolder: String, workingFiles: Set<String> = []) {
         var folder = Substring(contentFolder)

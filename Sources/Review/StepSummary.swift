@@ -14,10 +14,10 @@ import ReportModel
 public struct StepSummary: Sendable {
     /// What a successful build wrote.
     public struct Site: Sendable {
-        public var pages: Int
-        public var charts: Int
+        var pages: Int
+        var charts: Int
         /// The output folder, as the user named it.
-        public var output: String
+        var output: String
 
         public init(pages: Int, charts: Int, output: String) {
             self.pages = pages
@@ -28,7 +28,7 @@ public struct StepSummary: Sendable {
 
     /// Diagnostics listed per severity; the rest are counted, so a summary stays well
     /// under GitHub's 1 MiB per step.
-    public static let listed = 50
+    static let listed = 50
 
     let report: Report
     let diagnostics: [Diagnostic]

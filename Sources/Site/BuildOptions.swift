@@ -3,12 +3,12 @@ public struct BuildOptions: Sendable {
     /// The URL (or root path) the site is served from, ending in `/`, used only where a
     /// relative link will not do (the canonical link, the 404 page). Nil keeps every
     /// link relative.
-    public var baseURL: String?
+    var baseURL: String?
     /// A date to print in the footer, from `SOURCE_DATE_EPOCH`; nil prints none, so
     /// that builds stay byte-identical.
-    public var generated: String?
+    var generated: String?
     /// Where to add up time per stage, for `--timings`; nil measures nothing.
-    public var timings: StageTimings?
+    var timings: StageTimings?
 
     public init(baseURL: BaseURL? = nil, generated: String? = nil, timings: StageTimings? = nil) {
         self.baseURL = baseURL?.text

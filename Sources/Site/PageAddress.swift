@@ -18,7 +18,7 @@ public enum PageAddress: Hashable, Sendable {
     case deck
 
     /// The output path, relative to the site root.
-    public var path: String {
+    var path: String {
         switch self {
         case .home: "index.html"
         case .organization(let period): "org/\(period)/index.html"
@@ -35,7 +35,7 @@ public enum PageAddress: Hashable, Sendable {
     }
 
     /// The way back to the site root from this page: `""`, `"../"`, `"../../"`, …
-    public var root: String {
+    var root: String {
         String(repeating: "../", count: path.utf8.count { $0 == UInt8(ascii: "/") })
     }
 

@@ -43,7 +43,7 @@ public struct Theme: Sendable {
     }
 
     /// A theme from files in memory: name to (path shown in diagnostics, bytes).
-    public static func make(files: [String: (path: String, bytes: [UInt8])], diagnostics log: inout DiagnosticLog) -> Theme? {
+    static func make(files: [String: (path: String, bytes: [UInt8])], diagnostics log: inout DiagnosticLog) -> Theme? {
         // The theme's own findings: any error means no theme.
         var diagnostics = DiagnosticLog()
         defer { log.merge(diagnostics) }
