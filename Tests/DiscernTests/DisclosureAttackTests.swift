@@ -16,6 +16,10 @@ import TestSupport
 /// team's headcount included: a team's size is no secret to colleagues. The visible
 /// teams' headcounts are on the Teams page; the hidden team's is the one thing taken
 /// from outside the site.
+///
+/// While the leaks exist, each failing expectation sits in `withKnownIssue`, so the
+/// suite passes; once a fix stops an attack, its test reports that the known issue was
+/// not recorded, and the wrapper comes off.
 @Suite("Disclosure attacks (issue 16)")
 struct DisclosureAttackTests {
     let cli = CommandLineTests()
@@ -85,7 +89,9 @@ struct DisclosureAttackTests {
                             recovered: recovered,
                             from: "Engineering high \(high.text("Engineering", "2026-Q1")), Web low \(low.text("Web", "2026-Q1")) and mid \(mid.text("Web", "2026-Q1")); Web high reads \(high.text("Web", "2026-Q1"))")
         let leaked = attack.succeeds
-        #expect(leaked == false, "\(attack)")
+        withKnownIssue("issue 16: linked metrics") {
+            #expect(leaked == false, "\(attack)")
+        }
     }
 
     // MARK: - 2. A value given directly beside a roll-up
@@ -137,7 +143,9 @@ struct DisclosureAttackTests {
                             truth: 35, unit: 0.1, recovered: recovered,
                             from: "Acme \(trust.text("Acme", "2026-Q1")) (given for org) and Engineering \(trust.text("Engineering", "2026-Q1")) (rolled up)")
         let leaked = attack.succeeds
-        #expect(leaked == false, "\(attack)")
+        withKnownIssue("issue 16: a value given directly next to a roll-up") {
+            #expect(leaked == false, "\(attack)")
+        }
     }
 
     // MARK: - 3. Two versions
@@ -176,8 +184,10 @@ struct DisclosureAttackTests {
         let v1 = try build(content)
 
         let release = try cli.discern(["release", "--content", content.path])
-        #expect(release.status == 0,
-                "issue 16 (two versions): `discern release --content v1` should record what v1 published in a ledger and exit 0; it exited \(release.status): \(release.stderr)")
+        withKnownIssue("issue 16: two versions (no `discern release` yet)") {
+            #expect(release.status == 0,
+                    "issue 16 (two versions): `discern release --content v1` should record what v1 published in a ledger and exit 0; it exited \(release.status): \(release.stderr)")
+        }
 
         // v2: Tiny's late row, 30%. Engineering = (10·12 + 8·15 + 3·30) / 21 = 15.71…%.
         let data = content.appendingPathComponent("data/values.csv")
@@ -198,7 +208,9 @@ struct DisclosureAttackTests {
                             recovered: recovered,
                             from: "Engineering \(before.text("Engineering", "2026-Q1")) in v1 and \(after?.text("Engineering", "2026-Q1") ?? "no v2 build (exit \(second.status))") in v2")
         let leaked = attack.succeeds
-        #expect(leaked == false, "\(attack)")
+        withKnownIssue("issue 16: two versions") {
+            #expect(leaked == false, "\(attack)")
+        }
     }
 
     /// Builds a content folder with the real `discern` into a folder beside it.
