@@ -32,6 +32,11 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmark"]),
+        .systemLibrary(
+            name: "CClp",
+            pkgConfig: "clp",
+            providers: [.apt(["coinor-libclp-dev"])]
+        ),
         .target(name: "Formatting"),
         .target(name: "ReportModel", dependencies: ["Formatting"]),
         .target(name: "ContentLoading", dependencies: ["ReportModel", "Markdown", "Formatting", "Yams"]),
