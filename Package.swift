@@ -14,6 +14,8 @@ import PackageDescription
 // takes only its escaping HTML type from Site.
 // Review (what CI shows a reviewer: annotations, the step summary, changed numbers) sits
 // beside Site, after Analysis.
+// LinearProgram, at the bottom beside Markdown, wraps COIN-OR Clp (CClp): the least and
+// greatest value a reader of the published tables can work out for each number.
 let package = Package(
     name: "Discern",
     products: [
@@ -32,6 +34,13 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "Markdown", dependencies: ["CCmark"]),
+        .systemLibrary(
+            name: "CClp",
+            pkgConfig: "clp",
+            providers: [.apt(["coinor-libclp-dev"])]
+        ),
+        // Feasibility intervals of a linear system, through Clp's simplex.
+        .target(name: "LinearProgram", dependencies: ["CClp"]),
         .target(name: "Formatting"),
         .target(name: "ReportModel", dependencies: ["Formatting"]),
         .target(name: "ContentLoading", dependencies: ["ReportModel", "Markdown", "Formatting", "Yams"]),
@@ -72,6 +81,7 @@ let package = Package(
         .executableTarget(name: "discern-fuzz", dependencies: ["ContentLoading", "Analysis", "Site", "ReportModel"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "LinearProgramTests", dependencies: ["LinearProgram", "TestSupport"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "Formatting"]),
         .testTarget(name: "ContentLoadingTests", dependencies: ["ContentLoading"]),
         .testTarget(name: "ImportingTests", dependencies: ["Importing", "ContentLoading", "ReportModel", "TestSupport"]),

@@ -1,0 +1,133 @@
+import CClp
+
+extension LinearSystem {
+    /// Why a system has no intervals.
+    public enum Failure: Error, Equatable {
+        /// No assignment satisfies every bound and row. Published numbers always have one
+        /// (the true values), so this means the system was written down wrong.
+        case infeasible
+        /// Clp stopped without an answer (its `status`: 3 on an iteration limit, 4 on
+        /// numerical trouble).
+        case solverStopped(status: Int)
+    }
+
+    /// How far an interval's ends may sit from the exact ones, relative to their size
+    /// (and absolute below 1): the float noise of a simplex solution, such as
+    /// 19409.999999999985 for 19410. Ends are not rounded; a caller that knows its values
+    /// are whole numbers rounds inward past this margin, e.g. `ceil(lower - margin)`.
+    public static let relativeTolerance = 1e-9
+
+    /// The least and greatest value each of `targets` takes over every assignment that
+    /// satisfies the system, in the order asked; an unbounded side is ±infinity. An end
+    /// never lies outside its variable's own bounds.
+    ///
+    /// Builds one Clp model, finds a feasible point once, then minimises and maximises each
+    /// target in turn, each solve starting from the last one's basis (primal simplex):
+    /// about 0.65 ms a solve on 2,000 variables and 900 rows, where a new model per solve
+    /// costs 25 times that. Each call has its own model, so calls may run concurrently.
+    public func feasibleIntervals(of targets: [Int]) throws(Failure) -> [ClosedRange<Double>] {
+        for target in targets {
+            precondition(variables.indices.contains(target), "variable \(target) was never added")
+        }
+        var model = ClpModel(self)
+        try model.findFeasiblePoint()
+        return try targets.map { target throws(Failure) in
+            let bounds = variables[target]
+            let least = try model.optimum(of: target, direction: .minimise)
+            let greatest = try model.optimum(of: target, direction: .maximise)
+            // The solver's noise must not carry an end past the variable's own bounds,
+            // nor the two ends past each other when the variable is pinned.
+            let lower = min(max(least, bounds.lower), bounds.upper)
+            let upper = max(min(greatest, bounds.upper), lower)
+            return lower...upper
+        }
+    }
+}
+
+/// One Clp model of a `LinearSystem`, deleted when the value goes away.
+///
+/// `~Copyable` so that exactly one value owns the model: it cannot be deleted twice, nor
+/// used after it was deleted.
+struct ClpModel: ~Copyable {
+    enum Direction: Double {
+        case minimise = 1
+        case maximise = -1
+    }
+
+    private let model: UnsafeMutableRawPointer
+    private let columnCount: Int
+    /// The objective handed to Clp: all zeros, with a 1 at the variable being solved for.
+    private var objective: [Double]
+
+    /// Loads the system, column by column as Clp stores it; Clp copies every array.
+    init(_ system: LinearSystem) {
+        model = Clp_newModel()
+        // Clp writes its progress to standard output unless told not to.
+        Clp_setLogLevel(model, 0)
+        columnCount = system.variables.count
+        objective = Array(repeating: 0, count: columnCount)
+
+        var starts = Array(repeating: CoinBigIndex(0), count: columnCount + 1)
+        for row in system.rows {
+            for term in row.terms { starts[term.variable + 1] += 1 }
+        }
+        for column in 0..<columnCount { starts[column + 1] += starts[column] }
+        var next = starts
+        let elementCount = Int(starts[columnCount])
+        var rowIndices = Array(repeating: Int32(0), count: elementCount)
+        var coefficients = Array(repeating: 0.0, count: elementCount)
+        for (rowIndex, row) in system.rows.enumerated() {
+            for term in row.terms {
+                let slot = Int(next[term.variable])
+                rowIndices[slot] = Int32(rowIndex)
+                coefficients[slot] = term.coefficient
+                next[term.variable] += 1
+            }
+        }
+        Clp_loadProblem(
+            model, Int32(columnCount), Int32(system.rows.count),
+            starts, rowIndices, coefficients,
+            system.variables.map { Self.clpBound($0.lower) }, system.variables.map { Self.clpBound($0.upper) },
+            objective,
+            system.rows.map { Self.clpBound($0.lower) }, system.rows.map { Self.clpBound($0.upper) }
+        )
+    }
+
+    deinit {
+        Clp_deleteModel(model)
+    }
+
+    /// Clp's infinity is `COIN_DBL_MAX`, the largest finite double.
+    private static func clpBound(_ value: Double) -> Double {
+        value.isInfinite ? (value < 0 ? -.greatestFiniteMagnitude : .greatestFiniteMagnitude) : value
+    }
+
+    /// Solves with the zero objective, which finds a point satisfying every constraint
+    /// (and a basis the later solves start from), or proves there is none.
+    mutating func findFeasiblePoint() throws(LinearSystem.Failure) {
+        Clp_initialSolve(model)
+        switch Clp_status(model) {
+        case 0: return
+        case 1: throw .infeasible
+        case let status: throw .solverStopped(status: Int(status))
+        }
+    }
+
+    /// The least or greatest value of one variable over the feasible set; ±infinity when
+    /// the set is unbounded that way.
+    mutating func optimum(of column: Int, direction: Direction) throws(LinearSystem.Failure) -> Double {
+        objective[column] = 1
+        defer { objective[column] = 0 }
+        Clp_chgObjCoefficients(model, objective)
+        Clp_setObjSense(model, direction.rawValue)
+        Clp_primal(model, 0)
+        switch Clp_status(model) {
+        case 0:
+            // The pointer belongs to the model and changes with the next solve: read now.
+            return Clp_getColSolution(model)[column]
+        case 1: throw .infeasible
+        case 2: return direction == .minimise ? -.infinity : .infinity
+        case let status: throw .solverStopped(status: Int(status))
+        }
+    }
+}
