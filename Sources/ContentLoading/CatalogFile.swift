@@ -8,15 +8,18 @@ struct CatalogFile {
     /// What an entry declares, for messages: "team", "metric".
     let kind: String
     let entries: [YAMLMapping]
+    /// The whole file, for keys beside the list (`otherKeys`).
+    let document: YAMLMapping
     private var firstLocation: [String: SourceLocation] = [:]
 
     /// Reads a file shaped `key: [{...}, {...}]`, warning about unknown keys at both
     /// levels. Nil when the file could not be read at all (absent, unreadable, or not YAML).
-    init?(_ key: String, in text: String?, file: String, kind: String, keys: [String],
+    init?(_ key: String, in text: String?, file: String, kind: String, keys: [String], otherKeys: [String] = [],
           diagnostics: inout DiagnosticLog) {
         guard let text, let yaml = YAMLMapping.document(text, file: file, diagnostics: &diagnostics) else { return nil }
         self.kind = kind
-        yaml.warnUnknownKeys([key], in: file, diagnostics: &diagnostics)
+        document = yaml
+        yaml.warnUnknownKeys([key] + otherKeys, in: file, diagnostics: &diagnostics)
         guard let items = yaml.sequence(key, diagnostics: &diagnostics) else {
             yaml.missing(key, file, diagnostics: &diagnostics)
             entries = []

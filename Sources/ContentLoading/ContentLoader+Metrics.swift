@@ -3,13 +3,15 @@ import ReportModel
 
 extension ContentLoader {
     static let metricKeys = ["id", "name", "category", "unit", "better", "aggregate", "target", "baseline",
-                             "description", "format", "decimals", "min_n", "self_reported"]
+                             "description", "format", "decimals", "min_n", "self_reported", "range"]
+    static let wholeKeys = ["id", "parts", "total"]
 
     /// `metrics.yaml`: the metric catalog, in report order as declared; nil when the
     /// file cannot be read.
-    func loadMetrics(_ text: String?, diagnostics: inout DiagnosticLog) -> [Metric]? {
+    /// - Parameter wholes: set to the `wholes:` the file declares, checked against its metrics.
+    func loadMetrics(_ text: String?, wholes: inout [MetricWhole], diagnostics: inout DiagnosticLog) -> [Metric]? {
         guard var catalog = CatalogFile("metrics", in: text, file: "metrics.yaml", kind: "metric", keys: Self.metricKeys,
-                                        diagnostics: &diagnostics) else { return nil }
+                                        otherKeys: ["wholes"], diagnostics: &diagnostics) else { return nil }
         var metrics: [Metric] = []
         for entry in catalog.entries {
             let id = entry.slug("id", required: "a metric", diagnostics: &diagnostics)
@@ -27,6 +29,7 @@ extension ContentLoader {
             let decimals = entry.integer("decimals", in: 0...6, diagnostics: &diagnostics)
             let minN = entry.integer("min_n", in: 1...Int.max, diagnostics: &diagnostics)
             let selfReported = entry.choice("self_reported", as: YAMLBool.self, diagnostics: &diagnostics) == .true
+            let range = entry.range("range", diagnostics: &diagnostics)
             guard let id, let name, let category, let unit, let better, let aggregate else { continue }
             guard catalog.declare(id, in: entry, diagnostics: &diagnostics) else { continue }
             if PersonIdentifier.ranksPeople(id) || PersonIdentifier.ranksPeople(name) {
@@ -38,8 +41,64 @@ extension ContentLoader {
                 id: MetricID(id), name: name, category: category, unit: unit, better: better, aggregate: aggregate,
                 target: target, baseline: baseline, description: description,
                 format: format ?? .number, decimals: decimals, minN: minN, selfReported: selfReported,
-                location: entry.location))
+                declaredRange: range, location: entry.location))
         }
+        wholes = Self.wholes(in: catalog.document, metrics: metrics, diagnostics: &diagnostics)
         return metrics
+    }
+
+    /// `wholes:`: metrics that are parts of one whole, each part in one whole at most.
+    private static func wholes(in document: YAMLMapping, metrics: [Metric], diagnostics: inout DiagnosticLog) -> [MetricWhole] {
+        guard let items = document.sequence("wholes", diagnostics: &diagnostics) else { return [] }
+        var wholes: [MetricWhole] = []
+        var claimed: [MetricID: String] = [:]
+        let known = Dictionary(metrics.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+        for item in items {
+            guard let entry = YAMLMapping(item, file: "metrics.yaml", lineOffset: 0, what: "a whole", diagnostics: &diagnostics)
+            else { continue }
+            entry.warnUnknownKeys(wholeKeys, in: "a whole", diagnostics: &diagnostics)
+            let id = entry.slug("id", required: "a whole", diagnostics: &diagnostics)
+            let total = entry.number("total", diagnostics: &diagnostics) ?? 100
+            guard let id, let parts = entry.sequence("parts", diagnostics: &diagnostics) else {
+                if id != nil { entry.missing("parts", "whole '\(id!)'", diagnostics: &diagnostics) }
+                continue
+            }
+            var members: [Metric] = []
+            for part in parts {
+                let at = entry.location(of: part)
+                guard let text = part.scalar?.string, let metric = known[text] else {
+                    let text = part.scalar?.string ?? ""
+                    diagnostics.report(.unknown(.metric, "unknown metric '\(Excerpt.of(text))' in whole '\(id)'"
+                        + Suggestion.hint(for: text, in: metrics.map(\.id.rawValue)), at: at))
+                    continue
+                }
+                if let other = claimed[metric.id] {
+                    diagnostics.report(.error("'\(text)' is already a part of whole '\(other)'; a metric is a part of one whole at most", at: at))
+                    continue
+                }
+                switch metric.aggregate {
+                case .mean, .weightedMean: break
+                case .sum, .median, .min, .max:
+                    diagnostics.report(.error(
+                        "'\(text)' rolls up by \(metric.aggregate.rawValue); the parts of a whole are shares, "
+                            + "which roll up by mean or weighted_mean so that a group's parts add up to the total too",
+                        at: at))
+                    continue
+                }
+                members.append(metric)
+            }
+            if Set(members.map(\.aggregate)).count > 1 {
+                diagnostics.report(.error("the parts of whole '\(id)' must roll up the same way (all mean or all weighted_mean)",
+                                          at: entry.location))
+                continue
+            }
+            guard members.count >= 2 else {
+                diagnostics.report(.error("whole '\(id)' needs at least two parts", at: entry.location))
+                continue
+            }
+            for member in members { claimed[member.id] = id }
+            wholes.append(MetricWhole(id: id, parts: members.map(\.id), total: total, location: entry.location))
+        }
+        return wholes
     }
 }

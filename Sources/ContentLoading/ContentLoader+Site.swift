@@ -4,7 +4,7 @@ import Yams
 
 extension ContentLoader {
     static let siteKeys = ["title", "organization", "description", "privacy", "allow_raw_html", "theme", "language", "lints", "fluency"]
-    static let privacyKeys = ["min_group_size"]
+    static let privacyKeys = ["min_group_size", "protection"]
     static let lintsKeys = ["off"]
     static let fluencyKeys = ["capabilities", "levels"]
 
@@ -33,6 +33,15 @@ extension ContentLoader {
                         at: privacy.location(of: privacy.node("min_group_size")!)))
                 } else {
                     site.minGroupSize = size
+                }
+            }
+            if let percent = privacy.number("protection", diagnostics: &diagnostics) {
+                if (1...50).contains(percent) {
+                    site.protection = percent / 100
+                } else {
+                    diagnostics.report(.error(
+                        "protection is a percentage of a hidden value, from 1 to 50; found \(percent)",
+                        at: privacy.location(of: privacy.node("protection")!)))
                 }
             }
         }

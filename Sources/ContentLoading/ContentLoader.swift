@@ -38,7 +38,8 @@ public struct ContentLoader: Sendable {
         }
         let teams = catalog("teams.yaml") { loadTeams($0, minimumGroupSize: site.minGroupSize, diagnostics: &$1) }
         let organization = Organization(name: site.organization, teams: teams, minimumGroupSize: site.minGroupSize)
-        let metrics = catalog("metrics.yaml") { loadMetrics($0, diagnostics: &$1) }
+        var wholes: [MetricWhole] = []
+        let metrics = catalog("metrics.yaml") { loadMetrics($0, wholes: &wholes, diagnostics: &$1) }
         if !unreadable.contains("metrics.yaml") { Self.checkFluency(&site, metrics: metrics, diagnostics: &diagnostics) }
 
         var collector = ObservationCollector(organization: organization, metrics: metrics,
@@ -80,7 +81,7 @@ public struct ContentLoader: Sendable {
         diagnostics.report(loaded.flatMap(\.log.all).filter { !(unreadable.contains("teams.yaml") && $0.unknown == .team)
             && !(unreadable.contains("metrics.yaml") && $0.unknown == .metric) })
 
-        let content = ReportContent(site: site, organization: organization, metrics: metrics,
+        let content = ReportContent(site: site, organization: organization, metrics: metrics, wholes: wholes,
                                     observations: collector.observations, narratives: narratives)
         return ContentLoad(content: content, diagnostics: diagnostics.all.sorted(), unreadable: unreadable)
     }

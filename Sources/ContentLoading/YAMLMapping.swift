@@ -142,6 +142,22 @@ struct YAMLMapping {
         }
     }
 
+    /// A range written `[lowest, highest]`, both finite numbers, lowest below highest.
+    func range(_ key: String, diagnostics: inout DiagnosticLog) -> ClosedRange<Double>? {
+        guard let items = sequence(key, diagnostics: &diagnostics) else { return nil }
+        let at = location(of: node(key)!)
+        let numbers = items.compactMap { $0.scalar.flatMap { try? NumberText.parse($0.string).get() } }
+        guard items.count == 2, numbers.count == 2 else {
+            diagnostics.report(.error("'\(key)' must be two numbers, [lowest, highest]", at: at))
+            return nil
+        }
+        guard numbers[0] < numbers[1] else {
+            diagnostics.report(.error("'\(key)' must start below where it ends, found [\(numbers[0]), \(numbers[1])]", at: at))
+            return nil
+        }
+        return numbers[0]...numbers[1]
+    }
+
     /// A quarter written `YYYY-Qn`.
     func period(_ key: String, diagnostics: inout DiagnosticLog) -> Period? {
         guard let text = string(key, diagnostics: &diagnostics) else { return nil }

@@ -53,13 +53,27 @@ public struct Metric: Hashable, Sendable, Identifiable {
     /// Whether values are people's own estimates (a survey's "time saved") rather than
     /// measured by a system: such a metric is never shown as evidence on its own.
     public let selfReported: Bool
+    /// The values the metric can take at all, as declared (`range: [1, 5]` for a survey
+    /// mean), or nil for the format's: a reader knows them, so the privacy audit uses them.
+    public let declaredRange: ClosedRange<Double>?
     public let location: SourceLocation
+
+    /// What a reader knows of any value before reading one: the declared range, else
+    /// 0–100 for a percentage, at least 0 for whole counts, and anything otherwise.
+    public var feasibleRange: ClosedRange<Double> {
+        if let declaredRange { return declaredRange }
+        switch format {
+        case .percent: return 0...100
+        case .integer: return 0...Double.infinity
+        default: return -Double.infinity...Double.infinity
+        }
+    }
 
     public init(id: MetricID, name: String, category: Category, unit: String = "",
                 better: Direction = .higher, aggregate: Aggregation = .mean,
                 target: Double? = nil, baseline: Period? = nil, description: String? = nil,
                 format: Format = .number, decimals: Int? = nil, minN: Int? = nil, selfReported: Bool = false,
-                location: SourceLocation = SourceLocation(file: "metrics.yaml")) {
+                declaredRange: ClosedRange<Double>? = nil, location: SourceLocation = SourceLocation(file: "metrics.yaml")) {
         self.id = id
         self.name = name
         self.category = category
@@ -73,6 +87,7 @@ public struct Metric: Hashable, Sendable, Identifiable {
         self.decimals = decimals
         self.minN = minN
         self.selfReported = selfReported
+        self.declaredRange = declaredRange
         self.location = location
     }
 }

@@ -4,14 +4,17 @@ public struct ReportContent: Sendable {
     public var organization: Organization
     /// Metrics in declaration order.
     public var metrics: [Metric]
+    /// Metrics that are parts of one whole, as `metrics.yaml` declares them.
+    public var wholes: [MetricWhole]
     public var observations: [Observation]
     public var narratives: [Narrative]
 
-    public init(site: SiteSettings, organization: Organization, metrics: [Metric],
+    public init(site: SiteSettings, organization: Organization, metrics: [Metric], wholes: [MetricWhole] = [],
                 observations: [Observation], narratives: [Narrative] = []) {
         self.site = site
         self.organization = organization
         self.metrics = metrics
+        self.wholes = wholes
         self.observations = observations
         self.narratives = narratives
     }

@@ -13,6 +13,10 @@ public struct SiteSettings: Hashable, Sendable {
     public var organization: String
     public var description: String?
     public var minGroupSize: Int
+    /// How far, as a share of a hidden value, a reader must stay from it on each side:
+    /// `privacy.protection`, 10% by default. At least one display unit either way.
+    public var protection: Double = SiteSettings.defaultProtection
+    public static let defaultProtection = 0.10
     /// Whether narratives may contain raw HTML. Off by default: cmark drops it.
     public var allowRawHTML: Bool = false
     /// The theme to build with: a name under `Themes/` or a folder path.
