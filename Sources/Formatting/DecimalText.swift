@@ -43,6 +43,11 @@ public enum DecimalText {
         return plus ? "+" + text : text
     }
 
+    /// One unit of the last place at `decimals` places: 0.01 at two.
+    static func unit(decimals: Int) -> Double {
+        1 / Double(powerOfTen(min(max(decimals, 0), 15)))
+    }
+
     /// The number `fixed` writes, as a number (with its sign): `value` rounded half away
     /// from zero to `decimals` places. A chart draws this, not the value, so that its marks
     /// say no more than its labels.

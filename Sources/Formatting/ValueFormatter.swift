@@ -57,6 +57,24 @@ public enum ValueFormatter {
         return DecimalText.rounded(value, decimals: decimals)
     }
 
+    /// The values a reader knows a shown number may stand for: every value that
+    /// `displayed` rounds to it, ends included (a reader cannot tell a tie's direction).
+    public static func roundingInterval(around shown: Double, for style: ValueStyle) -> ClosedRange<Double> {
+        var step = DecimalText.unit(decimals: style.decimals)
+        if style.format == .compact {
+            for threshold in [1e9, 1e6, 1e3] where abs(shown) >= threshold * compactThreshold(style.decimals) {
+                step *= threshold
+                break
+            }
+        }
+        return (shown - step / 2)...(shown + step / 2)
+    }
+
+    /// One step of the last digit shown: 0.1 at one decimal, 1 at none.
+    public static func displayUnit(for style: ValueStyle) -> Double {
+        DecimalText.unit(decimals: style.decimals)
+    }
+
     /// `1 incident`, not `1 incidents`: a plain plural word after exactly one loses its s.
     public static func singular(_ unit: String, after number: String) -> String {
         let bare = number.drop { $0 == "+" || $0 == "−" }
