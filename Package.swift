@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Formatting"),
         .target(name: "ReportModel", dependencies: ["Formatting"]),
         .target(name: "ContentLoading", dependencies: ["ReportModel", "Markdown", "Formatting", "Yams"]),
-        .target(name: "Analysis", dependencies: ["ReportModel", "Formatting"]),
+        .target(name: "Analysis", dependencies: ["ReportModel", "Formatting", "LinearProgram"]),
         .target(name: "Importing", dependencies: ["ReportModel", "ContentLoading", "Formatting"]),
         // Charts draws plain series; from ReportModel it takes only the chart-type enum.
         .target(name: "Charts", dependencies: ["ReportModel", "Formatting"]),

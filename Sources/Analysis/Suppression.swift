@@ -20,6 +20,11 @@ import ReportModel
 ///    equals no published one.
 /// 5. A count (`n`) that includes a suppressed team, rolled up or given for a group, is
 ///    not shown: less its visible members' counts it is that team's.
+/// 6. *The audit* (`DisclosureAudit`): every value hidden by rules 1 and 2, and every
+///    remainder of a given value that covers too few people, must keep a reader at least
+///    `privacy.protection` away on each side, given everything published across the
+///    metrics of a whole. Where it does not, one more published value is hidden, the one
+///    that widens what a reader knows the most (trying the nearest few), until it does.
 public struct Suppression: Sendable {
     public enum Reason: Hashable, Sendable {
         /// The team or group has fewer people than the minimum group size.
@@ -58,6 +63,7 @@ public struct Suppression: Sendable {
             }
         }
         blockSubtraction(organization: organization, rollUp: rollUp)
+        protectByAudit(content: content, rollUp: rollUp)
         guard !suppressedTeams.isEmpty else { return }
         let suppressed = suppressedTeams
         // Whether a scope is, or has inside it, a suppressed team: a given value for it
@@ -99,6 +105,48 @@ public struct Suppression: Sendable {
 
     /// How many values are hidden, over all scopes, metrics and quarters.
     var hiddenValueCount: Int { hidden.count }
+
+    /// Hidden values (or remainders) that no further hiding protects: the build must fail.
+    private(set) var unprotectable: [DisclosureAudit.Finding] = []
+
+    /// Rule 6: audits each table and hides more until every primary value is protected.
+    private mutating func protectByAudit(content: ReportContent, rollUp: RollUp) {
+        let audit = DisclosureAudit(content: content, rollUp: rollUp)
+        for table in audit.tables {
+            while true {
+                let hidden = self.hidden
+                let findings = audit.audit(table, hidden: hidden)
+                guard let exposed = findings.first(where: { !$0.isProtected }) else { break }
+                var candidates = audit.neighbours(of: exposed.key, in: table, hidden: hidden)
+                if exposed.isRemainder, hidden[exposed.key] == nil { candidates.insert(exposed.key, at: 0) }
+                guard let choice = Self.widest(candidates.prefix(6), for: exposed, table: table, audit: audit, hidden: hidden)
+                else {
+                    unprotectable.append(exposed)
+                    break
+                }
+                self.hidden[choice] = .complementary
+            }
+        }
+    }
+
+    /// Of the candidates, the first whose hiding protects `exposed`, else the one that
+    /// leaves a reader the widest interval.
+    private static func widest(_ candidates: ArraySlice<ValueKey>, for exposed: DisclosureAudit.Finding,
+                               table: DisclosureAudit.Table, audit: DisclosureAudit,
+                               hidden: [ValueKey: Reason]) -> ValueKey? {
+        var best: (key: ValueKey, width: Double)?
+        for candidate in candidates {
+            var trial = hidden
+            trial[candidate] = .complementary
+            let findings = audit.audit(table, hidden: trial)
+            guard let after = findings.first(where: { $0.key == exposed.key && $0.isRemainder == exposed.isRemainder })
+            else { return candidate }
+            if after.isProtected { return candidate }
+            let width = after.interval.upperBound - after.interval.lowerBound
+            if best == nil || width > best!.width { best = (candidate, width) }
+        }
+        return best?.key
+    }
 
     /// Rules 3 and 4, repeated until nothing changes: hiding one value can change what
     /// another may show.

@@ -33,7 +33,7 @@ struct DisclosureAttackTests {
     @Test("linked metrics: a level hidden for one team is 100 less its visible levels, and the small team follows")
     func linkedMetrics() throws {
         let content = try cli.folder([
-            // `fluency.levels` tells Discern these three metrics are the shares of one whole.
+            // `wholes:` in metrics.yaml tells Discern these three metrics are the shares of one whole.
             "site.yaml": """
                 title: Fluency
                 organization: Acme
@@ -58,6 +58,8 @@ struct DisclosureAttackTests {
                   - {id: level_low, name: "Level: low", category: judgment, unit: "% of respondents", better: lower, aggregate: weighted_mean, format: percent, decimals: 1}
                   - {id: level_mid, name: "Level: mid", category: judgment, unit: "% of respondents", better: neutral, aggregate: weighted_mean, format: percent, decimals: 1}
                   - {id: level_high, name: "Level: high", category: judgment, unit: "% of respondents", better: higher, aggregate: weighted_mean, format: percent, decimals: 1}
+                wholes:
+                  - {id: level, total: 100, parts: [level_low, level_mid, level_high]}
 
                 """,
             // Each team's levels add up to 100. API's high share is missing (left blank),
@@ -89,9 +91,7 @@ struct DisclosureAttackTests {
                             recovered: recovered,
                             from: "Engineering high \(high.text("Engineering", "2026-Q1")), Web low \(low.text("Web", "2026-Q1")) and mid \(mid.text("Web", "2026-Q1")); Web high reads \(high.text("Web", "2026-Q1"))")
         let leaked = attack.succeeds
-        withKnownIssue("issue 16: linked metrics") {
-            #expect(leaked == false, "\(attack)")
-        }
+        #expect(leaked == false, "\(attack)")
     }
 
     // MARK: - 2. A value given directly beside a roll-up
@@ -143,9 +143,7 @@ struct DisclosureAttackTests {
                             truth: 35, unit: 0.1, recovered: recovered,
                             from: "Acme \(trust.text("Acme", "2026-Q1")) (given for org) and Engineering \(trust.text("Engineering", "2026-Q1")) (rolled up)")
         let leaked = attack.succeeds
-        withKnownIssue("issue 16: a value given directly next to a roll-up") {
-            #expect(leaked == false, "\(attack)")
-        }
+        #expect(leaked == false, "\(attack)")
     }
 
     // MARK: - 3. Two versions

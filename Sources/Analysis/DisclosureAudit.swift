@@ -1,0 +1,323 @@
+import Formatting
+import LinearProgram
+import ReportModel
+
+/// What a reader can work out about each hidden value from everything a build publishes,
+/// as statistical agencies audit a table (τ-ARGUS, sdcTable): the published numbers and
+/// the rules that tie them become a linear system, and a real LP solver finds the least
+/// and greatest value each hidden cell can take.
+///
+/// One system per quarter and per metric, or per whole (metrics that are parts of one
+/// whole are one system, so a hidden part is never the total less the visible parts).
+/// What the reader is assumed to know, cautiously:
+/// - each shown value, as the interval of values that round to it;
+/// - each metric's feasible range (`Metric.feasibleRange`);
+/// - how every group's value is made: a roll-up of its contributors with their weights
+///   (headcounts are known, even of teams too small to show), or a value given for the
+///   group that covers its teams' people and a remainder (people whose team gave no value,
+///   or who are in no team);
+/// - that the parts of a whole add up to its total, for every team and group.
+///
+/// A value is *protected* when a reader cannot narrow it to within `protection` of it
+/// (10% by default, at least one display unit) on either side, each side clipped to the
+/// feasible range as τ-ARGUS does. Order statistics (min, max, median) are not linear and
+/// are left to `Suppression`'s rule 4, which publishes them only over visible values.
+struct DisclosureAudit {
+    /// A value the privacy rules must keep out of reach.
+    struct Finding: Sendable {
+        /// The hidden value, or for a remainder the group whose given value it is part of.
+        let key: ValueKey
+        let isRemainder: Bool
+        let value: Double
+        /// What a reader can narrow it to.
+        let interval: ClosedRange<Double>
+        /// What the reader must not get inside of.
+        let required: ClosedRange<Double>
+
+        var isProtected: Bool {
+            let slack = 1e-7 * max(1, abs(value))
+            return interval.lowerBound <= required.lowerBound + slack && interval.upperBound >= required.upperBound - slack
+        }
+    }
+
+    /// One system: a metric, or the parts of a whole, in one quarter.
+    struct Table: Hashable, Sendable {
+        let metrics: [MetricID]
+        let period: Period
+    }
+
+    let content: ReportContent
+    let rollUp: RollUp
+
+    /// The tables to audit: each metric alone, and each whole as one table, every quarter.
+    var tables: [Table] {
+        let inWholes = Set(content.wholes.flatMap(\.parts))
+        let groups = content.wholes.map(\.parts)
+            + content.metrics.filter { !inWholes.contains($0.id) && $0.aggregate.isLinear }.map { [$0.id] }
+        return rollUp.periods.flatMap { period in groups.map { Table(metrics: $0, period: period) } }
+    }
+
+    /// The findings of one table, given which values are hidden: every value a rule hides
+    /// for its own sake (a team too small to show, too few people) and every remainder of
+    /// too few people, with the interval a reader can narrow it to.
+    func audit(_ table: Table, hidden: [ValueKey: Suppression.Reason]) -> [Finding] {
+        var builder = Builder(audit: self, table: table, hidden: hidden)
+        builder.addCells()
+        builder.addRollUps()
+        builder.addWholes()
+        let targets = builder.targets()
+        guard !targets.isEmpty else { return [] }
+        let intervals: [ClosedRange<Double>]
+        do {
+            intervals = try builder.system.feasibleIntervals(of: targets.map { $0.variable })
+        } catch {
+            // The true values satisfy every row, so this is a modelling error: fail safe,
+            // as if the reader knew each value exactly.
+            intervals = targets.map { $0.value...$0.value }
+        }
+        return zip(targets, intervals).map { target, interval in
+            Finding(key: target.key, isRemainder: target.isRemainder, value: target.value, interval: interval,
+                    required: target.required)
+        }
+    }
+
+    /// The published values that share a relation with a value, nearest first: the ones
+    /// whose hiding can widen what a reader knows of it.
+    func neighbours(of key: ValueKey, in table: Table, hidden: [ValueKey: Suppression.Reason]) -> [ValueKey] {
+        var builder = Builder(audit: self, table: table, hidden: hidden)
+        builder.addCells()
+        builder.addRollUps()
+        builder.addWholes()
+        return builder.publishedNeighbours(of: key)
+    }
+}
+
+extension DisclosureAudit {
+    /// Writes one table's system down.
+    fileprivate struct Builder {
+        let audit: DisclosureAudit
+        let table: Table
+        let hidden: [ValueKey: Suppression.Reason]
+        var system = LinearSystem()
+        /// The variable of each cell, and of each remainder (by its group's key).
+        var variables: [ValueKey: Int] = [:]
+        var remainders: [ValueKey: (variable: Int, people: Int, value: Double)] = [:]
+        /// The keys in each row, to find a hidden value's neighbours.
+        var rows: [[ValueKey]] = []
+
+        var organization: Organization { audit.content.organization }
+
+        init(audit: DisclosureAudit, table: Table, hidden: [ValueKey: Suppression.Reason]) {
+            self.audit = audit
+            self.table = table
+            self.hidden = hidden
+        }
+
+        func isHidden(_ key: ValueKey) -> Bool { hidden[key] != nil }
+
+        /// Whether a value is hidden for its own sake, rather than to protect another.
+        func isPrimary(_ key: ValueKey) -> Bool {
+            switch hidden[key] {
+            case .smallGroup, .fewPeople: true
+            case .complementary, .orderStatistic, nil: false
+            }
+        }
+
+        func metric(_ id: MetricID) -> Metric { audit.content.metric(id)! }
+
+        /// A variable per cell: a shown value is known to its rounding, a hidden one only
+        /// to the metric's feasible range.
+        mutating func addCells() {
+            for id in table.metrics {
+                let metric = metric(id)
+                let range = metric.feasibleRange
+                for scope in audit.rollUp.scopes {
+                    guard let cell = audit.rollUp.cell(scope, id, table.period) else { continue }
+                    let key = ValueKey(scope, id, table.period)
+                    if isHidden(key) {
+                        variables[key] = system.addVariable(lower: range.lowerBound, upper: range.upperBound)
+                    } else {
+                        let shown = ValueFormatter.displayed(cell.value, for: metric.style)
+                        let known = ValueFormatter.roundingInterval(around: shown, for: metric.style)
+                        variables[key] = system.addVariable(lower: max(known.lowerBound, range.lowerBound),
+                                                            upper: min(known.upperBound, range.upperBound))
+                    }
+                }
+            }
+        }
+
+        /// A row per group value: its roll-up, or the people its given value covers.
+        mutating func addRollUps() {
+            let groups: [Scope] = organization.groups.map { .team($0.id) } + [.organization]
+            for id in table.metrics {
+                let metric = metric(id)
+                guard metric.aggregate.isLinear else { continue }
+                for group in groups {
+                    guard let cell = audit.rollUp.cell(group, id, table.period) else { continue }
+                    let key = ValueKey(group, id, table.period)
+                    switch cell.source {
+                    case .measured:
+                        continue
+                    case .rolledUp:
+                        let contributors = audit.rollUp.contributors(of: group, metric: id, period: table.period,
+                                                                     in: organization)
+                        addRollUp(key, metric: metric, contributors: contributors.map(\.scope))
+                    case .given:
+                        addGiven(key, metric: metric, cell: cell)
+                    }
+                }
+            }
+        }
+
+        private func weight(_ scope: Scope, _ metric: Metric) -> Double {
+            switch metric.aggregate {
+            case .weightedMean: Double(organization.headcount(of: scope))
+            default: 1
+            }
+        }
+
+        private mutating func addRollUp(_ key: ValueKey, metric: Metric, contributors: [Scope]) {
+            guard !contributors.isEmpty else { return }
+            var terms: [(variable: Int, coefficient: Double)] = []
+            var keys = [key]
+            for scope in contributors {
+                let member = ValueKey(scope, metric.id, key.period)
+                guard let variable = variables[member] else { return }
+                terms.append((variable, weight(scope, metric)))
+                keys.append(member)
+            }
+            let total: Double = switch metric.aggregate {
+            case .sum: 1
+            case .weightedMean: contributors.reduce(0) { $0 + weight($1, metric) }
+            default: Double(contributors.count)
+            }
+            // A weighted mean over no people falls back to the plain mean (Aggregation).
+            guard total > 0 else { return }
+            terms.append((variables[key]!, -total))
+            system.addRow(terms, equals: 0)
+            rows.append(keys)
+        }
+
+        /// A value given for a group is read as covering its teams' people: the teams with
+        /// a value, weighted by their `n` (or headcount), and a remainder for the rest.
+        private mutating func addGiven(_ key: ValueKey, metric: Metric, cell: RollUp.Cell) {
+            let teams = leafTeams(under: key.scope).compactMap { scope -> (Scope, RollUp.Cell)? in
+                audit.rollUp.cell(scope, metric.id, key.period).map { (scope, $0) }
+            }
+            let byRespondents = cell.n != nil && teams.allSatisfy { $0.1.n != nil }
+            let isSum = metric.aggregate == .sum
+            func people(_ scope: Scope, _ cell: RollUp.Cell) -> Int {
+                byRespondents ? cell.n! : organization.headcount(of: scope)
+            }
+            let covered = teams.reduce(0) { $0 + people($1.0, $1.1) }
+            let everyone = byRespondents ? cell.n! : organization.headcount(of: key.scope)
+            let rest = everyone - covered
+            // Fewer people than the teams' own would mean the given value is not about
+            // the same people: no relation can be written.
+            guard rest >= 0 else { return }
+            var terms: [(variable: Int, coefficient: Double)] = []
+            var keys = [key]
+            for (scope, teamCell) in teams {
+                let member = ValueKey(scope, metric.id, key.period)
+                terms.append((variables[member]!, isSum ? 1 : Double(people(scope, teamCell))))
+                keys.append(member)
+            }
+            if rest > 0 {
+                let range = metric.feasibleRange
+                let variable = system.addVariable(lower: range.lowerBound, upper: range.upperBound)
+                let sum = teams.reduce(0.0) { $0 + (isSum ? 1 : Double(people($1.0, $1.1))) * $1.1.value }
+                let value = isSum ? cell.value - sum : (cell.value * Double(everyone) - sum) / Double(rest)
+                remainders[key] = (variable, rest, value)
+                terms.append((variable, isSum ? 1 : Double(rest)))
+            }
+            guard !terms.isEmpty else { return }
+            terms.append((variables[key]!, isSum ? -1 : -Double(everyone)))
+            system.addRow(terms, equals: 0)
+            rows.append(keys)
+        }
+
+        private func leafTeams(under scope: Scope) -> [Scope] {
+            organization.children(of: scope).flatMap { member -> [Scope] in
+                organization.isGroup(member.id) ? leafTeams(under: .team(member.id)) : [.team(member.id)]
+            }
+        }
+
+        /// For every scope with all of a whole's parts: the parts add up to its total.
+        mutating func addWholes() {
+            guard table.metrics.count > 1,
+                  let whole = audit.content.wholes.first(where: { $0.parts == table.metrics }) else { return }
+            for scope in audit.rollUp.scopes {
+                let keys = whole.parts.map { ValueKey(scope, $0, table.period) }
+                let cells = whole.parts.compactMap { audit.rollUp.cell(scope, $0, table.period) }
+                guard cells.count == whole.parts.count else { continue }
+                // The data's own parts may miss the total by their rounding; the row holds
+                // them and the total, so the true values always satisfy it.
+                let sum = cells.reduce(0) { $0 + $1.value }
+                system.addRow(keys.map { (variables[$0]!, 1.0) }, lower: min(sum, whole.total), upper: max(sum, whole.total))
+                rows.append(keys)
+            }
+        }
+
+        /// What the audit solves for: the primary hidden cells and the small remainders,
+        /// each with the interval a reader must not get inside of.
+        func targets() -> [(key: ValueKey, isRemainder: Bool, variable: Int, value: Double,
+                                                         required: ClosedRange<Double>)] {
+            var result: [(key: ValueKey, isRemainder: Bool, variable: Int, value: Double, required: ClosedRange<Double>)] = []
+            for id in table.metrics {
+                let metric = metric(id)
+                for scope in audit.rollUp.scopes {
+                    let key = ValueKey(scope, id, table.period)
+                    guard let variable = variables[key], isHidden(key), isPrimary(key),
+                          let cell = audit.rollUp.cell(scope, id, table.period) else { continue }
+                    result.append((key, false, variable, cell.value, required(around: cell.value, metric)))
+                }
+            }
+            let minimum = audit.content.site.minGroupSize
+            for (key, remainder) in remainders.sorted(by: { ($0.key.scope, $0.key.metric.rawValue) < ($1.key.scope, $1.key.metric.rawValue) })
+            where remainder.people < minimum {
+                let metric = metric(key.metric)
+                result.append((key, true, remainder.variable, remainder.value, required(around: remainder.value, metric)))
+            }
+            return result
+        }
+
+        /// `value` ± its protection, each side clipped to the feasible range.
+        private func required(around value: Double, _ metric: Metric) -> ClosedRange<Double> {
+            let level = max(audit.content.site.protection * abs(value), ValueFormatter.displayUnit(for: metric.style))
+            let range = metric.feasibleRange
+            let lower = max(value - level, range.lowerBound), upper = min(value + level, range.upperBound)
+            return min(lower, value)...max(upper, value)
+        }
+
+        /// The shown values in any row with `key`, or with a hidden value such a row
+        /// reaches: teams first, smallest first, then groups.
+        func publishedNeighbours(of key: ValueKey) -> [ValueKey] {
+            var reached: Set<ValueKey> = [key]
+            var frontier = [key]
+            var published: Set<ValueKey> = []
+            while let next = frontier.popLast() {
+                for row in rows where row.contains(next) {
+                    for member in row where reached.insert(member).inserted {
+                        if isHidden(member) { frontier.append(member) } else { published.insert(member) }
+                    }
+                }
+            }
+            func rank(_ key: ValueKey) -> (Int, Int, Scope, String) {
+                let isTeam = key.scope.teamID.map { !organization.isGroup($0) } ?? false
+                let cell = audit.rollUp.cell(key.scope, key.metric, key.period)
+                return (isTeam ? 0 : 1, cell?.n ?? organization.headcount(of: key.scope), key.scope, key.metric.rawValue)
+            }
+            return published.sorted { rank($0) < rank($1) }
+        }
+    }
+}
+
+extension Metric.Aggregation {
+    /// Whether a group's value is a linear function of its contributors' values.
+    var isLinear: Bool {
+        switch self {
+        case .sum, .mean, .weightedMean: true
+        case .median, .min, .max: false
+        }
+    }
+}
