@@ -41,6 +41,8 @@ public struct Suppression: Sendable {
     /// Teams and groups that are too small to appear in the output at all.
     let suppressedTeams: Set<TeamID>
     private var hidden: [ValueKey: Reason] = [:]
+    /// Every hidden value and why, for the audit to check.
+    var hiddenValues: [ValueKey: Reason] { hidden }
 
     public init(content: ReportContent, rollUp: RollUp) {
         let organization = content.organization
