@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "discern",
             dependencies: [
-                "ReportModel", "ContentLoading", "Analysis", "Lint", "Site", "Importing", "Preview", "Review",
+                "ReportModel", "ContentLoading", "Analysis", "Lint", "Site", "Importing", "Preview", "Review", "Formatting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -54,6 +54,18 @@ public struct Report: Sendable {
                     at: narrative.location))
             }
         }
+        // A value no further hiding protects fails the build. The message names what is
+        // published, never the hidden value or its team.
+        for finding in suppression.unprotectable {
+            let metric = content.metric(finding.key.metric)
+            let fix = finding.isRemainder
+                ? "leave out the value given for '\(finding.key.scope)', or give values for the teams it covers"
+                : "declare the metric's range: in metrics.yaml, or leave out a value published beside the hidden one"
+            diagnostics.append(.error(
+                "privacy: in \(finding.key.period), what is published of '\(finding.key.metric)' lets a reader narrow a "
+                    + "hidden value to within privacy.protection, and hiding more does not help; " + fix,
+                at: metric?.location ?? SourceLocation(file: "metrics.yaml")))
+        }
         self.diagnostics = diagnostics.sorted()
         narrativeIndex = Dictionary(content.narratives.enumerated().map { (NarrativeKey(scope: $1.scope, period: $1.period), $0) },
                                     uniquingKeysWith: { first, _ in first })

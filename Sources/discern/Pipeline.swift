@@ -23,7 +23,8 @@ struct Pipeline {
     /// relative to the working folder (or absolute).
     var themeFiles: Set<String> = []
 
-    init(content: URL, contentLabel: String, theme themeName: String?) {
+    /// - Parameter loadsTheme: false for commands that render nothing (`audit`).
+    init(content: URL, contentLabel: String, theme themeName: String?, loadsTheme: Bool = true) {
         let load = ContentLoader(source: .disk(content)).load()
         report = Report(content: load.content)
         catalogsReadable = load.unreadable.isEmpty
@@ -33,6 +34,7 @@ struct Pipeline {
         diagnostics = (load.diagnostics + report.diagnostics + lints).filter { $0.rule.map { switchedOff[$0] == nil } ?? true }
         observedPeriods = Set(load.content.observations.map(\.period))
         narrativeFiles = Set(load.content.narratives.map(\.location.file))
+        guard loadsTheme else { return }
         let name = themeName ?? load.content.site.theme ?? "default"
         guard let folder = ThemeLocator.folder(for: name, content: content) else {
             diagnostics.append(.error("no theme '\(name)': expected a folder with page.mustache or deck.mustache under Themes/, or a path",

@@ -1,0 +1,58 @@
+import Analysis
+import ArgumentParser
+import Formatting
+import Foundation
+import ReportModel
+
+/// `discern audit`: what a reader of everything published can work out about each value
+/// the privacy rules hide, for the content's author.
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show how close a reader of the published report can get to each hidden value.",
+        discussion: """
+            For every value hidden for its own sake (a team too small to show, too few people) and every \
+            remainder of a value given for a group that covers too few people, prints the interval a reader can \
+            narrow it to from everything published, and the protection it must keep (privacy.protection of the \
+            value, at least one display unit, on each side within the metric's range), the tightest first. \
+            The lines hold hidden values, so with CI set only the counts are printed. \
+            Exits 0 when every value is protected, 1 when one is not or the content has errors.
+            """
+    )
+
+    @OptionGroup var options: ContentOptions
+
+    func run() throws {
+        let pipeline = Pipeline(content: options.url, contentLabel: options.content, theme: nil, loadsTheme: false)
+        let errors = pipeline.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            let shared = SharedOutput.diagnostics(errors, organization: pipeline.report.organization)
+            for diagnostic in shared.listed { FileHandleOutput.standardError(diagnostic.description) }
+            if let notice = shared.notice { FileHandleOutput.standardError("discern: " + notice) }
+            FileHandleOutput.standardError("discern: not audited; fix the errors above")
+            throw ExitCode(1)
+        }
+        let report = pipeline.report
+        let audited = report.privacyAudit()
+        let exposed = audited.filter { !$0.isProtected }.count
+        if !SharedOutput.isCI {
+            for value in audited { print(Self.line(value, report: report)) }
+        }
+        let hidden = "\(audited.count) protected value\(audited.count == 1 ? "" : "s") audited"
+        print(exposed == 0 ? "\(hidden); every one keeps its protection."
+                           : "\(hidden); \(exposed) can be narrowed too far.")
+        if exposed > 0 { throw ExitCode(1) }
+    }
+
+    /// `cycle_time 2026-Q1 devex: 1.8 days, a reader can narrow it to 0.4–5.0; must reach 1.6–2.0 (kept)`.
+    static func line(_ value: AuditedValue, report: Report) -> String {
+        guard let metric = report.metric(value.key.metric) else { return "\(value.key.metric)" }
+        func number(_ x: Double) -> String {
+            x.isInfinite ? (x > 0 ? "∞" : "−∞") : ValueFormatter.number(x, for: metric)
+        }
+        let what = value.isRemainder ? "the people \(value.key.scope)'s given value covers beyond its teams" : "\(value.key.scope)"
+        let verdict = value.isProtected ? "kept" : "NOT KEPT"
+        return "\(value.key.metric) \(value.key.period) \(what): \(ValueFormatter.value(value.value, for: metric)); "
+            + "a reader can narrow it to \(number(value.interval.lowerBound))–\(number(value.interval.upperBound)), "
+            + "must reach \(number(value.required.lowerBound))–\(number(value.required.upperBound)) (\(verdict))"
+    }
+}
