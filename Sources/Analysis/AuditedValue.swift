@@ -30,7 +30,7 @@ extension Report {
     public func privacyAudit() -> [AuditedValue] {
         let audit = DisclosureAudit(content: content, rollUp: rollUp)
         let hidden = suppression.hiddenValues
-        return audit.tables.flatMap { audit.audit($0, hidden: hidden) }.map {
+        return audit.tables.concurrentMap { audit.audit($0, hidden: hidden) }.joined().map {
             AuditedValue(key: $0.key, isRemainder: $0.isRemainder, value: $0.value, interval: $0.interval,
                          required: $0.required, isProtected: $0.isProtected)
         }.sorted { ($0.margin, $0.key.metric.rawValue, $0.key.period, $0.key.scope) < ($1.margin, $1.key.metric.rawValue, $1.key.period, $1.key.scope) }

@@ -57,10 +57,28 @@ struct DisclosureAudit {
         return rollUp.periods.flatMap { period in groups.map { Table(metrics: $0, period: period) } }
     }
 
+    /// Whether a table holds anything to protect: a value hidden for its own sake, or a
+    /// value given for a group (whose remainder may be small). Most tables hold neither,
+    /// and skipping them keeps the audit off a build's critical path.
+    func needsAudit(_ table: Table, hidden: [ValueKey: Suppression.Reason]) -> Bool {
+        let groups: [Scope] = [.organization] + content.organization.groups.map { .team($0.id) }
+        for metric in table.metrics {
+            for scope in rollUp.scopes {
+                switch hidden[ValueKey(scope, metric, table.period)] {
+                case .smallGroup, .fewPeople: return true
+                default: continue
+                }
+            }
+            for group in groups where rollUp.cell(group, metric, table.period)?.source == .given { return true }
+        }
+        return false
+    }
+
     /// The findings of one table, given which values are hidden: every value a rule hides
     /// for its own sake (a team too small to show, too few people) and every remainder of
     /// too few people, with the interval a reader can narrow it to.
     func audit(_ table: Table, hidden: [ValueKey: Suppression.Reason]) -> [Finding] {
+        guard needsAudit(table, hidden: hidden) else { return [] }
         var builder = Builder(audit: self, table: table, hidden: hidden)
         builder.addCells()
         builder.addRollUps()

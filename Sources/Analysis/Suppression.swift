@@ -114,20 +114,32 @@ public struct Suppression: Sendable {
     /// Rule 6: audits each table and hides more until every primary value is protected.
     private mutating func protectByAudit(content: ReportContent, rollUp: RollUp) {
         let audit = DisclosureAudit(content: content, rollUp: rollUp)
-        for table in audit.tables {
-            while true {
-                let hidden = self.hidden
-                let findings = audit.audit(table, hidden: hidden)
-                guard let exposed = findings.first(where: { !$0.isProtected }) else { break }
-                var candidates = audit.neighbours(of: exposed.key, in: table, hidden: hidden)
-                if exposed.isRemainder, hidden[exposed.key] == nil { candidates.insert(exposed.key, at: 0) }
-                guard let choice = Self.widest(candidates.prefix(6), for: exposed, table: table, audit: audit, hidden: hidden)
-                else {
-                    unprotectable.append(exposed)
-                    break
-                }
-                self.hidden[choice] = .complementary
-            }
+        // Tables share no value, so each is audited on its own core; what each hides
+        // comes back in table order, so the pattern does not depend on the scheduling.
+        let start = hidden
+        let outcomes = audit.tables.concurrentMap { table in
+            Self.protect(table, audit: audit, hidden: start)
+        }
+        for outcome in outcomes {
+            for key in outcome.hidden { hidden[key] = .complementary }
+            unprotectable += outcome.unprotectable
+        }
+    }
+
+    /// Rule 6 for one table: the values it hides, and those it cannot protect.
+    private static func protect(_ table: DisclosureAudit.Table, audit: DisclosureAudit, hidden start: [ValueKey: Reason])
+        -> (hidden: [ValueKey], unprotectable: [DisclosureAudit.Finding]) {
+        var hidden = start
+        var added: [ValueKey] = []
+        while true {
+            let findings = audit.audit(table, hidden: hidden)
+            guard let exposed = findings.first(where: { !$0.isProtected }) else { return (added, []) }
+            var candidates = audit.neighbours(of: exposed.key, in: table, hidden: hidden)
+            if exposed.isRemainder, hidden[exposed.key] == nil { candidates.insert(exposed.key, at: 0) }
+            guard let choice = widest(candidates.prefix(6), for: exposed, table: table, audit: audit, hidden: hidden)
+            else { return (added, [exposed]) }
+            hidden[choice] = .complementary
+            added.append(choice)
         }
     }
 
