@@ -1,4 +1,8 @@
 import CClp
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension LinearSystem {
     /// Why a system has no intervals.
@@ -24,10 +28,23 @@ extension LinearSystem {
     /// Builds one Clp model, finds a feasible point once, then minimises and maximises each
     /// target in turn, each solve starting from the last one's basis (primal simplex):
     /// about 0.65 ms a solve on 2,000 variables and 900 rows, where a new model per solve
-    /// costs 25 times that. Each call has its own model, so calls may run concurrently.
+    /// costs 25 times that.
+    ///
+    /// Calls from several threads take turns: every Clp solve sets its own Ctrl-C handler
+    /// and puts the one before back after, so two at once can leave Clp's in place for
+    /// good, and `discern serve` would ignore Ctrl-C from then on. One at a time, and the
+    /// process's handler put back explicitly, the command's own stays. (A Ctrl-C within
+    /// a solve, a millisecond or so, goes to Clp's handler and is lost.)
     public func feasibleIntervals(of targets: [Int]) throws(Failure) -> [ClosedRange<Double>] {
         for target in targets {
             precondition(variables.indices.contains(target), "variable \(target) was never added")
+        }
+        ClpTurn.lock.lock()
+        var interrupt = sigaction()
+        sigaction(SIGINT, nil, &interrupt)
+        defer {
+            sigaction(SIGINT, &interrupt, nil)
+            ClpTurn.lock.unlock()
         }
         var model = ClpModel(self)
         try model.findFeasiblePoint()
@@ -42,6 +59,11 @@ extension LinearSystem {
             return lower...upper
         }
     }
+}
+
+/// Clp is used by one thread at a time (see `feasibleIntervals`).
+private enum ClpTurn {
+    static let lock = NSLock()
 }
 
 /// One Clp model of a `LinearSystem`, deleted when the value goes away.
