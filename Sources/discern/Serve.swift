@@ -56,14 +56,14 @@ struct Serve: ParsableCommand {
             throw ExitCode(2)
         }
         var site = WatchedSite(build: build)
-        publish(site.buildAll(), to: server)
+        publish(folder.whileWriting { site.buildAll() }, to: server)
         let watcher = try ContentWatcher(roots: site.watchedFolders)
         print("Serving \(options.content) at \(address.absoluteString) ; press Ctrl-C to stop.")
         fflush(nil)
         while true {
             let changes = watcher.nextChanges()
             if changes.foldersChanged { watcher.watchAll() }
-            publish(site.apply(changes.paths), to: server)
+            publish(folder.whileWriting { site.apply(changes.paths) }, to: server)
             watcher.watch(site.watchedFolders)
         }
     }
