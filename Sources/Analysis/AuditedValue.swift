@@ -25,6 +25,14 @@ public struct AuditedValue: Sendable {
 }
 
 extension Report {
+    /// What this build publishes of its latest quarter, for `discern release` to record;
+    /// nil when nothing is published.
+    public func releaseLedger(audience: String?) -> ReleaseLedger? {
+        guard let period = latestPeriod else { return nil }
+        return DisclosureAudit(content: content, rollUp: rollUp)
+            .ledger(for: period, hidden: suppression.hiddenValues, audience: audience)
+    }
+
     /// Every protected value, audited against the final pattern of hidden values, the
     /// tightest first.
     public func privacyAudit() -> [AuditedValue] {

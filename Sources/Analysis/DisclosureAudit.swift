@@ -79,34 +79,70 @@ struct DisclosureAudit {
     /// too few people, with the interval a reader can narrow it to.
     func audit(_ table: Table, hidden: [ValueKey: Suppression.Reason]) -> [Finding] {
         guard needsAudit(table, hidden: hidden) else { return [] }
-        var builder = Builder(audit: self, table: table, hidden: hidden)
-        builder.addCells()
-        builder.addRollUps()
-        builder.addWholes()
-        let targets = builder.targets()
-        guard !targets.isEmpty else { return [] }
-        let intervals: [ClosedRange<Double>]
-        do {
-            intervals = try builder.system.feasibleIntervals(of: targets.map { $0.variable })
-        } catch {
-            // The true values satisfy every row, so this is a modelling error: fail safe,
-            // as if the reader knew each value exactly.
-            intervals = targets.map { $0.value...$0.value }
+        var intervals: [ClosedRange<Double>]?
+        var targets: [(key: ValueKey, isRemainder: Bool, variable: Int, value: Double, required: ClosedRange<Double>)] = []
+        // A value hidden both now and when released is taken as unchanged, as a reader
+        // would; if the data changed it since, no assignment fits both, and the audit
+        // takes the two as different values instead.
+        for linksHidden in [true, false] {
+            var builder = self.builder(table, hidden: hidden, linksHidden: linksHidden)
+            targets = builder.targets()
+            guard !targets.isEmpty else { return [] }
+            intervals = try? builder.system.feasibleIntervals(of: targets.map { $0.variable })
+            if intervals != nil { break }
         }
-        return zip(targets, intervals).map { target, interval in
+        // The true values satisfy every row, so no solution means a modelling error:
+        // fail safe, as if the reader knew each value exactly.
+        let found = intervals ?? targets.map { $0.value...$0.value }
+        return zip(targets, found).map { target, interval in
             Finding(key: target.key, isRemainder: target.isRemainder, value: target.value, interval: interval,
                     required: target.required)
         }
     }
 
-    /// The published values that share a relation with a value, nearest first: the ones
-    /// whose hiding can widen what a reader knows of it.
-    func neighbours(of key: ValueKey, in table: Table, hidden: [ValueKey: Suppression.Reason]) -> [ValueKey] {
+    /// A table written down, with every release of its quarter.
+    fileprivate func builder(_ table: Table, hidden: [ValueKey: Suppression.Reason], linksHidden: Bool = true) -> Builder {
         var builder = Builder(audit: self, table: table, hidden: hidden)
         builder.addCells()
         builder.addRollUps()
         builder.addWholes()
-        return builder.publishedNeighbours(of: key)
+        builder.addReleases(linksHidden: linksHidden)
+        return builder
+    }
+
+
+    /// What a build publishes of a quarter, as a release records it: every shown value and
+    /// every relation of every table of the quarter.
+    func ledger(for period: Period, hidden: [ValueKey: Suppression.Reason], audience: String?) -> ReleaseLedger {
+        var shown: [ReleaseLedger.Shown] = []
+        var relations: [ReleaseLedger.Relation] = []
+        for table in tables where table.period == period {
+            var builder = Builder(audit: self, table: table, hidden: hidden)
+            builder.addCells()
+            builder.addRollUps()
+            builder.addWholes()
+            relations += builder.relations
+        }
+        for metric in content.metrics {
+            for scope in rollUp.scopes {
+                let key = ValueKey(scope, metric.id, period)
+                guard hidden[key] == nil, let cell = rollUp.cell(scope, metric.id, period) else { continue }
+                if let id = scope.teamID, content.organization.isTooSmallToShow(id) { continue }
+                let value = ValueFormatter.displayed(cell.value, for: metric.style)
+                let known = Builder.known(value, metric)
+                shown.append(ReleaseLedger.Shown(cell: ReleaseLedger.Cell(key), shown: value,
+                                                 lower: known.lowerBound, upper: known.upperBound))
+            }
+        }
+        return ReleaseLedger(period: period, audience: audience, shown: shown.sorted { $0.cell < $1.cell }, relations: relations)
+    }
+
+    /// The published values that share a relation with a value, nearest first: the ones
+    /// whose hiding can widen what a reader knows of it.
+    func neighbours(of key: ValueKey, in table: Table, hidden: [ValueKey: Suppression.Reason]) -> [ValueKey] {
+        let builder = self.builder(table, hidden: hidden)
+        // A value a release showed stays known: hiding it now protects nothing.
+        return builder.publishedNeighbours(of: key).filter { !builder.released.contains($0) }
     }
 }
 
@@ -122,6 +158,10 @@ extension DisclosureAudit {
         var remainders: [ValueKey: (variable: Int, people: Int, value: Double)] = [:]
         /// The keys in each row, to find a hidden value's neighbours.
         var rows: [[ValueKey]] = []
+        /// Each row as a release records it: over cells, not variable numbers.
+        var relations: [ReleaseLedger.Relation] = []
+        /// The cell of each variable, for `relations`.
+        var cells: [Int: ReleaseLedger.Cell] = [:]
 
         var organization: Organization { audit.content.organization }
 
@@ -143,6 +183,16 @@ extension DisclosureAudit {
 
         func metric(_ id: MetricID) -> Metric { audit.content.metric(id)! }
 
+        /// Adds a row to the system, and as a release would record it.
+        mutating func addRelation(_ terms: [(variable: Int, coefficient: Double)], lower: Double, upper: Double,
+                                  keys: [ValueKey]) {
+            system.addRow(terms, lower: lower, upper: upper)
+            rows.append(keys)
+            relations.append(ReleaseLedger.Relation(
+                terms: terms.map { ReleaseLedger.Relation.Term(cell: cells[$0.variable]!, coefficient: $0.coefficient) },
+                lower: lower, upper: upper))
+        }
+
         /// A variable per cell: a shown value is known to its rounding, a hidden one only
         /// to the metric's feasible range.
         mutating func addCells() {
@@ -152,14 +202,69 @@ extension DisclosureAudit {
                 for scope in audit.rollUp.scopes {
                     guard let cell = audit.rollUp.cell(scope, id, table.period) else { continue }
                     let key = ValueKey(scope, id, table.period)
+                    cells[system.variableCount] = ReleaseLedger.Cell(key)
                     if isHidden(key) {
                         variables[key] = system.addVariable(lower: range.lowerBound, upper: range.upperBound)
                     } else {
-                        let shown = ValueFormatter.displayed(cell.value, for: metric.style)
-                        let known = ValueFormatter.roundingInterval(around: shown, for: metric.style)
-                        variables[key] = system.addVariable(lower: max(known.lowerBound, range.lowerBound),
-                                                            upper: min(known.upperBound, range.upperBound))
+                        let known = Self.known(ValueFormatter.displayed(cell.value, for: metric.style), metric)
+                        variables[key] = system.addVariable(lower: known.lowerBound, upper: known.upperBound)
                     }
+                }
+            }
+        }
+
+        /// What a reader knows of a shown value: its rounding, within the feasible range.
+        static func known(_ shown: Double, _ metric: Metric) -> ClosedRange<Double> {
+            let range = metric.feasibleRange
+            let rounding = ValueFormatter.roundingInterval(around: shown, for: metric.style)
+            let lower = max(rounding.lowerBound, range.lowerBound)
+            return lower...max(lower, min(rounding.upperBound, range.upperBound))
+        }
+
+        /// The values a release of this quarter showed.
+        var released: Set<ValueKey> = []
+
+        /// What every release of the quarter published: its shown values pin their cells
+        /// (a value shown since changed is a cell of its own, "restated"), and its
+        /// relations hold over the cells as they were.
+        mutating func addReleases(linksHidden: Bool) {
+            let metrics = Set(table.metrics.map(\.rawValue))
+            for ledger in audit.content.releases where ledger.period == table.period {
+                // Cells of this release that are not today's: restated, gone, or (when
+                // not linking) hidden both then and now.
+                var own: [ReleaseLedger.Cell: Int] = [:]
+                var shownThen: Set<ReleaseLedger.Cell> = []
+                for entry in ledger.shown where metrics.contains(entry.cell.metric) {
+                    shownThen.insert(entry.cell)
+                    let key = ValueKey(entry.cell, table.period)
+                    if let variable = variables[key], let cell = audit.rollUp.cell(key.scope, key.metric, table.period) {
+                        let metric = metric(key.metric)
+                        let now = Self.known(ValueFormatter.displayed(cell.value, for: metric.style), metric)
+                        // Today's true value, shown or not, reads as the released one:
+                        // unchanged, so a reader's assumption that it is holds.
+                        if now.overlaps(entry.lower...entry.upper) {
+                            system.addRow([(variable, 1)], lower: entry.lower, upper: entry.upper)
+                            released.insert(key)
+                            continue
+                        }
+                    }
+                    own[entry.cell] = system.addVariable(lower: entry.lower, upper: entry.upper)
+                }
+                for relation in ledger.relations {
+                    guard relation.terms.allSatisfy({ metrics.contains($0.cell.metric) }) else { continue }
+                    let terms = relation.terms.map { term -> (variable: Int, coefficient: Double) in
+                        if let variable = own[term.cell] { return (variable, term.coefficient) }
+                        let key = ValueKey(term.cell, table.period)
+                        let current = term.cell.remainder ? remainders[key]?.variable : variables[key]
+                        if let current, linksHidden || shownThen.contains(term.cell) || !isHidden(key) {
+                            return (current, term.coefficient)
+                        }
+                        let range = metric(key.metric).feasibleRange
+                        let variable = system.addVariable(lower: range.lowerBound, upper: range.upperBound)
+                        own[term.cell] = variable
+                        return (variable, term.coefficient)
+                    }
+                    system.addRow(terms, lower: relation.lower, upper: relation.upper)
                 }
             }
         }
@@ -212,8 +317,7 @@ extension DisclosureAudit {
             // A weighted mean over no people falls back to the plain mean (Aggregation).
             guard total > 0 else { return }
             terms.append((variables[key]!, -total))
-            system.addRow(terms, equals: 0)
-            rows.append(keys)
+            addRelation(terms, lower: 0, upper: 0, keys: keys)
         }
 
         /// A value given for a group is read as covering its teams' people: the teams with
@@ -242,6 +346,7 @@ extension DisclosureAudit {
             }
             if rest > 0 {
                 let range = metric.feasibleRange
+                cells[system.variableCount] = ReleaseLedger.Cell(key, remainder: true)
                 let variable = system.addVariable(lower: range.lowerBound, upper: range.upperBound)
                 let sum = teams.reduce(0.0) { $0 + (isSum ? 1 : Double(people($1.0, $1.1))) * $1.1.value }
                 let value = isSum ? cell.value - sum : (cell.value * Double(everyone) - sum) / Double(rest)
@@ -250,8 +355,7 @@ extension DisclosureAudit {
             }
             guard !terms.isEmpty else { return }
             terms.append((variables[key]!, isSum ? -1 : -Double(everyone)))
-            system.addRow(terms, equals: 0)
-            rows.append(keys)
+            addRelation(terms, lower: 0, upper: 0, keys: keys)
         }
 
         private func leafTeams(under scope: Scope) -> [Scope] {
@@ -271,8 +375,8 @@ extension DisclosureAudit {
                 // The data's own parts may miss the total by their rounding; the row holds
                 // them and the total, so the true values always satisfy it.
                 let sum = cells.reduce(0) { $0 + $1.value }
-                system.addRow(keys.map { (variables[$0]!, 1.0) }, lower: min(sum, whole.total), upper: max(sum, whole.total))
-                rows.append(keys)
+                addRelation(keys.map { (variables[$0]!, 1.0) }, lower: min(sum, whole.total), upper: max(sum, whole.total),
+                            keys: keys)
             }
         }
 
@@ -337,5 +441,18 @@ extension Metric.Aggregation {
         case .sum, .mean, .weightedMean: true
         case .median, .min, .max: false
         }
+    }
+}
+
+extension ReleaseLedger.Cell {
+    init(_ key: ValueKey, remainder: Bool = false) {
+        self.init(scope: key.scope.description, metric: key.metric.rawValue, remainder: remainder)
+    }
+}
+
+extension ValueKey {
+    init(_ cell: ReleaseLedger.Cell, _ period: Period) {
+        let scope: Scope = cell.scope == Scope.organizationID ? .organization : .team(TeamID(cell.scope))
+        self.init(scope, MetricID(cell.metric), period)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 /// Reads a content folder into a validated `ReportContent`.
@@ -59,6 +60,10 @@ public struct ContentLoader: Sendable {
         }
         diagnostics.merge(collector.log)
 
+        let releases = files.filter { $0.hasPrefix("releases/") }.compactMap { path in
+            release(at: path, diagnostics: &diagnostics)
+        }
+
         let periods = Set(collector.observations.map(\.period))
         var narrativePaths: [String] = []
         for path in files where path.hasPrefix("narratives/") {
@@ -81,8 +86,9 @@ public struct ContentLoader: Sendable {
         diagnostics.report(loaded.flatMap(\.log.all).filter { !(unreadable.contains("teams.yaml") && $0.unknown == .team)
             && !(unreadable.contains("metrics.yaml") && $0.unknown == .metric) })
 
-        let content = ReportContent(site: site, organization: organization, metrics: metrics, wholes: wholes,
+        var content = ReportContent(site: site, organization: organization, metrics: metrics, wholes: wholes,
                                     observations: collector.observations, narratives: narratives)
+        content.releases = releases.sorted { ($0.period, $0.audience ?? "") < ($1.period, $1.audience ?? "") }
         return ContentLoad(content: content, diagnostics: diagnostics.all.sorted(), unreadable: unreadable)
     }
 
@@ -100,6 +106,24 @@ public struct ContentLoader: Sendable {
         guard let text = text(of: path, diagnostics: &diagnostics) else { return nil }
         return loadNarrative(text, file: path, organization: organization, metrics: metrics,
                              periods: periods, blocks: blocks, diagnostics: &diagnostics)
+    }
+
+    /// A ledger `discern release` wrote. It is machine-written, so a file that does not
+    /// read as one is reported whole rather than by line.
+    private func release(at path: String, diagnostics: inout DiagnosticLog) -> ReleaseLedger? {
+        guard path.hasSuffix(".json") else {
+            diagnostics.warning("ignored: releases/ holds the ledgers discern release writes, ending in .json",
+                                at: SourceLocation(file: path))
+            return nil
+        }
+        guard let text = text(of: path, diagnostics: &diagnostics) else { return nil }
+        do {
+            return try JSONDecoder().decode(ReleaseLedger.self, from: Data(text.utf8))
+        } catch {
+            diagnostics.error("not a release ledger as discern release writes it; restore it from version control "
+                                + "(the audit needs what was released)", at: SourceLocation(file: path))
+            return nil
+        }
     }
 
     /// A required top-level file's text, with an error when it is absent.

@@ -30,6 +30,9 @@ public struct LinearSystem: Sendable {
 
     public init() {}
 
+    /// How many variables the system has: the index the next `addVariable` returns.
+    public var variableCount: Int { variables.count }
+
     /// Adds a variable the reader knows lies in `lower...upper` (either may be infinite)
     /// and returns its index.
     public mutating func addVariable(lower: Double, upper: Double) -> Int {

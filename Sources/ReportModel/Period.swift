@@ -47,3 +47,19 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         (lhs.year, lhs.quarter) < (rhs.year, rhs.quarter)
     }
 }
+
+extension Period: Codable {
+    /// Written `YYYY-Qn`, as everywhere else.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let period = Period(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: Period.problem(text)))
+        }
+        self = period
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -8,6 +8,8 @@ public struct ReportContent: Sendable {
     public var wholes: [MetricWhole]
     public var observations: [Observation]
     public var narratives: [Narrative]
+    /// What earlier releases published (`releases/*.json`), oldest quarter first.
+    public var releases: [ReleaseLedger] = []
 
     public init(site: SiteSettings, organization: Organization, metrics: [Metric], wholes: [MetricWhole] = [],
                 observations: [Observation], narratives: [Narrative] = []) {

@@ -23,14 +23,7 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         let pipeline = Pipeline(content: options.url, contentLabel: options.content, theme: nil, loadsTheme: false)
-        let errors = pipeline.diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            let shared = SharedOutput.diagnostics(errors, organization: pipeline.report.organization)
-            for diagnostic in shared.listed { FileHandleOutput.standardError(diagnostic.description) }
-            if let notice = shared.notice { FileHandleOutput.standardError("discern: " + notice) }
-            FileHandleOutput.standardError("discern: not audited; fix the errors above")
-            throw ExitCode(1)
-        }
+        try pipeline.requireNoErrors("not audited")
         let report = pipeline.report
         let audited = report.privacyAudit()
         let exposed = audited.filter { !$0.isProtected }.count

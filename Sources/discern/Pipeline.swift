@@ -1,4 +1,5 @@
 import Analysis
+import ArgumentParser
 import ContentLoading
 import Foundation
 import Lint
@@ -48,6 +49,19 @@ struct Pipeline {
                            overridesLabel: contentLabel + "/theme", diagnostics: &problems)
         diagnostics += problems.all
         themeFiles = Set(problems.all.map(\.location.file))
+    }
+
+    /// For commands that need the report whole (`audit`, `release`): prints the content's
+    /// errors as shared output may, then `discern: <refusal>; fix the errors above`, and
+    /// exits 1. Returns when there are none.
+    func requireNoErrors(_ refusal: String) throws {
+        let errors = diagnostics.filter { $0.severity == .error }
+        guard !errors.isEmpty else { return }
+        let shared = SharedOutput.diagnostics(errors, organization: report.organization)
+        for diagnostic in shared.listed { FileHandleOutput.standardError(diagnostic.description) }
+        if let notice = shared.notice { FileHandleOutput.standardError("discern: " + notice) }
+        FileHandleOutput.standardError("discern: \(refusal); fix the errors above")
+        throw ExitCode(1)
     }
 
     /// The diagnostics as `--strict` reports them: every warning an error. Notes are

@@ -182,10 +182,8 @@ struct DisclosureAttackTests {
         let v1 = try build(content)
 
         let release = try cli.discern(["release", "--content", content.path])
-        withKnownIssue("issue 16: two versions (no `discern release` yet)") {
-            #expect(release.status == 0,
-                    "issue 16 (two versions): `discern release --content v1` should record what v1 published in a ledger and exit 0; it exited \(release.status): \(release.stderr)")
-        }
+        #expect(release.status == 0,
+                "issue 16 (two versions): `discern release --content v1` should record what v1 published in a ledger and exit 0; it exited \(release.status): \(release.stderr)")
 
         // v2: Tiny's late row, 30%. Engineering = (10·12 + 8·15 + 3·30) / 21 = 15.71…%.
         let data = content.appendingPathComponent("data/values.csv")
@@ -206,9 +204,9 @@ struct DisclosureAttackTests {
                             recovered: recovered,
                             from: "Engineering \(before.text("Engineering", "2026-Q1")) in v1 and \(after?.text("Engineering", "2026-Q1") ?? "no v2 build (exit \(second.status))") in v2")
         let leaked = attack.succeeds
-        withKnownIssue("issue 16: two versions") {
-            #expect(leaked == false, "\(attack)")
-        }
+        #expect(leaked == false, "\(attack)")
+        // Not by refusing to build: v2 publishes, hiding what v1's release makes derivable.
+        #expect(second.status == 0, "\(second.stderr)")
     }
 
     /// Builds a content folder with the real `discern` into a folder beside it.
