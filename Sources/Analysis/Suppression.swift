@@ -44,7 +44,7 @@ public struct Suppression: Sendable {
     /// Every hidden value and why, for the audit to check.
     var hiddenValues: [ValueKey: Reason] { hidden }
 
-    public init(content: ReportContent, rollUp: RollUp) {
+    public init(content: ReportContent, rollUp: RollUp, auditing: Bool = true) {
         let organization = content.organization
         let minimum = content.site.minGroupSize
         minimumGroupSize = minimum
@@ -65,7 +65,7 @@ public struct Suppression: Sendable {
             }
         }
         blockSubtraction(organization: organization, rollUp: rollUp)
-        protectByAudit(content: content, rollUp: rollUp)
+        if auditing { protectByAudit(content: content, rollUp: rollUp) }
         guard !suppressedTeams.isEmpty else { return }
         let suppressed = suppressedTeams
         // Whether a scope is, or has inside it, a suppressed team: a given value for it
