@@ -63,3 +63,22 @@ struct ChangeTests {
         #expect(gap.isMet == false)
     }
 }
+
+/// A change shown beside two values says no more than they do: it is their difference as
+/// shown. From exact values, "−0.6" beside 5.1 and 4.6 would tell a reader that the first
+/// was at least 5.1 and the second under 4.6, narrowing both past their rounding.
+@Suite("Changes say no more than the values beside them")
+struct ChangeDisclosureTests {
+    @Test("the change between two quarters is the difference of the values as shown")
+    func shownDifference() throws {
+        var model = ModelBuilder()
+        model.team("a", headcount: 9)
+        model.metrics.append(Metric(id: "m", name: "m", category: .outcome, unit: "days", better: .lower,
+                                    aggregate: .mean, decimals: 1))
+        model.value("m", "a", 5.14)
+        model.value("m", "a", 4.56, period: "2026-Q2")
+        let change = try #require(model.report.change("m", for: .team("a"), in: q2))
+        #expect(abs(change.delta - (4.6 - 5.1)) < 1e-9, "\(change.delta)")
+        #expect(change.from == 5.1 && change.to == 4.6)
+    }
+}
