@@ -1,3 +1,4 @@
+import Formatting
 import ReportModel
 
 /// The analysed report: roll-ups with the privacy rules applied. This is what the site
@@ -168,11 +169,16 @@ public struct Report: Sendable {
     }
 
     /// The change between any two quarters; nil unless both values may be shown.
+    ///
+    /// Between the values as shown, so that a change says no more than the two numbers
+    /// beside it: from exact values, "−0.4" beside 5.1 and 4.6 would tell a reader which
+    /// side of each rounding the hidden digits fall (a disclosure the audit does not model).
     func change(_ metric: MetricID, for scope: Scope, from start: Period, to end: Period) -> Change? {
         guard let definition = content.metric(metric),
               let from = value(metric, for: scope, in: start),
               let to = value(metric, for: scope, in: end) else { return nil }
-        return Change(from: from, to: to, better: definition.better)
+        return Change(from: ValueFormatter.displayed(from, for: definition),
+                      to: ValueFormatter.displayed(to, for: definition), better: definition.better)
     }
 
     /// The distance to the metric's target; nil without a target or a value.
