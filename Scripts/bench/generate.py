@@ -2,7 +2,10 @@
 """Writes a synthetic organization for the benchmark: Discern's content format and,
 beside it, a Hugo site with the same narratives (minimal layout).
 
-    generate.py OUT --teams 500 --quarters 8 [--metrics 12] [--seed 7]
+    generate.py OUT --teams 500 --quarters 8 [--metrics 12] [--seed 7] [--small-every N]
+
+With --small-every N, every Nth team has 3 people, below the minimum group size of 5, so
+the privacy rules (and their audit) have values to hide and protect.
 
 Deterministic for a given seed. Teams come in groups of about ten; narratives are about
 600 words per team and quarter, with headings, lists, emphasis, links and two chart
@@ -68,12 +71,16 @@ def main():
     parser.add_argument("--quarters", type=int, default=4)
     parser.add_argument("--metrics", type=int, default=12)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--small-every", type=int, default=0)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     metrics = METRICS[: max(5, min(args.metrics, len(METRICS)))]
     quarters = [f"{2024 + i // 4}-Q{i % 4 + 1}" for i in range(args.quarters)]
     groups = max(1, args.teams // 10)
     teams = [(f"team-{i:04d}", f"Team {i}", f"group-{i % groups:03d}", rng.randint(6, 30)) for i in range(args.teams)]
+    if args.small_every:
+        teams = [(tid, name, parent, 3 if (i + 1) % args.small_every == 0 else headcount)
+                 for i, (tid, name, parent, headcount) in enumerate(teams)]
 
     content = os.path.join(args.out, "discern")
     hugo = os.path.join(args.out, "hugo")

@@ -114,6 +114,8 @@ public struct Report: Sendable {
     public var minimumGroupSize: Int { suppression.minimumGroupSize }
     public var suppressedTeamCount: Int { suppression.suppressedTeams.count }
     public var suppressedValueCount: Int { suppression.hiddenValueCount }
+    /// How long the privacy audit (rule 6) took while the report was analysed.
+    public var auditSeconds: Double { suppression.auditSeconds }
 
     /// Whether a scope has any reading of a metric, in any quarter.
     public func hasData(_ metric: MetricID, for scope: Scope) -> Bool {
