@@ -24,6 +24,16 @@ import TestSupport
 struct DisclosureAttackTests {
     let cli = CommandLineTests()
 
+    /// Engineering: Web (10 people), API (8) and Tiny (3, below the minimum of 5).
+    static let webAPITiny = """
+        teams:
+          - {id: eng, name: Engineering}
+          - {id: web, name: Web, parent: eng, headcount: 10}
+          - {id: api, name: API, parent: eng, headcount: 8}
+          - {id: tiny, name: Tiny, parent: eng, headcount: 3}
+
+        """
+
     // MARK: - 1. Linked metrics
 
     /// Fluency levels are shares of one whole (they add up to 100%), but each is
@@ -106,14 +116,7 @@ struct DisclosureAttackTests {
         let content = try cli.folder([
             "site.yaml": "title: Survey\norganization: Acme\n",
             // Engineering is the whole organization; Tiny (3) is below the minimum of 5.
-            "teams.yaml": """
-                teams:
-                  - {id: eng, name: Engineering}
-                  - {id: web, name: Web, parent: eng, headcount: 10}
-                  - {id: api, name: API, parent: eng, headcount: 8}
-                  - {id: tiny, name: Tiny, parent: eng, headcount: 3}
-
-                """,
+            "teams.yaml": DisclosureAttackTests.webAPITiny,
             "metrics.yaml": """
                 metrics:
                   - {id: trust, name: Trust, category: sentiment, unit: "% agree", better: higher, aggregate: weighted_mean, format: percent, decimals: 1}
@@ -158,14 +161,7 @@ struct DisclosureAttackTests {
         let content = try cli.folder([
             "site.yaml": "title: Delivery\norganization: Acme\n",
             // Tiny (3) is below the minimum of 5; Web and API are visible in v1.
-            "teams.yaml": """
-                teams:
-                  - {id: eng, name: Engineering}
-                  - {id: web, name: Web, parent: eng, headcount: 10}
-                  - {id: api, name: API, parent: eng, headcount: 8}
-                  - {id: tiny, name: Tiny, parent: eng, headcount: 3}
-
-                """,
+            "teams.yaml": DisclosureAttackTests.webAPITiny,
             "metrics.yaml": """
                 metrics:
                   - {id: cfr, name: Change failure rate, category: quality, unit: "% of deploys", better: lower, aggregate: weighted_mean, format: percent, decimals: 1, baseline: 2026-Q1}

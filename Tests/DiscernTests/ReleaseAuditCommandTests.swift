@@ -10,14 +10,7 @@ struct ReleaseAuditCommandTests {
     var content: [String: String] {
         [
             "site.yaml": "title: Delivery\norganization: Acme\n",
-            "teams.yaml": """
-                teams:
-                  - {id: eng, name: Engineering}
-                  - {id: web, name: Web, parent: eng, headcount: 10}
-                  - {id: api, name: API, parent: eng, headcount: 8}
-                  - {id: tiny, name: Tiny, parent: eng, headcount: 3}
-
-                """,
+            "teams.yaml": DisclosureAttackTests.webAPITiny,
             "metrics.yaml": """
                 metrics:
                   - {id: cfr, name: Change failure rate, category: quality, unit: "%", better: lower, aggregate: weighted_mean, format: percent}
