@@ -12,6 +12,9 @@ public struct PublishedChange: Hashable, Sendable {
     let metricName: String
     let old: PublishedNumbers.Shown
     let new: PublishedNumbers.Shown
+    /// The number a release of the quarter showed, when the new version shows another
+    /// (restated), as the site writes it.
+    var released: String? = nil
 
     /// `3.4 days`, `suppressed`, or `—` for nothing shown.
     static func words(_ shown: PublishedNumbers.Shown) -> String {
@@ -20,5 +23,10 @@ public struct PublishedChange: Hashable, Sendable {
         case .suppressed: "suppressed"
         case .absent: "—"
         }
+    }
+
+    /// The new side as a diff line writes it: `3.5 days (restated; released as 3.0 days)`.
+    var newWords: String {
+        Self.words(new) + (released.map { " (restated; released as \($0))" } ?? "")
     }
 }

@@ -13,7 +13,7 @@ extension PublishedDiff {
         let header = ["Period", "Scope", "Metric", "Old", "New"]
         let rows = changes.map { change in
             [change.period.description, Self.printable(change.scopeName), Self.printable(change.metricName),
-             Self.printable(PublishedChange.words(change.old)), Self.printable(PublishedChange.words(change.new))]
+             Self.printable(PublishedChange.words(change.old)), Self.printable(change.newWords)]
         }
         let widths = (0..<4).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String], arrow: String) -> String {
@@ -32,7 +32,7 @@ extension PublishedDiff {
             lines += ["| Quarter | Scope | Metric | Old | New |", "|---|---|---|---|---|"]
             for change in changes {
                 let cells = [change.period.description, change.scopeName, change.metricName,
-                             PublishedChange.words(change.old), PublishedChange.words(change.new)]
+                             PublishedChange.words(change.old), change.newWords]
                 lines.append("| " + cells.map(MarkdownText.escape).joined(separator: " | ") + " |")
             }
             lines.append("")
@@ -42,7 +42,8 @@ extension PublishedDiff {
     }
 
     /// One JSON document: `changes` (each with `period`, `scope`, `scopeKind`,
-    /// `scopeName`, `metric`, `metricName`, `old`, `oldStatus`, `new`, `newStatus`) and
+    /// `scopeName`, `metric`, `metricName`, `old`, `oldStatus`, `new`, `newStatus`, and
+    /// `released` when the new number restates a released one) and
     /// `summary` (`changes`, `scopes`, `withheld`, `line`). Keys are sorted, so output is stable.
     public func json() throws -> String {
         let encoder = JSONEncoder()
@@ -69,7 +70,7 @@ extension PublishedDiff {
         let change: PublishedChange
 
         enum Key: String, CodingKey {
-            case period, scope, scopeKind, scopeName, metric, metricName, old, oldStatus, new, newStatus
+            case period, scope, scopeKind, scopeName, metric, metricName, old, oldStatus, new, newStatus, released
         }
 
         func encode(to encoder: Encoder) throws {
@@ -93,6 +94,7 @@ extension PublishedDiff {
                     try container.encode("absent", forKey: status)
                 }
             }
+            try container.encodeIfPresent(change.released, forKey: .released)
         }
     }
 

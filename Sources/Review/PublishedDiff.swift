@@ -37,7 +37,7 @@ public struct PublishedDiff: Sendable {
                 scopeName: new.names[key.scope] ?? old.names[key.scope] ?? key.scope.description,
                 kind: new.kinds[key.scope] ?? old.kinds[key.scope] ?? .team,
                 metric: key.metric, metricName: new.metricNames[key.metric] ?? old.metricNames[key.metric] ?? key.metric.rawValue,
-                old: before, new: after)
+                old: before, new: after, released: new.restated[key])
             changes.append(((key.period, scopeRank[key.scope] ?? .max, metricRank[key.metric] ?? .max), change))
         }
         self.changes = changes.sorted { $0.rank < $1.rank }.map(\.change)

@@ -33,6 +33,9 @@ public struct PublishedNumbers: Sendable {
     }
 
     private var shown: [ValueKey: Shown] = [:]
+    /// For numbers shown differently since a release of their quarter, the released
+    /// number, as the site writes it.
+    private(set) var restated: [ValueKey: String] = [:]
     /// Teams and groups in the tree that may not be shown.
     let suppressed: Set<TeamID>
     /// The organization, then every node of the tree in the order the site lists them.
@@ -52,8 +55,11 @@ public struct PublishedNumbers: Sendable {
             for scope in visible {
                 for metric in report.metrics {
                     guard let reading = report.reading(metric.id, for: scope, in: period) else { continue }
-                    shown[ValueKey(scope, metric.id, period)] =
-                        reading.value.map { .value(ValueFormatter.value($0, for: metric)) } ?? .suppressed
+                    let key = ValueKey(scope, metric.id, period)
+                    shown[key] = reading.value.map { .value(ValueFormatter.value($0, for: metric)) } ?? .suppressed
+                    if let released = report.restatement(metric.id, for: scope, in: period) {
+                        restated[key] = ValueFormatter.value(released, for: metric)
+                    }
                 }
             }
         }

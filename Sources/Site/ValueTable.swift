@@ -16,6 +16,9 @@ struct ValueTable {
     var caption: String?
     /// Indentation of each row by its depth in the tree (metric pages).
     var depth: [Scope: Int] = [:]
+    /// Whether a value shown differently since its release says so, with the released
+    /// number (metric pages).
+    var marksRestated = false
 
     func render(on page: PageAddress, context: SiteContext) -> HTML {
         let report = context.report
@@ -45,6 +48,9 @@ struct ValueTable {
             // The reason is in the title and the table's caption; a column stays narrow.
             return "<span class=\"suppressed\" title=\"\(Suppressed.words(reading.suppression))\">suppressed</span>"
         }
-        return HTML(text: ValueFormatter.value(value, for: column.metric))
+        let shown = HTML(text: ValueFormatter.value(value, for: column.metric))
+        guard marksRestated, let released = report.restatement(column.metric.id, for: scope, in: column.period) else { return shown }
+        let title = "Restated: released as \(ValueFormatter.value(released, for: column.metric))"
+        return shown + " <span class=\"restated\" title=\"\(title)\">restated</span>"
     }
 }

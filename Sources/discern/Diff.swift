@@ -19,6 +19,8 @@ struct Diff: ParsableCommand {
             only the scopes it may show, each value written with its metric's format. A change smaller than a \
             metric's display precision is not listed. A number that becomes suppressed reads 'old → suppressed' \
             and its new value is never printed; a new number reads '— → new', a removed one 'old → —'. \
+            A number the new version shows differently from a release of its quarter (releases/) adds \
+            '(restated; released as X)'. \
             Sorted by quarter, then scope as the site orders them, then metric in catalog order. \
             --against compares the content folder at a git revision (copied out with git archive) with the \
             working copy, uncommitted changes included. \
