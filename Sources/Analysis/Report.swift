@@ -37,7 +37,19 @@ public struct Report: Sendable {
             }
         }
         indexNarratives()
+        // Later releases of a quarter override earlier ones, as `restatement` documents.
+        var released: [ValueKey: Double] = [:]
+        for ledger in content.releases {
+            for entry in ledger.shown where !entry.cell.remainder {
+                released[ValueKey(entry.cell, ledger.period)] = entry.shown
+            }
+        }
+        releasedValues = released
     }
+
+    /// Every value a release showed, by cell: looked up for each value a table shows, so
+    /// indexed once rather than searched.
+    private(set) var releasedValues: [ValueKey: Double] = [:]
 
     /// The quarters with something to show, oldest first.
     public let periods: [Period]

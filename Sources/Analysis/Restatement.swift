@@ -11,9 +11,7 @@ extension Report {
     /// value counts.
     public func restatement(_ metric: MetricID, for scope: Scope, in period: Period) -> Double? {
         guard let definition = content.metric(metric), let value = value(metric, for: scope, in: period) else { return nil }
-        let cell = ReleaseLedger.Cell(ValueKey(scope, metric, period))
-        guard let released = content.releases.last(where: { $0.period == period && $0.shown.contains { $0.cell == cell } })?
-            .shown.last(where: { $0.cell == cell })?.shown else { return nil }
+        guard let released = releasedValues[ValueKey(scope, metric, period)] else { return nil }
         let now = ValueFormatter.displayed(value, for: definition)
         return abs(now - released) <= 1e-9 * max(1, abs(now), abs(released)) ? nil : released
     }
