@@ -50,7 +50,9 @@ struct ValueTable {
         }
         let shown = HTML(text: ValueFormatter.value(value, for: column.metric))
         guard marksRestated, let released = report.restatement(column.metric.id, for: scope, in: column.period) else { return shown }
-        let title = "Restated: released as \(ValueFormatter.value(released, for: column.metric))"
-        return shown + " <span class=\"restated\" title=\"\(title)\">restated</span>"
+        // The released number is in the text, not only a tooltip: it was published, and a
+        // reader comparing versions should not have to hover to see what changed.
+        let was = ValueFormatter.value(released, for: column.metric)
+        return shown + " <span class=\"restated\" title=\"Restated: released as \(was)\">restated from \(was)</span>"
     }
 }

@@ -28,7 +28,7 @@ struct RestatedCommandTests {
         #expect(build.status == 0, "\(build.stderr)")
         let page = try String(contentsOf: output.appendingPathComponent("metrics/cfr/index.html"), encoding: .utf8)
         let table = try #require(page.range(of: "By team and quarter").map { String(page[$0.upperBound...]) })
-        #expect(table.contains("13.0% <span class=\"restated\" title=\"Restated: released as 12.0%\">restated</span>"), "\(table)")
+        #expect(table.contains("13.0% <span class=\"restated\" title=\"Restated: released as 12.0%\">restated from 12.0%</span>"), "\(table)")
         // API's number did not change: no mark.
         #expect(table.contains("15.0%</td>"), "\(table)")
         #expect(!table.contains("15.0% <span class=\"restated\""))
