@@ -39,24 +39,37 @@ extension LinearSystem {
         for target in targets {
             precondition(variables.indices.contains(target), "variable \(target) was never added")
         }
-        ClpTurn.lock.lock()
-        var interrupt = sigaction()
-        sigaction(SIGINT, nil, &interrupt)
-        defer {
-            sigaction(SIGINT, &interrupt, nil)
-            ClpTurn.lock.unlock()
+        return try ClpTurn.take { () throws(Failure) in
+            var model = ClpModel(self)
+            try model.findFeasiblePoint()
+            return try targets.map { target throws(Failure) in
+                let bounds = variables[target]
+                let least = try model.optimum(of: target, direction: .minimise)
+                let greatest = try model.optimum(of: target, direction: .maximise)
+                // The solver's noise must not carry an end past the variable's own bounds,
+                // nor the two ends past each other when the variable is pinned.
+                let lower = min(max(least, bounds.lower), bounds.upper)
+                let upper = max(min(greatest, bounds.upper), lower)
+                return lower...upper
+            }
         }
-        var model = ClpModel(self)
-        try model.findFeasiblePoint()
-        return try targets.map { target throws(Failure) in
-            let bounds = variables[target]
-            let least = try model.optimum(of: target, direction: .minimise)
-            let greatest = try model.optimum(of: target, direction: .maximise)
-            // The solver's noise must not carry an end past the variable's own bounds,
-            // nor the two ends past each other when the variable is pinned.
-            let lower = min(max(least, bounds.lower), bounds.upper)
-            let upper = max(min(greatest, bounds.upper), lower)
-            return lower...upper
+    }
+
+    /// An assignment of every variable that satisfies the system and makes
+    /// `Σ coefficient × variable` as large as it can be: a corner of what the reader
+    /// knows, far from the true values where the system allows. Throws `.infeasible` as
+    /// `feasibleIntervals` does; a side left unbounded gives no corner, and throws
+    /// `.solverStopped(status: 2)`.
+    public func corner(maximising objective: [(variable: Int, coefficient: Double)]) throws(Failure) -> [Double] {
+        var weights = Array(repeating: 0.0, count: variables.count)
+        for term in objective {
+            precondition(variables.indices.contains(term.variable), "variable \(term.variable) was never added")
+            weights[term.variable] += term.coefficient
+        }
+        return try ClpTurn.take { () throws(Failure) in
+            var model = ClpModel(self)
+            try model.findFeasiblePoint()
+            return try model.solution(maximising: weights)
         }
     }
 }
@@ -64,6 +77,18 @@ extension LinearSystem {
 /// Clp is used by one thread at a time (see `feasibleIntervals`).
 private enum ClpTurn {
     static let lock = NSLock()
+
+    /// Runs `body` alone, with the process's Ctrl-C handler put back after it.
+    static func take<T>(_ body: () throws(LinearSystem.Failure) -> T) throws(LinearSystem.Failure) -> T {
+        lock.lock()
+        var interrupt = sigaction()
+        sigaction(SIGINT, nil, &interrupt)
+        defer {
+            sigaction(SIGINT, &interrupt, nil)
+            lock.unlock()
+        }
+        return try body()
+    }
 }
 
 /// One Clp model of a `LinearSystem`, deleted when the value goes away.
@@ -130,6 +155,18 @@ struct ClpModel: ~Copyable {
         Clp_initialSolve(model)
         switch Clp_status(model) {
         case 0: return
+        case 1: throw .infeasible
+        case let status: throw .solverStopped(status: Int(status))
+        }
+    }
+
+    /// Every variable's value where `weights · x` is greatest.
+    mutating func solution(maximising weights: [Double]) throws(LinearSystem.Failure) -> [Double] {
+        Clp_chgObjCoefficients(model, weights)
+        Clp_setObjSense(model, Direction.maximise.rawValue)
+        Clp_primal(model, 0)
+        switch Clp_status(model) {
+        case 0: return Array(UnsafeBufferPointer(start: Clp_getColSolution(model), count: columnCount))
         case 1: throw .infeasible
         case let status: throw .solverStopped(status: Int(status))
         }

@@ -150,4 +150,23 @@ struct FeasibleIntervalTests {
             #expect(throws: LinearSystem.Failure.infeasible) { try broken.feasibleIntervals(of: cells) }
         }
     }
+
+    @Test("a corner satisfies every row and is as far as the objective can go")
+    func corner() throws {
+        var system = LinearSystem()
+        let x = system.addVariable(lower: 0, upper: 8)
+        let y = system.addVariable(lower: 0, upper: 8)
+        let z = system.addVariable(lower: 0, upper: 100)
+        system.addRow([(x, 1), (y, 1)], equals: 10)
+        system.addRow([(y, 2), (z, -1)], lower: -1, upper: 1)
+        let towardsX = try system.corner(maximising: [(x, 1)])
+        #expect(abs(towardsX[x] - 8) < 1e-9 && abs(towardsX[y] - 2) < 1e-9)
+        #expect(abs(2 * towardsX[y] - towardsX[z]) <= 1 + 1e-9)
+        let towardsZ = try system.corner(maximising: [(z, 1)])
+        #expect(abs(towardsZ[z] - 17) < 1e-9 && abs(towardsZ[y] - 8) < 1e-9)
+        var open = LinearSystem()
+        let w = open.addVariable(lower: 0, upper: .infinity)
+        open.addRow([(w, 1)], lower: 1, upper: .infinity)
+        #expect(throws: LinearSystem.Failure.solverStopped(status: 2)) { try open.corner(maximising: [(w, 1)]) }
+    }
 }
