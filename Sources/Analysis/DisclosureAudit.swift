@@ -137,6 +137,34 @@ struct DisclosureAudit {
         return ReleaseLedger(period: period, audience: audience, shown: shown.sorted { $0.cell < $1.cell }, relations: relations)
     }
 
+    /// Values for a table's cells that no reader of the build can tell from the true ones:
+    /// halfway between the true values and the corner of everything the build publishes
+    /// that `direction` points to (a weight per cell). A shown value stays within its
+    /// rounding; a hidden one moves as far as the published numbers let it.
+    ///
+    /// What it is for: a site built from such values must be the same site, byte for
+    /// byte, or some file carries a number the audit does not know is published. Nil
+    /// when the corner cannot be found (a side left unbounded, say).
+    func indistinguishable(_ table: Table, hidden: [ValueKey: Suppression.Reason],
+                           direction: (ValueKey) -> Double) -> [ValueKey: Double]? {
+        let builder = self.builder(table, hidden: hidden)
+        let objective = builder.variables.map { (variable: $0.value, coefficient: direction($0.key)) }
+        // A hidden value with no upper (or lower) end may have no corner that way; the
+        // values of metrics with both ends still give one.
+        let bounded = builder.variables.filter { key, _ in
+            let range = builder.metric(key.metric).feasibleRange
+            return range.lowerBound.isFinite && range.upperBound.isFinite
+        }.map { (variable: $0.value, coefficient: direction($0.key)) }
+        guard let corner = (try? builder.system.corner(maximising: objective))
+            ?? (try? builder.system.corner(maximising: bounded)) else { return nil }
+        var values: [ValueKey: Double] = [:]
+        for (key, variable) in builder.variables {
+            guard let cell = rollUp.cell(key.scope, key.metric, key.period) else { continue }
+            values[key] = (cell.value + corner[variable]) / 2
+        }
+        return values
+    }
+
     /// The published values that share a relation with a value, nearest first: the ones
     /// whose hiding can widen what a reader knows of it.
     func neighbours(of key: ValueKey, in table: Table, hidden: [ValueKey: Suppression.Reason]) -> [ValueKey] {

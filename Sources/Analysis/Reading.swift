@@ -2,7 +2,7 @@ import ReportModel
 
 /// What the report may say about one metric for one scope in one quarter.
 public struct Reading: Hashable, Sendable {
-    /// The value, or nil when privacy rules hide it.
+    /// The value at its display rounding, or nil when privacy rules hide it.
     public let value: Double?
     /// How many people stand behind the value, when known. Shown even when the value is
     /// hidden, but never for a roll-up that includes a suppressed team: subtracting the

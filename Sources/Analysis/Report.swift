@@ -161,7 +161,11 @@ public struct Report: Sendable {
         guard isVisible(scope), let cell = rollUp.cell(scope, metric, period) else { return nil }
         let reason = suppression.reason(scope, metric, period)
         let unlisted = suppression.includesSuppressedTeam(scope, metric, period)
-        return Reading(value: reason == nil ? cell.value : nil, n: unlisted ? nil : cell.n, source: cell.source,
+        // At its display rounding, the only way a value leaves the analysis: what is
+        // drawn, compared with a target or written to a CSV then says no more than the
+        // number on the page, which is all the audit takes a reader to know.
+        let shown = content.metric(metric).map { ValueFormatter.displayed(cell.value, for: $0) } ?? cell.value
+        return Reading(value: reason == nil ? shown : nil, n: unlisted ? nil : cell.n, source: cell.source,
                        includesUnlistedTeams: unlisted, suppression: reason)
     }
 
