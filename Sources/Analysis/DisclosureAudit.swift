@@ -81,11 +81,8 @@ struct DisclosureAudit {
         guard needsAudit(table, hidden: hidden) else { return [] }
         var intervals: [ClosedRange<Double>]?
         var targets: [(key: ValueKey, isRemainder: Bool, variable: Int, value: Double, required: ClosedRange<Double>)] = []
-        // A value hidden both now and when released is taken as unchanged, as a reader
-        // would; if the data changed it since, no assignment fits both, and the audit
-        // takes the two as different values instead.
-        for linksHidden in [true, false] {
-            var builder = self.builder(table, hidden: hidden, linksHidden: linksHidden)
+        for linking in Linking.allCases {
+            var builder = self.builder(table, hidden: hidden, linking: linking)
             targets = builder.targets()
             guard !targets.isEmpty else { return [] }
             intervals = try? builder.system.feasibleIntervals(of: targets.map { $0.variable })
@@ -100,13 +97,36 @@ struct DisclosureAudit {
         }
     }
 
+    /// Which of today's cells a release's numbers are taken to be about, from the most a
+    /// reader could assume to the least. A reader takes a value that reads the same in
+    /// both versions as unchanged; where the data did change it (a correction below the
+    /// rounding, a new headcount), no assignment fits both versions, and the audit
+    /// assumes less, in this order, until one does.
+    enum Linking: CaseIterable {
+        /// Every value that reads the same, and every value hidden in both.
+        case all
+        /// Only the shown values that read the same.
+        case shown
+        /// None: the release is a system of its own beside today's, as it was when
+        /// released (and audited then).
+        case none
+    }
+
+    /// The most a reader may be assumed to take as unchanged since the table's releases:
+    /// the first `Linking` whose system has a solution.
+    func linking(for table: Table, hidden: [ValueKey: Suppression.Reason]) -> Linking? {
+        Linking.allCases.first { linking in
+            (try? builder(table, hidden: hidden, linking: linking).system.corner(maximising: [])) != nil
+        }
+    }
+
     /// A table written down, with every release of its quarter.
-    fileprivate func builder(_ table: Table, hidden: [ValueKey: Suppression.Reason], linksHidden: Bool = true) -> Builder {
+    fileprivate func builder(_ table: Table, hidden: [ValueKey: Suppression.Reason], linking: Linking = .all) -> Builder {
         var builder = Builder(audit: self, table: table, hidden: hidden)
         builder.addCells()
         builder.addRollUps()
         builder.addWholes()
-        builder.addReleases(linksHidden: linksHidden)
+        builder.addReleases(linking: linking)
         return builder
     }
 
@@ -147,22 +167,25 @@ struct DisclosureAudit {
     /// when the corner cannot be found (a side left unbounded, say).
     func indistinguishable(_ table: Table, hidden: [ValueKey: Suppression.Reason],
                            direction: (ValueKey) -> Double) -> [ValueKey: Double]? {
-        let builder = self.builder(table, hidden: hidden)
-        let objective = builder.variables.map { (variable: $0.value, coefficient: direction($0.key)) }
-        // A hidden value with no upper (or lower) end may have no corner that way; the
-        // values of metrics with both ends still give one.
-        let bounded = builder.variables.filter { key, _ in
-            let range = builder.metric(key.metric).feasibleRange
-            return range.lowerBound.isFinite && range.upperBound.isFinite
-        }.map { (variable: $0.value, coefficient: direction($0.key)) }
-        guard let corner = (try? builder.system.corner(maximising: objective))
-            ?? (try? builder.system.corner(maximising: bounded)) else { return nil }
-        var values: [ValueKey: Double] = [:]
-        for (key, variable) in builder.variables {
-            guard let cell = rollUp.cell(key.scope, key.metric, key.period) else { continue }
-            values[key] = (cell.value + corner[variable]) / 2
+        for linking in Linking.allCases {
+            let builder = self.builder(table, hidden: hidden, linking: linking)
+            let objective = builder.variables.map { (variable: $0.value, coefficient: direction($0.key)) }
+            // A hidden value with no upper (or lower) end may have no corner that way; the
+            // values of metrics with both ends still give one.
+            let bounded = builder.variables.filter { key, _ in
+                let range = builder.metric(key.metric).feasibleRange
+                return range.lowerBound.isFinite && range.upperBound.isFinite
+            }.map { (variable: $0.value, coefficient: direction($0.key)) }
+            guard let corner = (try? builder.system.corner(maximising: objective))
+                ?? (try? builder.system.corner(maximising: bounded)) else { continue }
+            var values: [ValueKey: Double] = [:]
+            for (key, variable) in builder.variables {
+                guard let cell = rollUp.cell(key.scope, key.metric, key.period) else { continue }
+                values[key] = (cell.value + corner[variable]) / 2
+            }
+            return values
         }
-        return values
+        return nil
     }
 
     /// The published values that share a relation with a value, nearest first: the ones
@@ -255,28 +278,23 @@ extension DisclosureAudit {
         /// What every release of the quarter published: its shown values pin their cells
         /// (a value shown since changed is a cell of its own, "restated"), and its
         /// relations hold over the cells as they were.
-        mutating func addReleases(linksHidden: Bool) {
+        mutating func addReleases(linking: Linking) {
             let metrics = Set(table.metrics.map(\.rawValue))
             for ledger in audit.content.releases where ledger.period == table.period {
-                // Cells of this release that are not today's: restated, gone, or (when
-                // not linking) hidden both then and now.
+                // Cells of this release that are not today's: restated, gone, above one
+                // of those, or (when not linking) hidden both then and now.
                 var own: [ReleaseLedger.Cell: Int] = [:]
-                var shownThen: Set<ReleaseLedger.Cell> = []
-                for entry in ledger.shown where metrics.contains(entry.cell.metric) {
-                    shownThen.insert(entry.cell)
+                let entries = ledger.shown.filter { metrics.contains($0.cell.metric) }
+                let shownThen = Set(entries.map(\.cell))
+                let moved = movedSinceRelease(entries)
+                for entry in entries {
                     let key = ValueKey(entry.cell, table.period)
-                    if let variable = variables[key], let cell = audit.rollUp.cell(key.scope, key.metric, table.period) {
-                        let metric = metric(key.metric)
-                        let now = Self.known(ValueFormatter.displayed(cell.value, for: metric.style), metric)
-                        // Today's true value, shown or not, reads as the released one:
-                        // unchanged, so a reader's assumption that it is holds.
-                        if now.overlaps(entry.lower...entry.upper) {
-                            system.addRow([(variable, 1)], lower: entry.lower, upper: entry.upper)
-                            released.insert(key)
-                            continue
-                        }
+                    if linking != .none, !moved.contains(entry.cell), let variable = variables[key] {
+                        system.addRow([(variable, 1)], lower: entry.lower, upper: entry.upper)
+                        released.insert(key)
+                    } else {
+                        own[entry.cell] = system.addVariable(lower: entry.lower, upper: entry.upper)
                     }
-                    own[entry.cell] = system.addVariable(lower: entry.lower, upper: entry.upper)
                 }
                 for relation in ledger.relations {
                     guard relation.terms.allSatisfy({ metrics.contains($0.cell.metric) }) else { continue }
@@ -284,7 +302,12 @@ extension DisclosureAudit {
                         if let variable = own[term.cell] { return (variable, term.coefficient) }
                         let key = ValueKey(term.cell, table.period)
                         let current = term.cell.remainder ? remainders[key]?.variable : variables[key]
-                        if let current, linksHidden || shownThen.contains(term.cell) || !isHidden(key) {
+                        let links = switch linking {
+                        case .all: true
+                        case .shown: shownThen.contains(term.cell) || !isHidden(key)
+                        case .none: false
+                        }
+                        if let current, links {
                             return (current, term.coefficient)
                         }
                         let range = metric(key.metric).feasibleRange
@@ -295,6 +318,28 @@ extension DisclosureAudit {
                     system.addRow(terms, lower: relation.lower, upper: relation.upper)
                 }
             }
+        }
+
+        /// The released values that today's data changed: those that read differently
+        /// now (or are gone), and every group above one, whose value moved with its
+        /// member's even where it still reads the same.
+        private func movedSinceRelease(_ entries: [ReleaseLedger.Shown]) -> Set<ReleaseLedger.Cell> {
+            var moved: Set<ReleaseLedger.Cell> = []
+            for entry in entries {
+                let key = ValueKey(entry.cell, table.period)
+                if let cell = audit.rollUp.cell(key.scope, key.metric, table.period) {
+                    let metric = metric(key.metric)
+                    let now = Self.known(ValueFormatter.displayed(cell.value, for: metric.style), metric)
+                    // Today's value reads as the released one: a reader takes it as unchanged.
+                    if now.overlaps(entry.lower...entry.upper) { continue }
+                }
+                moved.insert(entry.cell)
+                guard let id = key.scope.teamID else { continue }
+                for scope in organization.ancestors(of: id) {
+                    moved.insert(ReleaseLedger.Cell(ValueKey(scope, key.metric, table.period)))
+                }
+            }
+            return moved
         }
 
         /// A row per group value: its roll-up, or the people its given value covers.

@@ -71,4 +71,34 @@ struct RestatementTests {
         now.releases.append(second)
         #expect(Report(content: now).restatement("cycle", for: .team("a"), in: q1) == 3.2)
     }
+
+    @Test("a correction to one team keeps the other released values linked to today's")
+    func correctionKeepsTheLinks() throws {
+        // Tiny (3 people) hides in g1 with a beside it; d in g2 is corrected after the
+        // release, from 4.0 to 4.2, while g2 and the organization still read the same.
+        func model(d: Double) -> ReportContent {
+            var model = ModelBuilder()
+            model.team("g1")
+            model.team("g2")
+            for (id, parent) in [("a", "g1"), ("b", "g1"), ("c", "g2"), ("d", "g2"), ("e", "g2")] {
+                model.team(TeamID(id), parent: TeamID(parent), headcount: 10)
+            }
+            model.team("tiny", parent: "g1", headcount: 3)
+            model.metric("cycle", .weightedMean)
+            for (id, value) in [("a", 3.0), ("b", 4.0), ("tiny", 6.0), ("c", 5.0), ("d", d), ("e", 5.0)] {
+                model.value("cycle", id, value)
+            }
+            return model.content
+        }
+        var now = model(d: 4.2)
+        now.releases = [Report(content: model(d: 4)).releaseLedger(audience: nil)].compactMap { $0 }
+        let report = Report(content: now)
+        #expect(report.restatement("cycle", for: .team("d"), in: q1) == 4)
+        #expect(report.restatement("cycle", for: .team("g2"), in: q1) == nil)
+        let audit = DisclosureAudit(content: report.content, rollUp: report.rollUp)
+        let table = try #require(audit.tables.first)
+        // The groups above d moved with it: taken as unchanged, no assignment would fit
+        // both versions, and the audit would have to forget the release altogether.
+        #expect(audit.linking(for: table, hidden: report.suppression.hiddenValues) == .all)
+    }
 }
