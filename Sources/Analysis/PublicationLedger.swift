@@ -138,7 +138,6 @@ extension Report {
         }
         if let baseline = metric.baseline { ledger.add(.period, baseline.description, "baseline of \(id)") }
         if let minN = metric.minN { ledger.add(.threshold, max(minN, site.minGroupSize), "min_n of \(id)") }
-        ledger.add(.catalog, metric.shownDecimals, "decimals of \(id)")
     }
 
     private func addReading(_ metric: Metric, _ scope: Scope, _ period: Period, to ledger: inout PublicationLedger) {

@@ -11,7 +11,8 @@ import TestSupport
 /// token, a quarter, and `2026-10-15` one token, a date. A token maps to the ledger by its
 /// text as the site writes it, and its context chooses which kinds it may be:
 /// `n = 12` only an `n`, `18 people` a headcount or a threshold, a signed token a change
-/// or a (negative) value, a quarter a quarter.
+/// or a (negative) value, a percentage a value or the catalog's, a quarter a quarter (or
+/// one an author typed). Any other token may be any kind but a change.
 ///
 /// The structural classes, each as narrow as the markup allows:
 /// - **stylesheet**: numbers inside `<style>` and in `assets/style.css`.
@@ -146,6 +147,8 @@ struct LedgerCheck {
             return kind([.headcount, .threshold])
         }
         if token.signed { return kind([.change, .value, .narrative, .settings]) }
+        // A percentage is a value, a target or range, or typed: never a count.
+        if after.hasPrefix("%") || after.hasPrefix(" pt") { return kind([.value, .catalog, .narrative, .settings]) }
         return kind(Set(PublicationLedger.Kind.allCases).subtracting([.change]))
     }
 
