@@ -110,6 +110,8 @@ public struct Report: Sendable {
     public var site: SiteSettings { content.site }
     public var metrics: [Metric] { content.metrics }
     public func metric(_ id: MetricID) -> Metric? { content.metric(id) }
+    /// The metrics that are parts of one whole, with the total they add up to.
+    public var wholes: [MetricWhole] { content.wholes }
     /// The narratives that may be published: none for suppressed teams.
     public var narratives: [Narrative] { content.narratives.filter { isVisible($0.scope) } }
     /// The narrative for a scope and quarter, unless the scope may not be shown.
