@@ -25,6 +25,8 @@ public struct PublicationLedger: Sendable {
         case members
         /// A change between two shown values: on the quarter, or since the baseline.
         case change
+        /// A value as a release showed it, beside the value that restates it.
+        case released
         /// A metric's target, range bound or whole's total, as the catalog declares it.
         case catalog
         /// A metric's own minimum `n`, or the site's minimum group size.
@@ -149,6 +151,9 @@ extension Report {
         }
         guard let value = reading.value else { return }
         ledger.add(.value, ValueFormatter.number(value, for: metric), "value of \(subject)")
+        if let released = restatement(metric.id, for: scope, in: period) {
+            ledger.add(.released, ValueFormatter.number(released, for: metric), "released value of \(subject)")
+        }
         for change in [change(metric.id, for: scope, in: period), changeFromBaseline(metric.id, for: scope, in: period)] {
             guard let change else { continue }
             ledger.add(.change, DecimalText.signed(change.delta, decimals: metric.shownDecimals, plus: true), "change of \(subject)")

@@ -108,8 +108,9 @@ struct LedgerCheck {
     }
 
     /// The text after a token and before it, for reading its context.
+    /// Sixteen characters either side: enough for the longest context a kind is told by ("restated from ").
     static func around(_ text: String, _ token: Token) -> (before: Substring, after: Substring) {
-        (text[..<token.range.lowerBound].suffix(12), text[token.range.upperBound...].prefix(12))
+        (text[..<token.range.lowerBound].suffix(16), text[token.range.upperBound...].prefix(12))
     }
 
     mutating func place(_ what: String, _ count: Int = 1) { counts[what, default: 0] += count }
@@ -143,13 +144,14 @@ struct LedgerCheck {
         }
         if before.hasSuffix("D"), token.text.count == 3, token.text.hasPrefix("1") { return "rule id" }
         if before.hasSuffix("n = ") { return kind([.n]) }
+        if before.hasSuffix("restated from ") || before.hasSuffix("released as ") { return kind([.released]) }
         if after.hasPrefix(" people") || after.hasPrefix(")") && before.hasSuffix("fewer than ") {
             return kind([.headcount, .threshold])
         }
         if token.signed { return kind([.change, .value, .narrative, .settings]) }
         // A percentage is a value, a target or range, or typed: never a count.
         if after.hasPrefix("%") || after.hasPrefix(" pt") { return kind([.value, .catalog, .narrative, .settings]) }
-        return kind(Set(PublicationLedger.Kind.allCases).subtracting([.change]))
+        return kind(Set(PublicationLedger.Kind.allCases).subtracting([.change, .released]))
     }
 
     // MARK: HTML
