@@ -107,8 +107,8 @@ struct LedgerCheck {
         }
     }
 
-    /// The text after a token and before it, for reading its context.
-    /// Sixteen characters either side: enough for the longest context a kind is told by ("restated from ").
+    /// The text before a token and after it, for reading its context: sixteen characters
+    /// before (the longest context a kind is told by is "restated from "), twelve after.
     static func around(_ text: String, _ token: Token) -> (before: Substring, after: Substring) {
         (text[..<token.range.lowerBound].suffix(16), text[token.range.upperBound...].prefix(12))
     }
