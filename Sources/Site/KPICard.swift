@@ -22,10 +22,11 @@ enum KPICard {
         }
         let unit = ValueFormatter.unit(for: metric)
         let number = ValueFormatter.number(value, for: metric)
+        let restated = RestatedMark.html(metric, scope, period, in: report)
         if unit == "%" || unit.isEmpty {
-            html += "<p class=\"kpi-value\">\(number + unit)</p>"
+            html += "<p class=\"kpi-value\">\(number + unit)\(restated)</p>"
         } else {
-            html += "<p class=\"kpi-value\">\(number) <span class=\"unit\">\(ValueFormatter.singular(unit, after: number))</span></p>"
+            html += "<p class=\"kpi-value\">\(number) <span class=\"unit\">\(ValueFormatter.singular(unit, after: number))</span>\(restated)</p>"
         }
         if let charts, let sparkline = ChartFactory(context: context).sparkline(metric, scope) {
             html += charts.sparkline(sparkline)

@@ -31,8 +31,7 @@ struct MetricPage {
         }
         let columns = report.periods.map { ValueTable.Column(metric: metric, period: $0, heading: $0.description) }
         main += "<section aria-labelledby=\"values\"><h2 id=\"values\">By team and quarter</h2>"
-        main += ValueTable(rows: rows, columns: columns, caption: "\(metric.name) by quarter; indented rows belong to the group above", depth: depth,
-                          marksRestated: true)
+        main += ValueTable(rows: rows, columns: columns, caption: "\(metric.name) by quarter; indented rows belong to the group above", depth: depth)
             .render(on: address, context: context)
         main += "</section>\n"
         let crumbs: HTML = "<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\"><ol><li><a href=\"\(context.link(from: address, to: .metrics))\">Metrics</a></li><li aria-current=\"page\">\(metric.name)</li></ol></nav>\n"

@@ -16,9 +16,6 @@ struct ValueTable {
     var caption: String?
     /// Indentation of each row by its depth in the tree (metric pages).
     var depth: [Scope: Int] = [:]
-    /// Whether a value shown differently since its release says so, with the released
-    /// number (metric pages).
-    var marksRestated = false
 
     func render(on page: PageAddress, context: SiteContext) -> HTML {
         let report = context.report
@@ -49,10 +46,6 @@ struct ValueTable {
             return "<span class=\"suppressed\" title=\"\(Suppressed.words(reading.suppression))\">suppressed</span>"
         }
         let shown = HTML(text: ValueFormatter.value(value, for: column.metric))
-        guard marksRestated, let released = report.restatement(column.metric.id, for: scope, in: column.period) else { return shown }
-        // The released number is in the text, not only a tooltip: it was published, and a
-        // reader comparing versions should not have to hover to see what changed.
-        let was = ValueFormatter.value(released, for: column.metric)
-        return shown + " <span class=\"restated\" title=\"Restated: released as \(was)\">restated from \(was)</span>"
+        return shown + RestatedMark.html(column.metric, scope, column.period, in: report)
     }
 }

@@ -20,7 +20,7 @@ struct RestatedCommandTests {
         return (old, try cli.folder(changed))
     }
 
-    @Test("the metric page's table marks a changed number restated, with its released value")
+    @Test("the metric page's table and the team's headline mark a changed number restated, with its released value")
     func metricPage() throws {
         let (_, new) = try versions()
         let output = new.appendingPathComponent("../site-\(UUID().uuidString)").standardizedFileURL
@@ -32,6 +32,12 @@ struct RestatedCommandTests {
         // API's number did not change: no mark.
         #expect(table.contains("15.0%</td>"), "\(table)")
         #expect(!table.contains("15.0% <span class=\"restated\""))
+        // Wherever the quarter's number is the headline, too.
+        let team = try String(contentsOf: output.appendingPathComponent("teams/web/2026-Q1/index.html"), encoding: .utf8)
+        #expect(team.contains("<p class=\"kpi-value\">13.0% <span class=\"restated\" title=\"Restated: released as 12.0%\">restated from 12.0%</span></p>"),
+                "\(team)")
+        let api = try String(contentsOf: output.appendingPathComponent("teams/api/2026-Q1/index.html"), encoding: .utf8)
+        #expect(api.contains("15.0%") && !api.contains("restated from"))
     }
 
     @Test("diff says a changed number was released as another")
