@@ -139,10 +139,35 @@ struct CountAudit {
         return min(max(exact - level, prior.lowerBound), exact)...max(min(exact + level, prior.upperBound), exact)
     }
 
-    /// Rule 5 extended: the counts to hide beyond `start` so that every protected count
-    /// keeps its protection, and those nothing protects. Not written yet: it hides nothing.
+    /// Rule 5 extended: hides one more published count at a time, until every protected
+    /// count keeps its protection. Returns the counts it hid, and those nothing protects.
     func protect(hidden start: Set<ValueKey>) -> (hidden: Set<ValueKey>, unprotectable: [Finding]) {
-        ([], audit(hidden: start).filter { !$0.isProtected })
+        var hidden = start
+        while true {
+            let findings = audit(hidden: hidden)
+            guard let exposed = findings.first(where: { !$0.isProtected }) else { return (hidden.subtracting(start), []) }
+            let candidates = build(hidden: hidden).publishedNeighbours(of: exposed.count)
+            guard let choice = choose(candidates.prefix(6), for: exposed, hidden: hidden) ?? candidates.first else {
+                return (hidden.subtracting(start), [exposed])
+            }
+            hidden.insert(choice)
+        }
+    }
+
+    /// Of the candidates (the smallest visible member's `n` first), the first whose hiding
+    /// protects `exposed`, else the one that widens what a reader knows of it the most;
+    /// nil when none widens it at all.
+    private func choose(_ candidates: ArraySlice<ValueKey>, for exposed: Finding, hidden: Set<ValueKey>) -> ValueKey? {
+        let before = exposed.interval.upperBound - exposed.interval.lowerBound
+        var best: (key: ValueKey, width: Double)?
+        for candidate in candidates {
+            let findings = audit(hidden: hidden.union([candidate]))
+            guard let after = findings.first(where: { $0.count == exposed.count }) else { return candidate }
+            if after.isProtected { return candidate }
+            let width = after.interval.upperBound - after.interval.lowerBound
+            if width > before, best == nil || width > best!.width { best = (candidate, width) }
+        }
+        return best?.key
     }
 
     private func build(hidden: Set<ValueKey>) -> Builder {
