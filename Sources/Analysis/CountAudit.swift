@@ -348,19 +348,12 @@ extension CountAudit {
         /// The published `n`s in any row with `count`, or with a hidden count such a row
         /// reaches: teams first, smallest `n` first, then groups.
         func publishedNeighbours(of count: Count) -> [ValueKey] {
-            var reached: Set<Count> = [count]
-            var frontier = [count]
-            var published: Set<ValueKey> = []
-            while let next = frontier.popLast() {
-                for row in rows where row.contains(next) {
-                    for member in row where reached.insert(member).inserted {
-                        guard case .respondents(let key) = member else {
-                            frontier.append(member)
-                            continue
-                        }
-                        if respondents[key] != nil { frontier.append(member) } else { published.insert(key) }
-                    }
-                }
+            // A headcount of a team too small to show is never published, so it links on.
+            let published = LinkedCells.published(from: count, rows: rows) { member in
+                guard case .respondents(let key) = member else { return true }
+                return respondents[key] != nil
+            }.compactMap { member -> ValueKey? in
+                if case .respondents(let key) = member { key } else { nil }
             }
             func rank(_ key: ValueKey) -> (Int, Int, Scope, String) {
                 let isTeam = key.scope.teamID.map { !organization.isGroup($0) } ?? false
