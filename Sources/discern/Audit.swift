@@ -58,15 +58,16 @@ struct Audit: ParsableCommand {
             + "must reach \(number(value.required.lowerBound))–\(number(value.required.upperBound)) (\(verdict))"
     }
 
-    /// `n trust 2026-Q1 eng: 21; a reader can narrow it to 18–22, must reach 19–22 (kept)`, or
-    /// `headcount tiny: 3; …`.
+    /// `n trust 2026-Q1 eng: 21; a reader can narrow it to 18–22 people, must reach 19–22 people (kept)`,
+    /// or `headcount tiny: 3; …`. "people" after each interval also keeps the line from reading as
+    /// a value's to a script that parses those (`Tests/attacker`).
     static func line(_ count: AuditedCount) -> String {
         func number(_ x: Double) -> String { x.isInfinite ? (x > 0 ? "∞" : "−∞") : String(Int(x)) }
         let what = if let key = count.key { "n \(key.metric) \(key.period) \(key.scope)" }
             else { "headcount \(count.team?.rawValue ?? "")" }
         return "\(what): \(count.value); a reader can narrow it to "
-            + "\(number(count.interval.lowerBound))–\(number(count.interval.upperBound)), "
-            + "must reach \(number(count.required.lowerBound))–\(number(count.required.upperBound)) "
+            + "\(number(count.interval.lowerBound))–\(number(count.interval.upperBound)) people, "
+            + "must reach \(number(count.required.lowerBound))–\(number(count.required.upperBound)) people "
             + "(\(count.isProtected ? "kept" : "NOT KEPT"))"
     }
 }
