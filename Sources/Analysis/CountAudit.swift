@@ -301,25 +301,22 @@ extension CountAudit {
                         .compactMap { respondents(ValueKey($0.scope, metric, period)) }
                     addRow(parts.reduce(-own, +), lower: 0, upper: 0)
                 case .given:
-                    // A value given for a group covers at least its teams' respondents, as
-                    // the value audit reads it, when the data agrees.
-                    let teams = leafTeams(under: key.scope).compactMap { respondents(ValueKey($0, metric, period)) }
-                    let covered = teams.reduce(Sum(), +)
-                    guard !teams.isEmpty, covered.known + trueValue(covered) <= n else { continue }
-                    addRow(own + -covered, lower: 0, upper: .infinity)
+                    guard let teams = covered(by: key) else { continue }
+                    addRow(own + -teams.compactMap(respondents).reduce(Sum(), +), lower: 0, upper: .infinity)
                 }
             }
         }
 
-        /// The true total of a sum's variables, to test whether a row holds for the data.
-        private func trueValue(_ sum: Sum) -> Double {
-            var total = 0.0
-            for count in sum.counts {
-                if case .respondents(let key) = count, respondents[key] != nil {
-                    total += Double(audit.rollUp.cell(key.scope, key.metric, key.period)?.n ?? 0)
-                }
-            }
-            return total
+        /// The teams whose respondents a value given for a group covers, as the value
+        /// audit reads it: every team under it with an `n`. Nil when there are none, or when
+        /// their `n` add up to more than the group's, so the data says it is not so.
+        func covered(by key: ValueKey) -> [ValueKey]? {
+            let rollUp = audit.rollUp
+            guard let n = rollUp.cell(key.scope, key.metric, key.period)?.n else { return nil }
+            let teams = leafTeams(under: key.scope).map { ValueKey($0, key.metric, key.period) }
+                .filter { rollUp.cell($0.scope, $0.metric, $0.period)?.n != nil }
+            let total = teams.reduce(0) { $0 + rollUp.cell($1.scope, $1.metric, $1.period)!.n! }
+            return teams.isEmpty || total > n ? nil : teams
         }
 
         private func leafTeams(under scope: Scope) -> [Scope] {
@@ -329,19 +326,28 @@ extension CountAudit {
         }
 
         /// An `n`'s range before anything about it is published: 0 to its scope's
-        /// greatest headcount (`min_group_size − 1` for a suppressed team). A rolled-up
-        /// group's is what its contributors' counts allow, shown ones as they are, so
-        /// that a group's `n` hidden by rule 5 is protected for the people of the teams
+        /// greatest headcount (`min_group_size − 1` for a suppressed team). A group's is
+        /// what its contributors' (or covered teams') counts allow, shown ones as they are,
+        /// so that a group's `n` hidden by rule 5 is protected for the people of the teams
         /// too small to list, and not for those the site prints anyway.
         func prior(_ key: ValueKey) -> ClosedRange<Double> {
             guard let cell = audit.rollUp.cell(key.scope, key.metric, key.period), let n = cell.n else { return 0...0 }
             let ceiling = largestHeadcount(key.scope)
             if respondents[key] == nil { return Double(n)...Double(n) }
-            guard case .rolledUp = cell.source else { return min(0, Double(n))...max(ceiling, Double(n)) }
-            let parts = audit.rollUp.contributors(of: key.scope, metric: key.metric, period: key.period, in: organization)
-                .map { prior(ValueKey($0.scope, key.metric, key.period)) }
-            let lower = parts.reduce(0) { $0 + $1.lowerBound }
-            let upper = min(parts.reduce(0) { $0 + $1.upperBound }, ceiling)
+            var lower = 0.0, upper = ceiling
+            switch cell.source {
+            case .measured:
+                break
+            case .rolledUp:
+                let parts = audit.rollUp.contributors(of: key.scope, metric: key.metric, period: key.period, in: organization)
+                    .map { prior(ValueKey($0.scope, key.metric, key.period)) }
+                lower = parts.reduce(0) { $0 + $1.lowerBound }
+                upper = min(parts.reduce(0) { $0 + $1.upperBound }, ceiling)
+            case .given:
+                // People beyond its teams' respondents may answer too: no bound above but
+                // the headcount.
+                lower = (covered(by: key) ?? []).reduce(0) { $0 + prior($1).lowerBound }
+            }
             return min(lower, Double(n))...max(upper, Double(n))
         }
 

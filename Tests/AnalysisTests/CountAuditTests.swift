@@ -92,6 +92,23 @@ struct CountAuditTests {
         #expect(report.reading("trust", for: .team("api"), in: q1)?.n == 7)
     }
 
+    /// A survey tool's figure for the whole organization over 17 respondents, beside the
+    /// teams' own (Tiny's n is 1 here): rule 5 hides the 17, and a reader knows only that
+    /// it is at least the 16 of Web and API. That is no more than the site prints, so it is
+    /// not "within 2 people", and nothing more is hidden.
+    @Test("a group's given n hidden by rule 5 is protected for the people beyond the printed teams' n")
+    func givenCount() {
+        var model = Self.webAPITiny()
+        model.observations.removeAll { $0.scope == .team("tiny") }
+        model.value("trust", "tiny", 20, n: 1)
+        model.value("trust", "org", 55, n: 17)
+        let report = model.report
+        #expect(report.reading("trust", for: .organization, in: q1)?.n == nil)
+        let audited = report.countPrivacyAudit()
+        #expect(audited.allSatisfy { $0.isProtected }, "\(audited.map { ($0.key, $0.team, $0.interval, $0.required) })")
+        #expect(report.countsHiddenByAudit == 0)
+    }
+
     @Test("the solver's bounds are rounded inward to whole people, past its float noise")
     func wholeNumbers() {
         #expect(CountAudit.wholeNumbers(0.4...3.6) == 1...3)
