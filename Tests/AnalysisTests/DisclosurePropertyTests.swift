@@ -103,7 +103,14 @@ struct DisclosurePropertyTests {
         var audited = 0, withoutRuleFive = 0
         var exposed: [String] = []
         for index in 0..<120 {
-            let (_, content) = Self.make(using: &random)
+            var (_, content) = Self.make(using: &random)
+            // Now and then a survey tool's own n for the whole organization, over its
+            // teams' respondents and a few more: a given count rule 5 hides.
+            let teams = content.observations.filter { $0.metric == "m" && $0.period == q1 }.compactMap(\.n)
+            if !teams.isEmpty, Bool.random(using: &random) {
+                content.observations.append(Observation(period: q1, scope: .organization, metric: "m", value: 50,
+                                                        n: teams.reduce(0, +) + Int.random(in: 0...4, using: &random)))
+            }
             let report = Report(content: content, auditing: false)
             for count in report.countPrivacyAudit() {
                 audited += 1
