@@ -487,16 +487,7 @@ extension DisclosureAudit {
         /// The shown values in any row with `key`, or with a hidden value such a row
         /// reaches: teams first, smallest first, then groups.
         func publishedNeighbours(of key: ValueKey) -> [ValueKey] {
-            var reached: Set<ValueKey> = [key]
-            var frontier = [key]
-            var published: Set<ValueKey> = []
-            while let next = frontier.popLast() {
-                for row in rows where row.contains(next) {
-                    for member in row where reached.insert(member).inserted {
-                        if isHidden(member) { frontier.append(member) } else { published.insert(member) }
-                    }
-                }
-            }
+            let published = LinkedCells.published(from: key, rows: rows, isHidden: isHidden)
             func rank(_ key: ValueKey) -> (Int, Int, Scope, String) {
                 let isTeam = key.scope.teamID.map { !organization.isGroup($0) } ?? false
                 let cell = audit.rollUp.cell(key.scope, key.metric, key.period)

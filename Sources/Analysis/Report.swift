@@ -17,9 +17,11 @@ public struct Report: Sendable {
         self.init(content: content, auditing: true)
     }
 
-    /// - Parameter auditing: false switches privacy rule 6 off, for the property test
-    ///   that shows the rule is needed.
-    init(content: ReportContent, auditing: Bool) {
+    /// - Parameters:
+    ///   - auditing: false switches privacy rule 6 off, for the property test that shows
+    ///     the rule is needed.
+    ///   - auditingCounts: false switches the count audit's hiding off, likewise.
+    init(content: ReportContent, auditing: Bool, auditingCounts: Bool = true) {
         self.content = content
         rollUp = RollUp(content: content)
         suppression = Suppression(content: content, rollUp: rollUp, auditing: auditing)
@@ -36,6 +38,7 @@ public struct Report: Sendable {
                 }
             }
         }
+        protectCounts(auditing: auditingCounts)
         indexNarratives()
         // Later releases of a quarter override earlier ones, as `restatement` documents.
         var released: [ValueKey: Double] = [:]
@@ -46,6 +49,9 @@ public struct Report: Sendable {
         }
         releasedValues = released
     }
+
+    /// The `n`s the count audit hides beyond rule 5, and the counts nothing protects.
+    var countProtection = CountProtection()
 
     /// Every value a release showed, by cell: looked up for each value a table shows, so
     /// indexed once rather than searched.
@@ -84,6 +90,23 @@ public struct Report: Sendable {
                 "privacy: in \(finding.key.period), what is published of '\(finding.key.metric)' lets a reader narrow a "
                     + "hidden value to within privacy.protection, and hiding more does not help; " + fix,
                 at: metric?.location ?? SourceLocation(file: "metrics.yaml")))
+        }
+        // Likewise a count: every published `n` in reach is hidden already, so what is
+        // left to drop is the data's `n` values, named by metric and quarter.
+        for finding in countProtection.unprotectable {
+            switch finding.count {
+            case .headcount:
+                diagnostics.append(.error(
+                    "privacy: the counts published let a reader narrow the headcount of a team too small to show to "
+                        + "within 2 people, and hiding more does not help; leave out the `n` of values for the groups "
+                        + "that include it", at: SourceLocation(file: "teams.yaml")))
+            case .respondents(let key):
+                diagnostics.append(.error(
+                    "privacy: in \(key.period), the counts published for '\(key.metric)' let a reader narrow a hidden "
+                        + "`n` to within 2 people, and hiding more does not help; leave out the `n` values of "
+                        + "'\(key.metric)' in \(key.period)",
+                    at: content.metric(key.metric)?.location ?? SourceLocation(file: "metrics.yaml")))
+            }
         }
         self.diagnostics = diagnostics.sorted()
         narrativeIndex = Dictionary(content.narratives.enumerated().map { (NarrativeKey(scope: $1.scope, period: $1.period), $0) },
@@ -167,7 +190,8 @@ public struct Report: Sendable {
         // drawn, compared with a target or written to a CSV then says no more than the
         // number on the page, which is all the audit takes a reader to know.
         let shown = content.metric(metric).map { ValueFormatter.displayed(cell.value, for: $0) } ?? cell.value
-        return Reading(value: reason == nil ? shown : nil, n: unlisted ? nil : cell.n, source: cell.source,
+        let counted = !unlisted && !countProtection.hidden.contains(ValueKey(scope, metric, period))
+        return Reading(value: reason == nil ? shown : nil, n: counted ? cell.n : nil, source: cell.source,
                        includesUnlistedTeams: unlisted, suppression: reason)
     }
 

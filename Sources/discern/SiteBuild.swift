@@ -90,6 +90,7 @@ struct SiteBuild {
             // Rendering stages add up time on every core, so they can exceed the wall time.
             var lines = ["load and analyse: \(Self.milliseconds(loaded.timeIntervalSince(start)))",
                          "  privacy audit (wall): \(Self.milliseconds(pipeline.report.auditSeconds))",
+                         "  count audit (wall): \(Self.milliseconds(pipeline.report.countAuditSeconds))",
                          "render and write (wall): \(Self.milliseconds(Date().timeIntervalSince(loaded)))"]
             lines += stages.seconds.map { "  \($0.stage.rawValue) (all cores): \(Self.milliseconds($0.seconds))" }
             FileHandleOutput.standardError("timings:\n" + lines.joined(separator: "\n"))

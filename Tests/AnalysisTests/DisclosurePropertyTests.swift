@@ -96,4 +96,37 @@ struct DisclosurePropertyTests {
         let result = Self.run(auditing: false, cases: 120)
         #expect(result.exposed.count > 10, "\(result.exposed.count) exposed without the audit's hiding")
     }
+
+    @Test("every hidden count keeps 2 people; without rule 5 some would not, and the count audit alone protects them")
+    func counts() {
+        var random = SplitMix64(seed: 0x5DC_16)
+        var audited = 0, withoutRuleFive = 0
+        var exposed: [String] = []
+        for index in 0..<120 {
+            var (_, content) = Self.make(using: &random)
+            // Now and then a survey tool's own n for the whole organization, over its
+            // teams' respondents and a few more: a given count rule 5 hides.
+            let teams = content.observations.filter { $0.metric == "m" && $0.period == q1 }.compactMap(\.n)
+            if !teams.isEmpty, Bool.random(using: &random) {
+                content.observations.append(Observation(period: q1, scope: .organization, metric: "m", value: 50,
+                                                        n: teams.reduce(0, +) + Int.random(in: 0...4, using: &random)))
+            }
+            let report = Report(content: content, auditing: false)
+            for count in report.countPrivacyAudit() {
+                audited += 1
+                if !count.isProtected { exposed.append("case \(index): \(count.key.map { "\($0)" } ?? "\(count.team!)")") }
+            }
+            // Rule 5 left out: the counts of suppressed teams alone are hidden at first.
+            let audit = CountAuditTests.withoutRuleFive(report)
+            withoutRuleFive += audit.audit(hidden: audit.protected).filter { !$0.isProtected }.count
+            let outcome = audit.protect(hidden: audit.protected)
+            let after = audit.audit(hidden: audit.protected.union(outcome.hidden))
+            if !outcome.unprotectable.isEmpty || after.contains(where: { !$0.isProtected }) {
+                exposed.append("case \(index): the count audit alone left \(after.filter { !$0.isProtected }.map(\.count))")
+            }
+        }
+        #expect(exposed.isEmpty, "\(exposed.prefix(5))")
+        #expect(audited > 200, "\(audited) counts audited")
+        #expect(withoutRuleFive > 3, "\(withoutRuleFive) exposed without rule 5 and the count audit")
+    }
 }

@@ -66,9 +66,14 @@ struct ReleaseAuditCommandTests {
         let local = try cli.discern(["audit", "--content", folder.path])
         #expect(local.status == 0, "\(local.stderr)")
         #expect(local.stdout.contains("cfr 2026-Q1 tiny: 30.0%; a reader can narrow it to"), "\(local.stdout)")
-        #expect(local.stdout.hasSuffix("1 protected value audited; every one keeps its protection.\n"))
+        // Tiny's headcount is a hidden count too: 3 people, a reader knows only 1 to 4.
+        #expect(local.stdout.contains("headcount tiny: 3; a reader can narrow it to 1–4 people, must reach 1–4 people (kept)"),
+                "\(local.stdout)")
+        let summary = "1 protected value audited; every one keeps its protection.\n"
+            + "1 hidden count audited; every one keeps 2 people either side.\n"
+        #expect(local.stdout.hasSuffix(summary))
         let shared = try cli.discern(["audit", "--content", folder.path], environment: ["CI": "true"])
-        #expect(shared.stdout == "1 protected value audited; every one keeps its protection.\n", "\(shared.stdout)")
+        #expect(shared.stdout == summary, "\(shared.stdout)")
         #expect(!shared.stdout.contains("tiny") && !shared.stderr.contains("tiny"))
     }
 }
