@@ -47,7 +47,9 @@ public struct Suppression: Sendable {
     /// Every hidden value and why, for the audit to check.
     var hiddenValues: [ValueKey: Reason] { hidden }
 
-    public init(content: ReportContent, rollUp: RollUp, auditing: Bool = true) {
+    /// - Parameter memo: rule 6's outcomes from an earlier build, for the chains whose
+    ///   inputs have not changed since.
+    public init(content: ReportContent, rollUp: RollUp, auditing: Bool = true, memo: AuditMemo = AuditMemo()) {
         let organization = content.organization
         let minimum = content.site.minGroupSize
         minimumGroupSize = minimum
@@ -70,7 +72,7 @@ public struct Suppression: Sendable {
         blockSubtraction(organization: organization, rollUp: rollUp)
         if auditing {
             let start = DispatchTime.now().uptimeNanoseconds
-            protectByAudit(content: content, rollUp: rollUp)
+            protectByAudit(content: content, rollUp: rollUp, memo: memo)
             auditSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
         guard !suppressedTeams.isEmpty else { return }
@@ -121,26 +123,36 @@ public struct Suppression: Sendable {
     /// Hidden values (or remainders) that no further hiding protects: the build must fail.
     private(set) var unprotectable: [DisclosureAudit.Finding] = []
 
+    /// Rule 6's outcome for every chain of this build, for the next build to reuse.
+    private(set) var memo = AuditMemo()
+    /// How many chains rule 6 audited, and how many it took from the memo it was given.
+    private(set) var chainsAudited = 0, chainsReused = 0
+
     /// Rule 6: audits each table and hides more until every primary value is protected.
-    private mutating func protectByAudit(content: ReportContent, rollUp: RollUp) {
+    private mutating func protectByAudit(content: ReportContent, rollUp: RollUp, memo earlier: AuditMemo) {
         let audit = DisclosureAudit(content: content, rollUp: rollUp)
         // A chain's quarters are audited in order, so that each can keep the pattern of
         // the one before. Chains share no value, so each runs on its own core; what each
         // hides comes back in chain order, so the pattern does not depend on the scheduling.
         let start = hidden
         let outcomes = audit.chains.concurrentMap { chain in
-            Self.protect(chain, audit: audit, hidden: start)
+            let key = AuditMemo.Key(chain, audit: audit, hidden: start)
+            if let outcome = earlier[key] { return (key, outcome, reused: true) }
+            return (key, Self.protect(chain, audit: audit, hidden: start), reused: false)
         }
-        for outcome in outcomes {
+        // Only this build's chains are kept, so the memo never outgrows one content.
+        for (key, outcome, reused) in outcomes {
             for key in outcome.hidden { hidden[key] = .complementary }
             unprotectable += outcome.unprotectable
+            memo[key] = outcome
+            if reused { chainsReused += 1 } else { chainsAudited += 1 }
         }
     }
 
     /// Rule 6 for one chain, oldest quarter first: the values it hides, and those it
     /// cannot protect.
     private static func protect(_ chain: DisclosureAudit.Chain, audit: DisclosureAudit, hidden start: [ValueKey: Reason])
-        -> (hidden: [ValueKey], unprotectable: [DisclosureAudit.Finding]) {
+        -> AuditMemo.Outcome {
         var hidden = start
         var added: [ValueKey] = []
         var unprotectable: [DisclosureAudit.Finding] = []
@@ -162,7 +174,7 @@ public struct Suppression: Sendable {
             unprotectable += outcome.unprotectable
             previous = table.period
         }
-        return (added, unprotectable)
+        return AuditMemo.Outcome(hidden: added, unprotectable: unprotectable)
     }
 
     /// Rule 6 for one table: the values it hides, and those it cannot protect.
