@@ -57,6 +57,23 @@ struct DisclosureAudit {
         return rollUp.periods.flatMap { period in groups.map { Table(metrics: $0, period: period) } }
     }
 
+    /// One metric's tables, or one whole's, over the quarters in order: what rule 6 audits
+    /// as a unit, so that each quarter can keep the pattern of the quarter before.
+    struct Chain: Sendable {
+        let metrics: [MetricID]
+        /// Oldest first.
+        let tables: [Table]
+    }
+
+    /// The same tables as `tables`, as chains: chains share no value, so each can be
+    /// audited on its own core.
+    var chains: [Chain] {
+        let inWholes = Set(content.wholes.flatMap(\.parts))
+        let groups = content.wholes.map(\.parts)
+            + content.metrics.filter { !inWholes.contains($0.id) && $0.aggregate.isLinear }.map { [$0.id] }
+        return groups.map { metrics in Chain(metrics: metrics, tables: rollUp.periods.map { Table(metrics: metrics, period: $0) }) }
+    }
+
     /// Whether a table holds anything to protect: a value hidden for its own sake, or a
     /// value given for a group (whose remainder may be small). Most tables hold neither,
     /// and skipping them keeps the audit off a build's critical path.

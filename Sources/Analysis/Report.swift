@@ -13,18 +13,20 @@ public struct Report: Sendable {
     /// Findings of the analysis itself, such as a narrative that will not be published.
     public private(set) var diagnostics: [Diagnostic] = []
 
-    public init(content: ReportContent) {
-        self.init(content: content, auditing: true)
+    /// - Parameter memo: privacy rule 6's outcomes from an earlier report (`auditMemo`):
+    ///   a watched build passes its last one, so that only what changed is audited again.
+    public init(content: ReportContent, reusing memo: AuditMemo = AuditMemo()) {
+        self.init(content: content, auditing: true, memo: memo)
     }
 
     /// - Parameters:
     ///   - auditing: false switches privacy rule 6 off, for the property test that shows
     ///     the rule is needed.
     ///   - auditingCounts: false switches the count audit's hiding off, likewise.
-    init(content: ReportContent, auditing: Bool, auditingCounts: Bool = true) {
+    init(content: ReportContent, auditing: Bool, auditingCounts: Bool = true, memo: AuditMemo = AuditMemo()) {
         self.content = content
         rollUp = RollUp(content: content)
-        suppression = Suppression(content: content, rollUp: rollUp, auditing: auditing)
+        suppression = Suppression(content: content, rollUp: rollUp, auditing: auditing, memo: memo)
 
         // A quarter is listed only if something in it may be shown: a quarter where only
         // a suppressed team has data would otherwise announce that team's reporting.
@@ -153,6 +155,12 @@ public struct Report: Sendable {
     public var suppressedValueCount: Int { suppression.hiddenValueCount }
     /// How long the privacy audit (rule 6) took while the report was analysed.
     public var auditSeconds: Double { suppression.auditSeconds }
+    /// Rule 6's outcomes, for the next analysis of edited content to reuse.
+    public var auditMemo: AuditMemo { suppression.memo }
+    /// How many chains of tables (a metric, or a whole, over its quarters) rule 6 audited
+    /// for this report, and how many outcomes it took from the memo it was given.
+    public var auditedChainCount: Int { suppression.chainsAudited }
+    public var reusedChainCount: Int { suppression.chainsReused }
 
     /// Whether a scope has any reading of a metric, in any quarter.
     public func hasData(_ metric: MetricID, for scope: Scope) -> Bool {

@@ -26,6 +26,8 @@ import ReportModel
 ///    `privacy.protection` away on each side, given everything published across the
 ///    metrics of a whole. Where it does not, one more published value is hidden, the one
 ///    that widens what a reader knows the most (trying the nearest few), until it does.
+///    A value hidden to protect others in the quarter before comes first when hiding it
+///    protects too, so that quarters keep one pattern (quarters are audited in order).
 public struct Suppression: Sendable {
     public enum Reason: Hashable, Sendable {
         /// The team or group has fewer people than the minimum group size.
@@ -45,7 +47,9 @@ public struct Suppression: Sendable {
     /// Every hidden value and why, for the audit to check.
     var hiddenValues: [ValueKey: Reason] { hidden }
 
-    public init(content: ReportContent, rollUp: RollUp, auditing: Bool = true) {
+    /// - Parameter memo: rule 6's outcomes from an earlier build, for the chains whose
+    ///   inputs have not changed since.
+    public init(content: ReportContent, rollUp: RollUp, auditing: Bool = true, memo: AuditMemo = AuditMemo()) {
         let organization = content.organization
         let minimum = content.site.minGroupSize
         minimumGroupSize = minimum
@@ -68,7 +72,7 @@ public struct Suppression: Sendable {
         blockSubtraction(organization: organization, rollUp: rollUp)
         if auditing {
             let start = DispatchTime.now().uptimeNanoseconds
-            protectByAudit(content: content, rollUp: rollUp)
+            protectByAudit(content: content, rollUp: rollUp, memo: memo)
             auditSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
         guard !suppressedTeams.isEmpty else { return }
@@ -119,23 +123,63 @@ public struct Suppression: Sendable {
     /// Hidden values (or remainders) that no further hiding protects: the build must fail.
     private(set) var unprotectable: [DisclosureAudit.Finding] = []
 
+    /// Rule 6's outcome for every chain of this build, for the next build to reuse.
+    private(set) var memo = AuditMemo()
+    /// How many chains rule 6 audited, and how many it took from the memo it was given.
+    private(set) var chainsAudited = 0, chainsReused = 0
+
     /// Rule 6: audits each table and hides more until every primary value is protected.
-    private mutating func protectByAudit(content: ReportContent, rollUp: RollUp) {
+    private mutating func protectByAudit(content: ReportContent, rollUp: RollUp, memo earlier: AuditMemo) {
         let audit = DisclosureAudit(content: content, rollUp: rollUp)
-        // Tables share no value, so each is audited on its own core; what each hides
-        // comes back in table order, so the pattern does not depend on the scheduling.
+        // A chain's quarters are audited in order, so that each can keep the pattern of
+        // the one before. Chains share no value, so each runs on its own core; what each
+        // hides comes back in chain order, so the pattern does not depend on the scheduling.
         let start = hidden
-        let outcomes = audit.tables.concurrentMap { table in
-            Self.protect(table, audit: audit, hidden: start)
+        let outcomes = audit.chains.concurrentMap { chain in
+            let key = AuditMemo.Key(chain, audit: audit, hidden: start)
+            if let outcome = earlier[key] { return (key, outcome, reused: true) }
+            return (key, Self.protect(chain, audit: audit, hidden: start), reused: false)
         }
-        for outcome in outcomes {
+        // Only this build's chains are kept, so the memo never outgrows one content.
+        for (key, outcome, reused) in outcomes {
             for key in outcome.hidden { hidden[key] = .complementary }
             unprotectable += outcome.unprotectable
+            memo[key] = outcome
+            if reused { chainsReused += 1 } else { chainsAudited += 1 }
         }
     }
 
+    /// Rule 6 for one chain, oldest quarter first: the values it hides, and those it
+    /// cannot protect.
+    private static func protect(_ chain: DisclosureAudit.Chain, audit: DisclosureAudit, hidden start: [ValueKey: Reason])
+        -> AuditMemo.Outcome {
+        var hidden = start
+        var added: [ValueKey] = []
+        var unprotectable: [DisclosureAudit.Finding] = []
+        var previous: Period?
+        for table in chain.tables {
+            // What rules 3 and 6 hid to protect others in the quarter before, as this
+            // quarter's keys: hiding the same again keeps the pattern a reader compares.
+            var preferred: Set<ValueKey> = []
+            if let previous {
+                for metric in chain.metrics {
+                    for scope in audit.rollUp.scopes where hidden[ValueKey(scope, metric, previous)] == .complementary {
+                        preferred.insert(ValueKey(scope, metric, table.period))
+                    }
+                }
+            }
+            let outcome = protect(table, audit: audit, hidden: hidden, preferring: preferred)
+            for key in outcome.hidden { hidden[key] = .complementary }
+            added += outcome.hidden
+            unprotectable += outcome.unprotectable
+            previous = table.period
+        }
+        return AuditMemo.Outcome(hidden: added, unprotectable: unprotectable)
+    }
+
     /// Rule 6 for one table: the values it hides, and those it cannot protect.
-    private static func protect(_ table: DisclosureAudit.Table, audit: DisclosureAudit, hidden start: [ValueKey: Reason])
+    private static func protect(_ table: DisclosureAudit.Table, audit: DisclosureAudit, hidden start: [ValueKey: Reason],
+                                preferring preferred: Set<ValueKey>)
         -> (hidden: [ValueKey], unprotectable: [DisclosureAudit.Finding]) {
         var hidden = start
         var added: [ValueKey] = []
@@ -144,27 +188,40 @@ public struct Suppression: Sendable {
             guard let exposed = findings.first(where: { !$0.isProtected }) else { return (added, []) }
             var candidates = audit.neighbours(of: exposed.key, in: table, hidden: hidden)
             if exposed.isRemainder, hidden[exposed.key] == nil { candidates.insert(exposed.key, at: 0) }
-            guard let choice = widest(candidates.prefix(6), for: exposed, table: table, audit: audit, hidden: hidden)
+            guard let choice = choose(from: candidates, preferring: preferred, for: exposed, table: table, audit: audit,
+                                      hidden: hidden)
             else { return (added, [exposed]) }
             hidden[choice] = .complementary
             added.append(choice)
         }
     }
 
-    /// Of the candidates, the first whose hiding protects `exposed`, else the one that
-    /// leaves a reader the widest interval.
-    private static func widest(_ candidates: ArraySlice<ValueKey>, for exposed: DisclosureAudit.Finding,
-                               table: DisclosureAudit.Table, audit: DisclosureAudit,
-                               hidden: [ValueKey: Reason]) -> ValueKey? {
-        var best: (key: ValueKey, width: Double)?
-        for candidate in candidates {
+    /// The candidate to hide for `exposed`: the first of those hidden the quarter before
+    /// whose hiding protects it, else the first of the nearest few that does, else the
+    /// one of those that leaves a reader the widest interval.
+    private static func choose(from candidates: [ValueKey], preferring preferred: Set<ValueKey>,
+                               for exposed: DisclosureAudit.Finding, table: DisclosureAudit.Table,
+                               audit: DisclosureAudit, hidden: [ValueKey: Reason]) -> ValueKey? {
+        // What a reader can narrow `exposed` to with a candidate hidden too (nil: no longer
+        // a target), each solved once though a preferred candidate is tried twice.
+        var tried: [ValueKey: DisclosureAudit.Finding?] = [:]
+        func after(_ candidate: ValueKey) -> DisclosureAudit.Finding? {
+            if let known = tried[candidate] { return known }
             var trial = hidden
             trial[candidate] = .complementary
-            let findings = audit.audit(table, hidden: trial)
-            guard let after = findings.first(where: { $0.key == exposed.key && $0.isRemainder == exposed.isRemainder })
-            else { return candidate }
-            if after.isProtected { return candidate }
-            let width = after.interval.upperBound - after.interval.lowerBound
+            let finding = audit.audit(table, hidden: trial)
+                .first { $0.key == exposed.key && $0.isRemainder == exposed.isRemainder }
+            tried[candidate] = finding
+            return finding
+        }
+        // Any neighbour may be preferred, not only the nearest few: each protects as well.
+        for candidate in candidates where preferred.contains(candidate) {
+            if after(candidate)?.isProtected ?? true { return candidate }
+        }
+        var best: (key: ValueKey, width: Double)?
+        for candidate in candidates.prefix(6) {
+            guard let finding = after(candidate), !finding.isProtected else { return candidate }
+            let width = finding.interval.upperBound - finding.interval.lowerBound
             if best == nil || width > best!.width { best = (candidate, width) }
         }
         return best?.key

@@ -24,10 +24,14 @@ struct Pipeline {
     /// relative to the working folder (or absolute).
     var themeFiles: Set<String> = []
 
-    /// - Parameter loadsTheme: false for commands that render nothing (`audit`).
-    init(content: URL, contentLabel: String, theme themeName: String?, loadsTheme: Bool = true) {
+    /// - Parameters:
+    ///   - loadsTheme: false for commands that render nothing (`audit`).
+    ///   - auditMemo: the privacy audit's outcomes from an earlier build, which a watched
+    ///     build keeps so that an edit re-audits only what it changed.
+    init(content: URL, contentLabel: String, theme themeName: String?, loadsTheme: Bool = true,
+         auditMemo: AuditMemo = AuditMemo()) {
         let load = ContentLoader(source: .disk(content)).load()
-        report = Report(content: load.content)
+        report = Report(content: load.content, reusing: auditMemo)
         catalogsReadable = load.unreadable.isEmpty
         // Lints judge what the content says; with a catalog unreadable they would only guess.
         let lints = catalogsReadable ? ReportLint(report: report).findings() : []

@@ -1,3 +1,4 @@
+import Analysis
 import ContentLoading
 import Foundation
 import ReportModel
@@ -9,8 +10,10 @@ import Site
 /// An edit to narratives that were already there re-reads only those files and
 /// rewrites only the pages that show them, keeping the loaded data, roll-ups and theme:
 /// milliseconds instead of a whole build. Anything else (data, catalogs, settings,
-/// the theme, a narrative added or removed) rebuilds the whole site. A change with
-/// errors leaves the site as it was, and the errors are printed.
+/// the theme, a narrative added or removed) rebuilds the whole site, but the privacy
+/// audit, the slowest part of analysis, is redone only for the metrics whose data or
+/// definitions changed. A change with errors leaves the site as it was, and the errors
+/// are printed.
 struct WatchedSite {
     let build: SiteBuild
     /// The last good build, or nil after a whole build failed: then the next change
@@ -21,6 +24,10 @@ struct WatchedSite {
     private var failing: Set<String> = []
     /// The theme folder of the last whole build, even a failed one.
     private var themeFolder: URL?
+    /// The privacy audit's outcomes from the last whole build, even a failed one: the
+    /// next rebuild audits only the chains (a metric over its quarters) that changed.
+    /// They are filed by the data they depend on, so an old one is never used wrongly.
+    private var auditMemo = AuditMemo()
 
     /// A site to keep in step, not built yet: `buildAll()` builds it.
     init(build: SiteBuild) {
@@ -32,6 +39,7 @@ struct WatchedSite {
         self.build = build
         built = first.built
         themeFolder = first.themeFolder
+        auditMemo = first.pipeline.report.auditMemo
     }
 
     /// What applying a change did.
@@ -52,8 +60,9 @@ struct WatchedSite {
     /// Builds the whole site.
     mutating func buildAll() -> Outcome {
         do {
-            let result = try build.buildAll()
+            let result = try build.buildAll(reusing: auditMemo)
             built = result.built
+            auditMemo = result.pipeline.report.auditMemo
             themeFolder = result.themeFolder ?? themeFolder
             failing = []
             return built == nil ? .failed(result.diagnostics.filter { $0.severity == .error }) : .built

@@ -157,6 +157,25 @@ struct WatchCommandTests {
         #expect(watcher.interruptAndWait())
     }
 
+    @Test("a data edit re-audits only the metric it changed; the rest of the audit is reused")
+    func dataEditReaudits() throws {
+        var files = self.files
+        files["metrics.yaml"]! += "  - {id: k, name: K, category: outcome, unit: d, better: lower, aggregate: mean}\n"
+        files["data/k.csv"] = "period,team,metric,value\n2026-Q1,a,k,2\n2026-Q1,b,k,3\n"
+        let content = try cli.folder(files)
+        let output = content.appendingPathComponent("../watched-\(UUID().uuidString)").standardizedFileURL
+        let errors = content.appendingPathComponent("../errors-\(UUID().uuidString)").standardizedFileURL
+        let watcher = try Watcher(content: content, output: output, errors: errors, more: ["--timings"])
+        #expect(watcher.waitFor("Watching", count: 1), "\(watcher.output)")
+        try save("period,team,metric,value\n2026-Q1,a,k,4\n2026-Q1,b,k,3\n", to: content.appendingPathComponent("data/k.csv"))
+        #expect(watcher.waitFor("Watching", count: 2), "\(watcher.output)")
+        let messages = try String(contentsOf: errors, encoding: .utf8)
+        #expect(messages.contains("privacy audit chains: 2 audited, 0 reused from the last build"), "\(messages)")
+        #expect(messages.contains("privacy audit chains: 1 audited, 1 reused from the last build"), "\(messages)")
+        #expect(watcher.output.components(separatedBy: "Built ").count - 1 == 2, "a whole build: \(watcher.output)")
+        #expect(watcher.interruptAndWait())
+    }
+
     @Test("Ctrl-C stops a watch started in the background, where the shell ignores SIGINT")
     func interruptWhenIgnored() throws {
         let content = try cli.folder(files)
