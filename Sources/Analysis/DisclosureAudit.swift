@@ -454,18 +454,28 @@ extension DisclosureAudit {
             }
         }
 
-        /// For every scope with all of a whole's parts: the parts add up to its total.
+        /// For every team (or group given its parts in the data) with all of a whole's
+        /// parts: the parts add up to its total.
+        ///
+        /// Not for a rolled-up group: its parts add up to the total only when every member
+        /// has every part, and then the roll-ups already say so; when one lacks a part
+        /// they do not, and a row would claim what no reader knows.
         mutating func addWholes() {
             guard table.metrics.count > 1,
                   let whole = audit.content.wholes.first(where: { $0.parts == table.metrics }) else { return }
+            let unit = ValueFormatter.displayUnit(for: metric(whole.parts[0]).style)
             for scope in audit.rollUp.scopes {
                 let keys = whole.parts.map { ValueKey(scope, $0, table.period) }
                 let cells = whole.parts.compactMap { audit.rollUp.cell(scope, $0, table.period) }
-                guard cells.count == whole.parts.count else { continue }
-                // The data's own parts may miss the total by their rounding; the row holds
-                // them and the total, so the true values always satisfy it.
+                guard cells.count == whole.parts.count,
+                      cells.allSatisfy({ $0.source == .measured || $0.source == .given }) else { continue }
+                // The data's own parts may miss the total by their rounding. The row holds
+                // the total, widened by whole display units until it takes in their sum:
+                // a release records the row, and the exact sum is published nowhere.
                 let sum = cells.reduce(0) { $0 + $1.value }
-                addRelation(keys.map { (variables[$0]!, 1.0) }, lower: min(sum, whole.total), upper: max(sum, whole.total),
+                let below = max(0, ((whole.total - sum) / unit).rounded(.up)) * unit
+                let above = max(0, ((sum - whole.total) / unit).rounded(.up)) * unit
+                addRelation(keys.map { (variables[$0]!, 1.0) }, lower: whole.total - below, upper: whole.total + above,
                             keys: keys)
             }
         }

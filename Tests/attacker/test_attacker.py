@@ -131,15 +131,10 @@ def table_cell(site: str, metric: str, row: str) -> str:
 # the site can, and why. There the test holds only that the audit's interval lies within
 # the attacker's (the audit is the more cautious, never the less) and that they do differ:
 # when Discern stops knowing more, the entry must go.
-AUDIT_KNOWS_MORE = {
-    # DisclosureAudit.addWholes adds a row for every scope with all of a whole's parts,
-    # groups too, bounded by the scope's true sum of parts: [100, 104.33] for Engineering
-    # and Acme here, where API has no high share and the group's levels add up to more
-    # than 100. A reader knows the total only for teams (and groups whose members all
-    # have every part, where it follows from the roll-ups); the true sum is not published.
-    # With that row added, attack.py gives the audit's 2.3–80.2 and 0.0–77.75.
-    ("whole-levels", "level_mid", "2026-Q1", "tiny"): "the audit holds Engineering's parts to their true sum, 104.33",
-    ("whole-levels", "level_low", "2026-Q1", "tiny"): "the audit holds Engineering's parts to their true sum, 104.33",
+AUDIT_KNOWS_MORE: dict[tuple[str, str, str, str], str] = {
+    # Cells where the audit assumes a reader knows more than attack.py can read, with the
+    # reason. Empty since the audit stopped holding a rolled-up group's parts to their
+    # true (unpublished) sum, which attack.py found on whole-levels.
 }
 
 
