@@ -48,6 +48,26 @@ struct DisclosureAudit {
 
     let content: ReportContent
     let rollUp: RollUp
+    /// Each rolled-up group value's contributors, found once: rule 6 writes a table's
+    /// system down again for every value it tries hiding, and finding them was half of it.
+    private let contributors: [ValueKey: [Scope]]
+
+    init(content: ReportContent, rollUp: RollUp) {
+        self.content = content
+        self.rollUp = rollUp
+        var contributors: [ValueKey: [Scope]] = [:]
+        let groups: [Scope] = content.organization.groups.map { .team($0.id) } + [.organization]
+        for metric in content.metrics where metric.aggregate.isLinear {
+            for period in rollUp.periods {
+                for group in groups {
+                    guard case .rolledUp = rollUp.cell(group, metric.id, period)?.source else { continue }
+                    contributors[ValueKey(group, metric.id, period)] = rollUp
+                        .contributors(of: group, metric: metric.id, period: period, in: content.organization).map(\.scope)
+                }
+            }
+        }
+        self.contributors = contributors
+    }
 
     /// The tables to audit: each metric alone, and each whole as one table, every quarter.
     var tables: [Table] {
@@ -94,13 +114,27 @@ struct DisclosureAudit {
     /// The findings of one table, given which values are hidden: every value a rule hides
     /// for its own sake (a team too small to show, too few people) and every remainder of
     /// too few people, with the interval a reader can narrow it to.
-    func audit(_ table: Table, hidden: [ValueKey: Suppression.Reason]) -> [Finding] {
+    ///
+    /// - Parameter only: one value (or remainder) to solve for instead of all: what rule 6
+    ///   asks while it tries which value to hide for it, two LP solves instead of two per
+    ///   hidden value of the table.
+    /// - Parameter exposedOnly: leave out the values `isPlainlyProtected` shows are
+    ///   protected without a solve: for rule 6, which asks only what is exposed.
+    func audit(_ table: Table, hidden: [ValueKey: Suppression.Reason],
+               only: (key: ValueKey, isRemainder: Bool)? = nil, exposedOnly: Bool = false) -> [Finding] {
         guard needsAudit(table, hidden: hidden) else { return [] }
         var intervals: [ClosedRange<Double>]?
         var targets: [(key: ValueKey, isRemainder: Bool, variable: Int, value: Double, required: ClosedRange<Double>)] = []
         for linking in Linking.allCases {
             var builder = self.builder(table, hidden: hidden, linking: linking)
             targets = builder.targets()
+            if let only { targets = targets.filter { $0.key == only.key && $0.isRemainder == only.isRemainder } }
+            if exposedOnly {
+                targets = targets.filter { target in
+                    target.isRemainder || !isPlainlyProtected(target.key, value: target.value, required: target.required,
+                                                              in: table, hidden: hidden)
+                }
+            }
             guard !targets.isEmpty else { return [] }
             intervals = try? builder.system.feasibleIntervals(of: targets.map { $0.variable })
             if intervals != nil { break }
@@ -112,6 +146,44 @@ struct DisclosureAudit {
             Finding(key: target.key, isRemainder: target.isRemainder, value: target.value, interval: interval,
                     required: target.required)
         }
+    }
+
+    /// Whether a hidden team's value is protected on plain sight, without a solve: for
+    /// each side, a hidden team beside it in the same group can move the other way far
+    /// enough to keep every roll-up as it is, and nothing else ties the two (one metric,
+    /// no release of the quarter, no value given for any group). That is an assignment a
+    /// reader cannot rule out with the value at the end of what it must keep, so the LP
+    /// would say the same; most hidden values are like this, and the solves are what a
+    /// build's audit costs. (A value given for a group can contradict its teams' values;
+    /// the audit then fails safe for the whole table, and only the LP can tell.)
+    func isPlainlyProtected(_ key: ValueKey, value: Double, required: ClosedRange<Double>, in table: Table,
+                            hidden: [ValueKey: Suppression.Reason]) -> Bool {
+        guard table.metrics.count == 1, !content.releases.contains(where: { $0.period == table.period }),
+              let id = key.scope.teamID, !content.organization.isGroup(id),
+              let metric = content.metric(key.metric) else { return false }
+        let organization = content.organization
+        let parent = organization.parent(of: id)
+        // Every group is rolled up (or has no value), so the two appear in exactly the
+        // same rows, each with its own weight.
+        let groups: [Scope] = [.organization] + organization.groups.map { .team($0.id) }
+        if groups.contains(where: { rollUp.cell($0, key.metric, key.period)?.source == .given }) { return false }
+        func weight(_ scope: Scope) -> Double {
+            metric.aggregate == .weightedMean ? Double(organization.headcount(of: scope)) : 1
+        }
+        let below = value - required.lowerBound, above = required.upperBound - value
+        let range = metric.feasibleRange
+        var downCovered = below <= 0, upCovered = above <= 0
+        for sibling in organization.children(of: parent) where sibling.id != id && !organization.isGroup(sibling.id) {
+            let scope = Scope.team(sibling.id)
+            guard hidden[ValueKey(scope, key.metric, key.period)] != nil,
+                  let cell = rollUp.cell(scope, key.metric, key.period), cell.source == .measured else { continue }
+            let scale = weight(key.scope) / weight(scope)
+            // With the value down by `below`, the sibling rises by `below × scale`; and the other way.
+            if !downCovered, cell.value + below * scale <= range.upperBound { downCovered = true }
+            if !upCovered, cell.value - above * scale >= range.lowerBound { upCovered = true }
+            if downCovered && upCovered { return true }
+        }
+        return false
     }
 
     /// Which of today's cells a release's numbers are taken to be about, from the most a
@@ -154,7 +226,7 @@ struct DisclosureAudit {
         var shown: [ReleaseLedger.Shown] = []
         var relations: [ReleaseLedger.Relation] = []
         for table in tables where table.period == period {
-            var builder = Builder(audit: self, table: table, hidden: hidden)
+            var builder = Builder(audit: self, table: table, hidden: hidden, recordsRelations: true)
             builder.addCells()
             builder.addRollUps()
             builder.addWholes()
@@ -207,10 +279,10 @@ struct DisclosureAudit {
 
     /// The published values that share a relation with a value, nearest first: the ones
     /// whose hiding can widen what a reader knows of it.
-    func neighbours(of key: ValueKey, in table: Table, hidden: [ValueKey: Suppression.Reason]) -> [ValueKey] {
+    func neighbours(of finding: Finding, in table: Table, hidden: [ValueKey: Suppression.Reason]) -> [ValueKey] {
         let builder = self.builder(table, hidden: hidden)
         // A value a release showed stays known: hiding it now protects nothing.
-        return builder.publishedNeighbours(of: key).filter { !builder.released.contains($0) }
+        return builder.publishedNeighbours(of: finding.key, for: finding).filter { !builder.released.contains($0) }
     }
 }
 
@@ -223,6 +295,10 @@ extension DisclosureAudit {
         var system = LinearSystem()
         /// The variable of each cell, and of each remainder (by its group's key).
         var variables: [ValueKey: Int] = [:]
+        /// The cell of each cell variable, and each row's cells with their coefficients:
+        /// what `publishedNeighbours` weighs a candidate by.
+        var cellOf: [Int: ValueKey] = [:]
+        var rowTerms: [[ValueKey: Double]] = []
         var remainders: [ValueKey: (variable: Int, people: Int, value: Double)] = [:]
         /// The keys in each row, to find a hidden value's neighbours.
         var rows: [[ValueKey]] = []
@@ -233,10 +309,15 @@ extension DisclosureAudit {
 
         var organization: Organization { audit.content.organization }
 
-        init(audit: DisclosureAudit, table: Table, hidden: [ValueKey: Suppression.Reason]) {
+        /// Whether rows are also written as a release records them (`relations`): only
+        /// for `ledger`, since naming every cell of every row costs more than the solve.
+        let recordsRelations: Bool
+
+        init(audit: DisclosureAudit, table: Table, hidden: [ValueKey: Suppression.Reason], recordsRelations: Bool = false) {
             self.audit = audit
             self.table = table
             self.hidden = hidden
+            self.recordsRelations = recordsRelations
         }
 
         func isHidden(_ key: ValueKey) -> Bool { hidden[key] != nil }
@@ -256,6 +337,9 @@ extension DisclosureAudit {
                                   keys: [ValueKey]) {
             system.addRow(terms, lower: lower, upper: upper)
             rows.append(keys)
+            rowTerms.append(Dictionary(terms.compactMap { term in cellOf[term.variable].map { ($0, term.coefficient) } },
+                                       uniquingKeysWith: +))
+            guard recordsRelations else { return }
             relations.append(ReleaseLedger.Relation(
                 terms: terms.map { ReleaseLedger.Relation.Term(cell: cells[$0.variable]!, coefficient: $0.coefficient) },
                 lower: lower, upper: upper))
@@ -270,13 +354,14 @@ extension DisclosureAudit {
                 for scope in audit.rollUp.scopes {
                     guard let cell = audit.rollUp.cell(scope, id, table.period) else { continue }
                     let key = ValueKey(scope, id, table.period)
-                    cells[system.variableCount] = ReleaseLedger.Cell(key)
+                    if recordsRelations { cells[system.variableCount] = ReleaseLedger.Cell(key) }
                     if isHidden(key) {
                         variables[key] = system.addVariable(lower: range.lowerBound, upper: range.upperBound)
                     } else {
                         let known = Self.known(ValueFormatter.displayed(cell.value, for: metric.style), metric)
                         variables[key] = system.addVariable(lower: known.lowerBound, upper: known.upperBound)
                     }
+                    cellOf[variables[key]!] = key
                 }
             }
         }
@@ -372,9 +457,7 @@ extension DisclosureAudit {
                     case .measured:
                         continue
                     case .rolledUp:
-                        let contributors = audit.rollUp.contributors(of: group, metric: id, period: table.period,
-                                                                     in: organization)
-                        addRollUp(key, metric: metric, contributors: contributors.map(\.scope))
+                        addRollUp(key, metric: metric, contributors: audit.contributors[key] ?? [])
                     case .given:
                         addGiven(key, metric: metric, cell: cell)
                     }
@@ -436,7 +519,7 @@ extension DisclosureAudit {
             }
             if rest > 0 {
                 let range = metric.feasibleRange
-                cells[system.variableCount] = ReleaseLedger.Cell(key, remainder: true)
+                if recordsRelations { cells[system.variableCount] = ReleaseLedger.Cell(key, remainder: true) }
                 let variable = system.addVariable(lower: range.lowerBound, upper: range.upperBound)
                 let sum = teams.reduce(0.0) { $0 + (isSum ? 1 : Double(people($1.0, $1.1))) * $1.1.value }
                 let value = isSum ? cell.value - sum : (cell.value * Double(everyone) - sum) / Double(rest)
@@ -512,15 +595,61 @@ extension DisclosureAudit {
         }
 
         /// The shown values in any row with `key`, or with a hidden value such a row
-        /// reaches: teams first, smallest first, then groups.
-        func publishedNeighbours(of key: ValueKey) -> [ValueKey] {
+        /// reaches, in the order to try hiding them: teams first, smallest first, then
+        /// groups. With `exposed`, a value that shares a row with `key` and has room to let
+        /// it move as `exposed` needs comes first, the smallest such row first (a team's
+        /// own group before the whole organization), all the room it needs before some.
+        /// A value near the end of its range has none (a share at 99% cannot rise to make
+        /// up for a hidden one falling), and one only in a row that does not bind does not
+        /// help: hiding either would be a trial wasted, and often a value hidden for nothing.
+        func publishedNeighbours(of key: ValueKey, for exposed: Finding? = nil) -> [ValueKey] {
             let published = LinkedCells.published(from: key, rows: rows, isHidden: isHidden)
             func rank(_ key: ValueKey) -> (Int, Int, Scope, String) {
                 let isTeam = key.scope.teamID.map { !organization.isGroup($0) } ?? false
                 let cell = audit.rollUp.cell(key.scope, key.metric, key.period)
                 return (isTeam ? 0 : 1, cell?.n ?? organization.headcount(of: key.scope), key.scope, key.metric.rawValue)
             }
-            return published.sorted { rank($0) < rank($1) }
+            let ranked = published.sorted { rank($0) < rank($1) }
+            guard let exposed else { return ranked }
+            let below = max(0, exposed.interval.lowerBound - exposed.required.lowerBound)
+            let above = max(0, exposed.required.upperBound - exposed.interval.upperBound)
+            // Per candidate: the smallest row with `key` it has room in, and whether the
+            // room is all that is needed.
+            var place: [ValueKey: (row: Int, tier: Int)] = [:]
+            for terms in rowTerms {
+                guard let mine = terms[key] else { continue }
+                for (candidate, theirs) in terms where candidate != key && published.contains(candidate) {
+                    guard let share = room(candidate, theirs, for: mine, below: below, above: above), share > 0 else { continue }
+                    let spot = (row: terms.count, tier: share >= 1 ? 0 : 1)
+                    if let known = place[candidate], (known.row, known.tier) <= (spot.row, spot.tier) { continue }
+                    place[candidate] = spot
+                }
+            }
+            let order = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1, $0) })
+            return ranked.sorted { a, b in
+                let pa = place[a].map { ($0.row, $0.tier) } ?? (Int.max, 2), pb = place[b].map { ($0.row, $0.tier) } ?? (Int.max, 2)
+                return (pa.0, pa.1, order[a]!) < (pb.0, pb.1, order[b]!)
+            }
+        }
+
+        /// How much of the move `key` needs (`below` down, `above` up) hiding `candidate`
+        /// makes room for through a row where they have coefficients `theirs` and `mine`,
+        /// as a share of the need (1: all of it).
+        private func room(_ candidate: ValueKey, _ theirs: Double, for mine: Double, below: Double, above: Double) -> Double? {
+            guard below > 0 || above > 0, mine != 0, theirs != 0,
+                  let cell = audit.rollUp.cell(candidate.scope, candidate.metric, candidate.period) else { return nil }
+            let metric = metric(candidate.metric)
+            let known = Self.known(ValueFormatter.displayed(cell.value, for: metric.style), metric)
+            let range = metric.feasibleRange
+            // For `key` to fall by d, `candidate` moves by d × mine / theirs: the same way
+            // as a fall when the signs differ, the other way when they agree.
+            let risesWhenKeyFalls = (mine > 0) == (theirs > 0)
+            let up = range.upperBound - known.upperBound, down = known.lowerBound - range.lowerBound
+            let scale = abs(theirs / mine)
+            var share = Double.infinity
+            if below > 0 { share = min(share, (risesWhenKeyFalls ? up : down) * scale / below) }
+            if above > 0 { share = min(share, (risesWhenKeyFalls ? down : up) * scale / above) }
+            return share
         }
     }
 }

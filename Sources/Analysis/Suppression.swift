@@ -183,16 +183,26 @@ public struct Suppression: Sendable {
         -> (hidden: [ValueKey], unprotectable: [DisclosureAudit.Finding]) {
         var hidden = start
         var added: [ValueKey] = []
+        // Hiding a value only widens what a reader knows of every other, so a value once
+        // protected stays protected: after one audit of the whole table, only the exposed
+        // ones are solved for again, one at a time. A last whole audit confirms it (links
+        // to a release can change with what is hidden) and starts over if it must.
         while true {
-            let findings = audit.audit(table, hidden: hidden)
-            guard let exposed = findings.first(where: { !$0.isProtected }) else { return (added, []) }
-            var candidates = audit.neighbours(of: exposed.key, in: table, hidden: hidden)
-            if exposed.isRemainder, hidden[exposed.key] == nil { candidates.insert(exposed.key, at: 0) }
-            guard let choice = choose(from: candidates, preferring: preferred, for: exposed, table: table, audit: audit,
-                                      hidden: hidden)
-            else { return (added, [exposed]) }
-            hidden[choice] = .complementary
-            added.append(choice)
+            let exposed = audit.audit(table, hidden: hidden, exposedOnly: true).filter { !$0.isProtected }
+            guard !exposed.isEmpty else { return (added, []) }
+            for first in exposed {
+                var current: DisclosureAudit.Finding? = first
+                while let finding = current, !finding.isProtected {
+                    var candidates = audit.neighbours(of: finding, in: table, hidden: hidden)
+                    if finding.isRemainder, hidden[finding.key] == nil { candidates.insert(finding.key, at: 0) }
+                    guard let choice = choose(from: candidates, preferring: preferred, for: finding, table: table,
+                                              audit: audit, hidden: hidden)
+                    else { return (added, [finding]) }
+                    hidden[choice] = .complementary
+                    added.append(choice)
+                    current = audit.audit(table, hidden: hidden, only: (finding.key, finding.isRemainder)).first
+                }
+            }
         }
     }
 
@@ -209,8 +219,7 @@ public struct Suppression: Sendable {
             if let known = tried[candidate] { return known }
             var trial = hidden
             trial[candidate] = .complementary
-            let finding = audit.audit(table, hidden: trial)
-                .first { $0.key == exposed.key && $0.isRemainder == exposed.isRemainder }
+            let finding = audit.audit(table, hidden: trial, only: (exposed.key, exposed.isRemainder)).first
             tried[candidate] = finding
             return finding
         }

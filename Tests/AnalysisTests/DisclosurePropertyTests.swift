@@ -91,6 +91,29 @@ struct DisclosurePropertyTests {
         #expect(result.built > 200, "\(result.built) built")
     }
 
+    @Test("a value the audit calls plainly protected, and does not solve for, is protected by the LP too")
+    func plainlyProtected() {
+        var random = SplitMix64(seed: 0x5DC_17)
+        var screened = 0, solved = 0
+        for _ in 0..<120 {
+            // Before rule 6, where values are still exposed: the screen must not hide that.
+            let report = Report(content: Self.make(using: &random).v1, auditing: false)
+            let audit = DisclosureAudit(content: report.content, rollUp: report.rollUp)
+            let hidden = report.suppression.hiddenValues
+            for table in audit.tables {
+                for finding in audit.audit(table, hidden: hidden) where !finding.isRemainder {
+                    solved += 1
+                    guard audit.isPlainlyProtected(finding.key, value: finding.value, required: finding.required,
+                                                   in: table, hidden: hidden) else { continue }
+                    screened += 1
+                    #expect(finding.isProtected, "\(finding.key): \(finding.interval) inside \(finding.required)")
+                }
+            }
+        }
+        // The screen must apply often enough to matter, and not to everything.
+        #expect(screened > 50 && screened < solved, "\(screened) of \(solved) screened")
+    }
+
     @Test("without rule 6 the same cases leave values exposed")
     func needed() {
         let result = Self.run(auditing: false, cases: 120)
