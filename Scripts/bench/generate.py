@@ -4,8 +4,9 @@ beside it, a Hugo site with the same narratives (minimal layout).
 
     generate.py OUT --teams 500 --quarters 8 [--metrics 12] [--seed 7] [--small-every N]
 
-With --small-every N, every Nth team has 3 people, below the minimum group size of 5, so
-the privacy rules (and their audit) have values to hide and protect.
+With --small-every N, one team in N (drawn at random, so spread over the groups: some
+groups get none, some one, some two or more) has 3 people, below the minimum group size
+of 5, so the privacy rules (and their audit) have values to hide and protect.
 
 Deterministic for a given seed. Teams come in groups of about ten; narratives are about
 600 words per team and quarter, with headings, lists, emphasis, links and two chart
@@ -79,8 +80,12 @@ def main():
     groups = max(1, args.teams // 10)
     teams = [(f"team-{i:04d}", f"Team {i}", f"group-{i % groups:03d}", rng.randint(6, 30)) for i in range(args.teams)]
     if args.small_every:
-        teams = [(tid, name, parent, 3 if (i + 1) % args.small_every == 0 else headcount)
-                 for i, (tid, name, parent, headcount) in enumerate(teams)]
+        # A draw of its own, so the rest of the organization and its data stay the same.
+        # (Every Nth team by index put them all in N's multiples of the 50 groups, where
+        # two small teams protect each other and no rule has anything more to do.)
+        small = random.Random(args.seed + 1)
+        teams = [(tid, name, parent, 3 if small.random() < 1 / args.small_every else headcount)
+                 for tid, name, parent, headcount in teams]
 
     content = os.path.join(args.out, "discern")
     hugo = os.path.join(args.out, "hugo")
