@@ -21,7 +21,8 @@ import ReportModel
 ///    equals no published one.
 /// 5. A count (`n`) that includes a suppressed team, rolled up or given for a group, is
 ///    not shown: less its visible members' counts it is that team's.
-/// 6. *The audit* (`DisclosureAudit`): every value hidden by rules 1 and 2, and every
+/// 6. *The audit* (`DisclosureAudit`; the README's rule 7, its rule 6 being the display
+///    precision that `Report.reading` keeps): every value hidden by rules 1 and 2, and every
 ///    remainder of a given value that covers too few people, must keep a reader at least
 ///    `privacy.protection` away on each side, given everything published across the
 ///    metrics of a whole. Where it does not, one more published value is hidden, the one
