@@ -55,6 +55,12 @@ package struct TeamMapping: Sendable {
     /// How many keys the mapping holds.
     package var count: Int { teamsByKey.count }
 
+    /// The keys as the mapping folds them, sorted, when they name groups (GitHub teams, an
+    /// attribute's values) and not people: only such keys may appear in a message.
+    package var groupKeys: [String]? {
+        key == .person ? nil : teamsByKey.keys.sorted()
+    }
+
     /// Keys compare trimmed and lowercased: GitHub logins, UPNs and e-mail addresses
     /// are not case-sensitive, and PersonIds are hexadecimal.
     static func foldKey(_ key: String) -> String {

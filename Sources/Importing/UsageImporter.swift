@@ -67,19 +67,49 @@ public struct UsageImporter: Sendable {
         for overlap in run.placements.overlaps {
             run.diagnostics.error(overlapMessage(overlap, mapping: teamMapping), at: overlap.location)
         }
-        if !run.unmapped.isEmpty {
-            let count = run.unmapped.count
-            run.diagnostics.warning(
-                "\(count) \(count == 1 ? "person has" : "people have") records that no team in the mapping claims; "
-                    + "\(count == 1 ? "that person is" : "they are") counted in no team",
-                at: SourceLocation(file: teamMapping?.file ?? files.first?.path ?? "(no input)"))
+        if !run.unmapped.isEmpty, !run.mapped.isEmpty {
+            let count = run.unmapped.count, everyone = run.unmapped.count + run.mapped.count
+            let location = SourceLocation(file: teamMapping?.file ?? files.first?.path ?? "(no input)")
+            if run.mapped.count * 2 < everyone {
+                // Most people unmatched usually means the wrong key column, not new starters.
+                run.diagnostics.warning(
+                    "the mapping matches only \(run.mapped.count) of the \(everyone) people in the input; the other \(count) "
+                        + "are counted in no team: check that its \(teamMapping?.keyColumn ?? "key") column holds what the "
+                        + "export identifies people by", at: location)
+            } else {
+                run.diagnostics.warning(
+                    "\(count) \(count == 1 ? "person has" : "people have") records that no team in the mapping claims; "
+                        + "\(count == 1 ? "that person is" : "they are") counted in no team", at: location)
+            }
         }
-        return result(of: run, metrics: metrics)
+        return result(of: run, metrics: metrics, mapping: teamMapping)
     }
 
-    private func result(of run: ImportRun, metrics: [ImportedMetric]) -> UsageImport {
+    /// Why an import without errors came out with no values at all, which is an error:
+    /// writing a header-only CSV over last quarter's data would lose it without a word.
+    private func nothingImported(_ run: ImportRun, mapping: TeamMapping?, leftOut: Int) -> String {
+        if run.records == 0 { return "no records in the input: nothing to import (is it the right export?)" }
+        if run.mapped.isEmpty, !run.unmapped.isEmpty, let mapping {
+            let read = run.unmapped.count == 1 ? "the 1 person read is" : "none of the \(run.unmapped.count) people read is"
+            let keys = mapping.groupKeys.map { keys in
+                "; the mapping's \(mapping.keyColumn) values are " + keys.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+                    + (keys.count > 8 ? ", …" : "")
+            } ?? " (its \(mapping.keyColumn) column has \(mapping.count) \(mapping.count == 1 ? "entry" : "entries"))"
+            return "no record's team is in the mapping: \(read) claimed by it\(keys)"
+        }
+        if leftOut > 0 {
+            return "every team-quarter has fewer people than the minimum group size (\(minGroupSize)): nothing may be published"
+        }
+        return "the input has no values this feed reads"
+    }
+
+    private func result(of run: ImportRun, metrics: [ImportedMetric], mapping: TeamMapping? = nil) -> UsageImport {
         let outcome = run.rollUp.values(for: metrics, minGroupSize: minGroupSize)
         var diagnostics = run.diagnostics
+        if outcome.values.isEmpty, !diagnostics.hasErrors {
+            diagnostics.error(nothingImported(run, mapping: mapping, leftOut: outcome.leftOutTeamQuarters),
+                              at: SourceLocation(file: mapping?.file ?? files.first?.path ?? "(no input)"))
+        }
         if outcome.outOfRange > 0 {
             diagnostics.error(
                 "\(outcome.outOfRange) team-quarter value\(outcome.outOfRange == 1 ? " comes" : "s come") out beyond "

@@ -198,6 +198,53 @@ struct ImportCommandTests {
         #expect(try BuildCommandTests.files(in: root.appendingPathComponent("data")) == ["github.csv", "outcomes.csv"])
     }
 
+    @Test("an import that matches no one exits 1 with the reason, and an earlier output stays byte for byte")
+    func matchesNoOne() throws {
+        let root = try content()
+        let output = root.appendingPathComponent("data/github.csv")
+        try "period,team,metric,value,n\n2025-Q2,platform,copilot_active_users,9,9\n".write(to: output, atomically: true, encoding: .utf8)
+        let before = try Data(contentsOf: output)
+        // A GitHub-team mapping whose slugs are not the export's: the mistake the issue saw,
+        // which used to write a header-only CSV over the last quarter's and exit 0.
+        let mapping = root.deletingLastPathComponent().appendingPathComponent("teams-\(UUID().uuidString).csv")
+        try "github_team,team\nbackend,platform\nweb,payments\n".write(to: mapping, atomically: true, encoding: .utf8)
+        let run = try cli.discern(["import", "github-copilot", fixture("github-copilot", "users-1-day-2025-09-29.ndjson"),
+                                   fixture("github-copilot", "user-teams-1-day-2025-09-29.ndjson"),
+                                   "--teams", mapping.path, "--output", output.path, "--content", root.path])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("error: no record's team is in the mapping: none of the"), "\(run.stderr)")
+        #expect(run.stderr.contains("the mapping's github_team values are 'backend', 'web'"), "\(run.stderr)")
+        #expect(run.stderr.hasSuffix("Nothing written: fix the errors above and import again.\n"))
+        #expect(try Data(contentsOf: output) == before)
+        // A person mapping's keys are people: they are never listed.
+        let logins = root.deletingLastPathComponent().appendingPathComponent("logins-\(UUID().uuidString).csv")
+        try "login,team\nnobody-here,platform\n".write(to: logins, atomically: true, encoding: .utf8)
+        let people = try cli.discern(["import", "github-copilot", fixture("github-copilot", "users-1-day-2025-09-29.ndjson"),
+                                      "--teams", logins.path, "--output", output.path, "--content", root.path])
+        #expect(people.status == 1)
+        #expect(people.stderr.contains("no record's team is in the mapping") && people.stderr.contains("(its login column has 1 entry)"),
+                "\(people.stderr)")
+        #expect(!people.stderr.contains("nobody-here"))
+        #expect(try Data(contentsOf: output) == before)
+    }
+
+    @Test("a mapping that matches fewer than half the people warns with the counts")
+    func matchesFewerThanHalf() throws {
+        let root = try content()
+        let output = root.appendingPathComponent("data/m365.csv")
+        // Five of the fixture's people, by their UPNs from its own mapping.
+        let all = try String(contentsOf: Self.fixtures.appendingPathComponent("m365-copilot/people.csv"), encoding: .utf8)
+        let mapping = root.deletingLastPathComponent().appendingPathComponent("few-\(UUID().uuidString).csv")
+        try all.split(separator: "\n").prefix(6).joined(separator: "\n").write(to: mapping, atomically: true, encoding: .utf8)
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.appendingPathComponent("m365-copilot").path)
+            .filter { $0.hasPrefix("copilot-usage") }.sorted().map { fixture("m365-copilot", $0) }
+        let run = try cli.discern(["import", "m365-copilot"] + files + ["--teams", mapping.path, "--output", output.path,
+                                                                      "--content", root.path, "--min-group-size", "3"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("warning: the mapping matches only 5 of the 19 people in the input; the other 14 are counted in no team"),
+                "\(run.stderr)")
+    }
+
     @Test("a team feed that puts one person in two teams exits 1, writes nothing, and names teams and a count only")
     func overlappingTeams() throws {
         let root = try content()
