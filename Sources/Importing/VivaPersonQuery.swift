@@ -82,7 +82,8 @@ package enum VivaPersonQuery {
     }
 
     /// Reads every query into the run; returns the metrics the queries' columns give.
-    package static func read(_ files: [InputFile], mapping: TeamMapping, into run: inout ImportRun) -> [ImportedMetric] {
+    package static func read(_ files: [InputFile], mapping: TeamMapping, options: VivaOptions = VivaOptions(),
+                             into run: inout ImportRun) -> [ImportedMetric] {
         var metrics: [MetricID: ImportedMetric] = [:]
         var seen: Set<PersonWeek> = []
         for file in files {
@@ -158,5 +159,38 @@ package enum VivaPersonQuery {
             let (left, right) = (order.firstIndex(of: $0.id) ?? order.count, order.firstIndex(of: $1.id) ?? order.count)
             return (left, $0.id) < (right, $1.id)
         }
+    }
+}
+
+/// What `discern import viva` is told about an export that it cannot tell by itself.
+public struct VivaOptions: Sendable {
+    /// How dates with slashes order day and month; nil to tell from the file.
+    public var dateOrder: DateOrder?
+    /// Columns named in another language: the name Discern expects, and the export's name.
+    public var columns: [(expected: String, found: String)]
+
+    public init(dateOrder: DateOrder? = nil, columns: [(expected: String, found: String)] = []) {
+        self.dateOrder = dateOrder
+        self.columns = columns
+    }
+
+    /// Reads `--columns`: `Expected=Found` pairs separated by commas, such as
+    /// `PersonId=Personen-ID,MetricDate=Metrikdatum`. Returns why not on a malformed pair.
+    public static func columns(from text: String) -> Result<[(expected: String, found: String)], ColumnsError> {
+        var pairs: [(expected: String, found: String)] = []
+        for part in text.split(separator: ",") {
+            let sides = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard sides.count == 2 else { return .failure(ColumnsError(pair: String(part))) }
+            let expected = String(sides[0]).trimmingSpaces
+            let found = String(sides[1]).trimmingSpaces
+            guard !expected.isEmpty, !found.isEmpty else { return .failure(ColumnsError(pair: String(part))) }
+            pairs.append((expected, found))
+        }
+        return pairs.isEmpty ? .failure(ColumnsError(pair: text)) : .success(pairs)
+    }
+
+    /// A `--columns` pair that is not `Expected=Found`.
+    public struct ColumnsError: Error, Sendable {
+        public let pair: String
     }
 }
