@@ -302,4 +302,12 @@ struct VivaPersonQueryTests {
         #expect(daily.table["2025-Q4 platform viva_copilot_actions"] == "20 n=8")
         #expect(daily.table["2025-Q4 payments viva_copilot_actions"] == "10 n=7")
     }
+
+    @Test("the summary counts query rows, which are person-days in a daily export, not person-weeks")
+    func summaryWords() throws {
+        let daily = UsageImporter(source: .viva, files: [try ImportFixture.file("\(folder)/person-query-daily.csv")],
+                                  mapping: try ImportFixture.file("\(folder)/people.csv")).run()
+        let summary = daily.summary.lines(output: "viva.csv").joined(separator: "\n")
+        #expect(summary.contains("(210 query rows read)"), "\(summary)")
+    }
 }
