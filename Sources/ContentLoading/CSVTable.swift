@@ -20,9 +20,11 @@ package struct CSVTable {
 
     package var rows: [Row]
 
-    /// Parses text (already checked as UTF-8, byte-order mark removed).
-    package static func parse(_ text: String, file: String, diagnostics: inout DiagnosticLog) -> CSVTable {
-        var parser = Parser(cursor: TextCursor(text, file: file))
+    /// Parses text (already checked as UTF-8, byte-order mark removed). `delimiter` is a
+    /// comma unless an importer has found a tab or semicolon in an export's header.
+    package static func parse(_ text: String, file: String, delimiter: UInt8 = UInt8(ascii: ","),
+                              diagnostics: inout DiagnosticLog) -> CSVTable {
+        var parser = Parser(cursor: TextCursor(text, file: file), comma: delimiter)
         parser.run()
         diagnostics.merge(parser.diagnostics)
         return CSVTable(rows: parser.rows)
@@ -30,10 +32,12 @@ package struct CSVTable {
 
     private struct Parser {
         var cursor: TextCursor
+        /// The delimiter: a comma, or a tab or semicolon.
+        let comma: UInt8
         var rows: [Row] = []
         var diagnostics = DiagnosticLog()
 
-        static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), space = UInt8(ascii: " ")
+        static let quote = UInt8(ascii: "\""), space = UInt8(ascii: " ")
         static let tab = UInt8(ascii: "\t"), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
         var atEnd: Bool { cursor.atEnd }
@@ -42,7 +46,7 @@ package struct CSVTable {
         mutating func advance() { cursor.advance() }
 
         mutating func skipSpaces() {
-            while cursor.at(Self.space) || cursor.at(Self.tab) { advance() }
+            while cursor.at(Self.space) || (comma != Self.tab && cursor.at(Self.tab)) { advance() }
         }
 
         mutating func run() {
@@ -51,7 +55,7 @@ package struct CSVTable {
                 var fields: [Field] = []
                 while true {
                     fields.append(field())
-                    if cursor.at(Self.comma) {
+                    if cursor.at(comma) {
                         advance()
                         continue
                     }
@@ -74,7 +78,7 @@ package struct CSVTable {
             }
             let start = cursor.index
             var end = start
-            while !atLineEnd, !cursor.at(Self.comma) {
+            while !atLineEnd, !cursor.at(comma) {
                 let byte = cursor.current
                 if byte == Self.quote {
                     diagnostics.report(.error(
@@ -107,11 +111,11 @@ package struct CSVTable {
                     }
                     advance() // closing quote
                     skipSpaces()
-                    if !atLineEnd, !cursor.at(Self.comma) {
+                    if !atLineEnd, !cursor.at(comma) {
                         diagnostics.report(.error(
                             "unexpected text after a closing quote; expected a comma or the end of the line",
                             at: cursor.location))
-                        while !atLineEnd, !cursor.at(Self.comma) { advance() }
+                        while !atLineEnd, !cursor.at(comma) { advance() }
                     }
                     break
                 }

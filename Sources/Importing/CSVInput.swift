@@ -6,14 +6,16 @@ import ReportModel
 /// column (see `TeamMapping.foldHeader`).
 struct CSVInput {
     let file: String
-    let header: CSVTable.Row
+    private(set) var header: CSVTable.Row
     let rows: ArraySlice<CSVTable.Row>
-    private let columns: [String: Int]
+    private var columns: [String: Int]
 
-    /// Reads a file, or reports why it cannot be read and returns nil.
-    static func read(_ input: InputFile, diagnostics: inout DiagnosticLog) -> CSVInput? {
+    /// Reads a file, or reports why it cannot be read and returns nil. With
+    /// `detectingDelimiter`, a header with more tabs or semicolons than commas splits on them.
+    static func read(_ input: InputFile, detectingDelimiter: Bool = false, diagnostics: inout DiagnosticLog) -> CSVInput? {
         guard let text = input.text(diagnostics: &diagnostics) else { return nil }
-        let table = CSVTable.parse(text, file: input.path, diagnostics: &diagnostics)
+        let delimiter = detectingDelimiter ? Self.delimiter(of: text) : UInt8(ascii: ",")
+        let table = CSVTable.parse(text, file: input.path, delimiter: delimiter, diagnostics: &diagnostics)
         guard let header = table.rows.first else {
             diagnostics.error("the file is empty; expected a header row", at: SourceLocation(file: input.path))
             return nil
@@ -24,6 +26,53 @@ struct CSVInput {
             if columns[name] == nil { columns[name] = index }
         }
         return CSVInput(file: input.path, header: header, rows: table.rows.dropFirst(), columns: columns)
+    }
+
+    /// The delimiter an export's first line uses most: a comma, a tab or a semicolon
+    /// (Excel writes semicolons where the decimal separator is a comma). A comma on a tie.
+    static func delimiter(of text: String) -> UInt8 {
+        var counts: [UInt8: Int] = [:]
+        var quoted = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            if !quoted, byte == UInt8(ascii: "\n") { break }
+            if !quoted, [UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: ";")].contains(byte) { counts[byte, default: 0] += 1 }
+        }
+        let comma = counts[UInt8(ascii: ","), default: 0]
+        guard let (best, count) = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }), count > comma else {
+            return UInt8(ascii: ",")
+        }
+        return best
+    }
+
+    /// The same file with columns renamed: each key of `names` (the name Discern expects)
+    /// becomes another spelling of the column whose header is the value (the name in the
+    /// export). Returns the names of the export that no header has.
+    func renaming(_ names: [(expected: String, found: String)]) -> (input: CSVInput, unknown: [String]) {
+        var renamed = self
+        var unknown: [String] = []
+        var header = self.header
+        for (expected, found) in names {
+            guard let index = column(found) else {
+                unknown.append(found)
+                continue
+            }
+            renamed.columns[TeamMapping.foldHeader(expected)] = index
+            header.fields[index].text = expected
+        }
+        renamed.header = header
+        return (renamed, unknown)
+    }
+
+    /// The header's names, to show beside the ones expected. A cell with four digits or an
+    /// `@` is left out: in a broken file the header can run into a row of identifiers.
+    var headerNames: String {
+        let names = header.fields.map(\.text.trimmingSpaces).filter { name in
+            !name.isEmpty && !name.contains("@") && name.filter(\.isNumber).count < 4
+        }
+        let shown = names.prefix(12).map { "'\($0.count > 40 ? String($0.prefix(40)) + "…" : $0)'" }
+        let rest = header.fields.count - shown.count
+        return shown.joined(separator: ", ") + (rest > 0 ? " and \(rest) more" : "")
     }
 
     /// The index of a column, by any spelling of its name.
@@ -64,8 +113,8 @@ struct CSVInput {
         return true
     }
 
-    /// A date cell; blank is an error unless `optional`.
-    func day(_ row: CSVTable.Row, _ column: Int, optional: Bool = false,
+    /// A date cell; blank is an error unless `optional`. Dates with slashes are read in `order`.
+    func day(_ row: CSVTable.Row, _ column: Int, optional: Bool = false, order: DateOrder = .mdy,
              diagnostics: inout DiagnosticLog) -> CellContent<CalendarDay> {
         let field = row.fields[column]
         let text = field.text.trimmingSpaces
@@ -74,8 +123,8 @@ struct CSVInput {
             diagnostics.error("'\(name(of: column))' is blank; expected a date", at: location(of: field))
             return .invalid
         }
-        guard let day = CalendarDay(text) else {
-            diagnostics.error(CalendarDay.problem(field: name(of: column)), at: location(of: field))
+        guard let day = CalendarDay(text, order: order) else {
+            diagnostics.error(CalendarDay.problem(field: name(of: column), order: order), at: location(of: field))
             return .invalid
         }
         return .value(day)

@@ -1,5 +1,15 @@
 import ReportModel
 
+/// How a date written with slashes orders its day and month: `M/D/YYYY`, the US form Viva
+/// Insights exports by default, or `D/M/YYYY`, as tenants in other locales write it.
+public enum DateOrder: String, CaseIterable, Sendable {
+    case mdy
+    case dmy
+
+    /// How messages write the form.
+    var pattern: String { self == .mdy ? "M/D/YYYY" : "D/M/YYYY" }
+}
+
 /// A date as the usage feeds write it, reduced to what an import needs: its quarter.
 ///
 /// GitHub and Microsoft 365 write `YYYY-MM-DD` (GitHub's timestamps add a time, which is
@@ -18,8 +28,9 @@ package struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD` (optionally followed by `T` and a time) or `M/D/YYYY`.
-    package init?(_ raw: String) {
+    /// Parses `YYYY-MM-DD` (optionally followed by `T` and a time), or a date with slashes
+    /// in `order` (`M/D/YYYY` unless told otherwise).
+    package init?(_ raw: String, order: DateOrder = .mdy) {
         var text = Substring(raw)
         if let t = text.firstIndex(where: { $0 == "T" || $0 == " " }), text.contains("-") {
             text = text[..<t]
@@ -34,13 +45,26 @@ package struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConverti
             parts = text.split(separator: "/", omittingEmptySubsequences: false)
             guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
                   parts[2].count == 4 else { return nil }
-            fields = (2, 0, 1)
+            fields = order == .mdy ? (2, 0, 1) : (2, 1, 0)
         }
         guard parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let year = Int(parts[fields.year]), let month = Int(parts[fields.month]), let day = Int(parts[fields.day])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
+
+    /// The first two numbers of a date written with slashes (`10/5/2025` gives 10 and 5),
+    /// to tell which of them is the day; nil for any other form.
+    static func slashedParts(_ raw: String) -> (first: Int, second: Int)? {
+        let parts = raw.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts[0].count <= 2, parts[1].count <= 2, let first = Int(parts[0]), let second = Int(parts[1])
+        else { return nil }
+        return (first, second)
+    }
+
+    /// Day of the week, 0 for Sunday to 6 for Saturday.
+    var weekday: Int { ((ordinal % 7) + 11) % 7 }
 
     /// The quarter the day falls in.
     package var period: Period { Period(year: year, quarter: (month - 1) / 3 + 1)! }
@@ -82,8 +106,8 @@ package struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// The message for a date that cannot be read. It names the field, not the text, so
     /// a column swapped with a person's name does not echo the name.
-    package static func problem(field: String) -> String {
-        "'\(field)' must be a date written YYYY-MM-DD (or M/D/YYYY), like 2026-07-01"
+    package static func problem(field: String, order: DateOrder = .mdy) -> String {
+        "'\(field)' must be a date written YYYY-MM-DD (or \(order.pattern)), like 2026-07-01"
     }
 
     static func isLeap(_ year: Int) -> Bool {

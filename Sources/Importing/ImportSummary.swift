@@ -45,7 +45,7 @@ public struct ImportSummary: Hashable, Sendable {
         case .githubCopilotLegacy: "team-day"
         case .githubCopilot: "person-day"
         case .m365Copilot: "report row"
-        case .viva: "person-week"
+        case .viva: "query row"
         }
     }
 

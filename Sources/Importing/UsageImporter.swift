@@ -19,6 +19,8 @@ public struct UsageImporter: Sendable {
     var minGroupSize: Int
     /// The team ids in the content's `teams.yaml`, when it could be read.
     var knownTeams: Set<String>?
+    /// For Viva: the date order and column names the export cannot tell by itself.
+    public var viva = VivaOptions()
 
     public init(source: ImportSource, files: [InputFile], mapping: InputFile? = nil, team: String? = nil,
                 minGroupSize: Int = SiteSettings.defaultMinGroupSize, knownTeams: Set<String>? = nil) {
@@ -62,7 +64,7 @@ public struct UsageImporter: Sendable {
             M365CopilotReport.read(files, mapping: teamMapping!, into: &run)
             metrics = M365CopilotReport.metrics
         case .viva:
-            metrics = VivaPersonQuery.read(files, mapping: teamMapping!, into: &run)
+            metrics = VivaPersonQuery.read(files, mapping: teamMapping!, options: viva, into: &run)
         }
         for overlap in run.placements.overlaps {
             run.diagnostics.error(overlapMessage(overlap, mapping: teamMapping), at: overlap.location)

@@ -31,6 +31,13 @@ struct Import: ParsableCommand {
         var importSource: ImportSource { ImportSource(rawValue: rawValue)! }
     }
 
+    /// `--date-order`, as the command line names it.
+    enum Order: String, ExpressibleByArgument, CaseIterable {
+        case mdy, dmy
+
+        var dateOrder: DateOrder { DateOrder(rawValue: rawValue)! }
+    }
+
     /// Files larger than this are refused before they are read.
     static let largestInput = 512 * 1024 * 1024
 
@@ -62,6 +69,16 @@ struct Import: ParsableCommand {
         valueName: "n"))
     var minGroupSize: Int?
 
+    @Option(name: .customLong("date-order"), help: ArgumentHelp(
+        "viva only: how dates with slashes are written, month first (mdy, M/D/YYYY) or day first (dmy, D/M/YYYY). "
+            + "Default: told from the file, where a day above 12 shows it.", valueName: "mdy|dmy"))
+    var dateOrder: Order?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "viva only: the export's names for columns Discern expects, as Expected=Found pairs separated by commas, "
+            + "e.g. \"PersonId=Personen-ID,MetricDate=Metrikdatum\".", valueName: "pairs"))
+    var columns: String?
+
     @Option(name: .long, help: ArgumentHelp(
         "The content folder whose site.yaml and teams.yaml the import follows, if it has them.", valueName: "dir"))
     var content: String = "content"
@@ -82,6 +99,13 @@ struct Import: ParsableCommand {
             guard Slug.isValid(team) else {
                 throw ValidationError("--team must be a team id: lowercase letters, digits, '_' and '-'")
             }
+        }
+        if source != .viva, dateOrder != nil || columns != nil {
+            throw ValidationError("--date-order and --columns are for viva only")
+        }
+        if let columns, case .failure(let error) = VivaOptions.columns(from: columns) {
+            throw ValidationError("--columns takes Expected=Found pairs separated by commas, such as "
+                + "\"PersonId=Personen-ID,MetricDate=Metrikdatum\"; '\(error.pair)' is not one")
         }
         if let minGroupSize, minGroupSize < SiteSettings.lowestMinGroupSize {
             throw ValidationError("--min-group-size must be \(SiteSettings.lowestMinGroupSize) or more: "
@@ -109,8 +133,10 @@ struct Import: ParsableCommand {
         guard failures.isEmpty else { return try fail(failures.all) }
 
         let (groupSize, origin) = minimumGroupSize()
-        let importer = UsageImporter(source: source.importSource, files: inputs, mapping: mapping, team: team,
+        var importer = UsageImporter(source: source.importSource, files: inputs, mapping: mapping, team: team,
                                      minGroupSize: groupSize, knownTeams: knownTeams())
+        importer.viva = VivaOptions(dateOrder: dateOrder?.dateOrder,
+                                    columns: columns.flatMap { try? VivaOptions.columns(from: $0).get() } ?? [])
         let result = importer.run()
         for diagnostic in result.diagnostics { FileHandleOutput.standardError(diagnostic.description) }
         if result.diagnostics.hasErrors { return try fail([]) }

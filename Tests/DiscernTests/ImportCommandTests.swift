@@ -270,6 +270,59 @@ struct ImportCommandTests {
         #expect(!FileManager.default.fileExists(atPath: fragment.path))
     }
 
+    /// The Viva exports in other forms: tab-delimited with German headers and day-first
+    /// dates, semicolon-delimited by day, and the GitHub Copilot query's person file
+    /// (columns as in microsoft/viva-insights-sample-code, examples/utility-r/_data/README.md).
+    /// Each imports with the options it needs; each is refused without them; and no
+    /// identifier appears in anything printed or written either way.
+    @Test("Viva exports in other forms import with --date-order and --columns, and no identifier appears anywhere")
+    func vivaForms() throws {
+        let identifiers = try String(contentsOf: Self.fixtures.appendingPathComponent("identifiers.txt"), encoding: .utf8)
+            .split(separator: "\n").map { $0.lowercased() }
+        let german = ["--date-order", "dmy", "--columns",
+                      "PersonId=Personen-ID,MetricDate=Metrikdatum,Total_Copilot_active_days=Copilot-Aktivtage gesamt,"
+                          + "Total_Copilot_actions_taken=Copilot-Aktionen gesamt"]
+        let forms: [(file: String, options: [String], refusal: [String]?, metric: String)] = [
+            ("person-query-de.tsv", german, ["--date-order", "dmy"], "2025-Q4,payments,viva_copilot_actions,10,7"),
+            ("person-query-de.tsv", german, ["--columns", german[3]], "2025-Q3,platform,viva_copilot_actions,20,8"),
+            ("person-query-daily.csv", [], nil, "2025-Q4,platform,viva_copilot_actions,20,8"),
+            ("github-query.csv", [], nil, "2025-Q4,platform,viva_github_copilot_acceptance_rate,60,8"),
+        ]
+        for form in forms {
+            let root = try content()
+            let output = root.appendingPathComponent("data/viva.csv")
+            let fragment = root.appendingPathComponent("fragment.yaml")
+            let base = ["import", "viva", fixture("viva", form.file), "--teams", fixture("viva", "people.csv"),
+                        "--output", output.path, "--metrics", fragment.path, "--content", root.path]
+            var texts: [(String, String)] = []
+            if let refusal = form.refusal {
+                let refused = try cli.discern(base + refusal)
+                #expect(refused.status == 1, "\(form.file) \(refusal): \(refused.stderr)")
+                #expect(refused.stderr.contains(refusal[0] == "--date-order" ? "missing column" : "--date-order dmy"),
+                        "\(refused.stderr)")
+                #expect(!FileManager.default.fileExists(atPath: output.path))
+                texts.append(("refused stderr", refused.stderr))
+            }
+            let run = try cli.discern(base + form.options)
+            #expect(run.status == 0, "\(form.file): \(run.stderr)")
+            let csv = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+            #expect(csv.contains(form.metric + "\n"), "\(form.file): \(csv)")
+            texts += [("stdout", run.stdout), ("stderr", run.stderr), ("csv", csv),
+                      ("fragment", (try? String(contentsOf: fragment, encoding: .utf8)) ?? "")]
+            var leaks: [String] = []
+            for (name, text) in texts {
+                let lowered = text.lowercased()
+                for identifier in identifiers where lowered.contains(identifier) { leaks.append("\(form.file) \(name): \(identifier)") }
+            }
+            #expect(leaks.isEmpty, "\(leaks.prefix(5))")
+        }
+        // The check can fail: the new fixtures are full of identifiers.
+        for file in ["person-query-de.tsv", "person-query-daily.csv", "github-query.csv"] {
+            let text = try String(contentsOf: Self.fixtures.appendingPathComponent("viva/\(file)"), encoding: .utf8)
+            #expect(identifiers.contains { text.lowercased().contains($0) }, "\(file)")
+        }
+    }
+
     @Test("a mapping with errors and a CSV missing a column fail the same way")
     func csvErrors() throws {
         let folder = try cli.folder([
@@ -302,6 +355,9 @@ struct ImportCommandTests {
             ["import", "github-copilot-legacy", fixture("github-copilot-legacy", "payments-squad.json"), "--team", "Payments",
              "--output", out],
             ["import", "viva", "--teams", mapping, "--output", out],
+            ["import", "viva", file, "--teams", mapping, "--output", out, "--date-order", "ymd"],
+            ["import", "viva", file, "--teams", mapping, "--output", out, "--columns", "PersonId"],
+            ["import", "m365-copilot", file, "--teams", mapping, "--output", out, "--date-order", "dmy"],
         ] {
             let run = try cli.discern(arguments)
             #expect(run.status == 2, "\(arguments): \(run.stderr)")

@@ -21,6 +21,7 @@ struct MutatedInputTests {
              mapping: "github-copilot/github-teams.csv"),
         Feed(source: .m365Copilot, files: ["m365-copilot/copilot-usage-2025-10-31.csv"], mapping: "m365-copilot/people.csv"),
         Feed(source: .viva, files: ["viva/person-query.csv"], mapping: "viva/organizations.csv"),
+        Feed(source: .viva, files: ["viva/person-query-daily.csv", "viva/github-query.csv"], mapping: "viva/people.csv"),
     ]
 
     static func mutate(_ bytes: [UInt8], _ random: inout SplitMix64) -> [UInt8] {

@@ -108,15 +108,16 @@ struct TeamOverlapTests {
     @Test("a Viva attribute that puts a person in two teams in one quarter is an error at the second row")
     func vivaAttributeOverlap() {
         var rows = ["PersonId,MetricDate,Total_Copilot_active_days,Organization"]
-        for person in 1...6 { rows.append("P\(person)A,7/6/2025,2,Platform Engineering") }
-        for person in 1...6 { rows.append("Q\(person)B,7/6/2025,2,Payments") }
-        // P1A moves to Payments within the quarter: line 14.
-        rows.append("P1A,8/3/2025,2,Payments")
+        for person in 1...6 { rows.append("P\(person)A,2025-07-06,2,Platform Engineering") }
+        for person in 1...6 { rows.append("Q\(person)B,2025-07-06,2,Payments") }
+        // P1A moves to Payments within the quarter: line 14. ISO dates, as 7/6/2025 alone could be
+        // day-first, which the import now refuses to guess.
+        rows.append("P1A,2025-08-03,2,Payments")
         let query = InputFile(path: "query.csv", text: rows.joined(separator: "\n") + "\n")
         let mapping = InputFile(path: "orgs.csv", text: "Organization,team\nPlatform Engineering,platform\nPayments,payments\n")
         let result = UsageImporter(source: .viva, files: [query], mapping: mapping).run()
         #expect(result.printed == [
-            "query.csv:14:16: error: 'payments' and 'platform' share 1 person in 2025-Q3; each person must count in "
+            "query.csv:14:18: error: 'payments' and 'platform' share 1 person in 2025-Q3; each person must count in "
                 + "one team a quarter, or subtracting one team from the other gives their values: map PersonId to "
                 + "teams (PersonId,team) to say which one",
         ])
