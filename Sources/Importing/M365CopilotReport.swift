@@ -51,6 +51,7 @@ package enum M365CopilotReport {
                   let columns = csv.requireColumns(requiredColumns, diagnostics: &run.diagnostics) else { continue }
             let (refreshColumn, upnColumn, periodColumn) = (columns[0], columns[1], columns[2])
             let appColumns = apps.compactMap { app in csv.column(app.column).map { (index: $0, id: app.id) } }
+            var concealed = Concealment()
             for row in csv.rows {
                 if run.diagnostics.isSaturated(file.path) { break }
                 guard csv.isWhole(row, diagnostics: &run.diagnostics) else { continue }
@@ -80,7 +81,11 @@ package enum M365CopilotReport {
                 run.records += 1
 
                 let person = run.people.number(for: TeamMapping.foldKey(upnField.text))
-                guard let team = mapping.team(for: upnField.text) else {
+                let team = mapping.team(for: upnField.text)
+                if Concealment.isConcealed(upnField.text) {
+                    concealed.note(person, mapped: team != nil, at: csv.location(of: upnField))
+                }
+                guard let team else {
                     run.unmapped.insert(person)
                     continue
                 }
@@ -108,6 +113,9 @@ package enum M365CopilotReport {
                 for (id, day) in activity where (first...last).contains(day.ordinal) {
                     run.rollUp.mark(id, person: person, in: QuarterlyRollUp.TeamQuarter(team: team, period: day.period))
                 }
+            }
+            if let problem = concealed.problem(column: csv.name(of: upnColumn)) {
+                run.diagnostics.error(problem.message, at: problem.location)
             }
         }
     }
