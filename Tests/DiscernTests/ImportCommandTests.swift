@@ -119,7 +119,7 @@ struct ImportCommandTests {
         texts.append(("fragment", try String(contentsOf: fragment, encoding: .utf8)))
         let identifiers = try String(contentsOf: Self.fixtures.appendingPathComponent("identifiers.txt"), encoding: .utf8)
             .split(separator: "\n").map { $0.lowercased() }
-        #expect(identifiers.count == 95)
+        #expect(identifiers.count == 133, "19 people, 5 identifiers each, and 2 concealed (hashed) ones each")
         var leaks: [String] = []
         for (name, text) in texts {
             let lowered = text.lowercased()
@@ -133,6 +133,7 @@ struct ImportCommandTests {
         let identifiers = try String(contentsOf: Self.fixtures.appendingPathComponent("identifiers.txt"), encoding: .utf8)
             .split(separator: "\n").map { $0.lowercased() }
         for (source, file) in [("github-copilot", "users-1-day-2025-09-29.ndjson"), ("m365-copilot", "copilot-usage-2025-09-30.csv"),
+                               ("m365-copilot", "concealed-2025-09-30.csv"),
                                ("viva", "person-query.csv")] {
             let text = try String(contentsOf: Self.fixtures.appendingPathComponent("\(source)/\(file)"), encoding: .utf8)
             #expect(identifiers.contains { text.lowercased().contains($0) }, "\(file)")

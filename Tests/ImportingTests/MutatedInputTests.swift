@@ -20,6 +20,9 @@ struct MutatedInputTests {
                                              "github-copilot/user-teams-1-day-2025-09-29.ndjson"],
              mapping: "github-copilot/github-teams.csv"),
         Feed(source: .m365Copilot, files: ["m365-copilot/copilot-usage-2025-10-31.csv"], mapping: "m365-copilot/people.csv"),
+        // Concealed ids are identifiers too: mapped, they must not leak either.
+        Feed(source: .m365Copilot, files: ["m365-copilot/concealed-2025-09-30.csv"],
+             mapping: "m365-copilot/people-concealed.csv"),
         Feed(source: .viva, files: ["viva/person-query.csv"], mapping: "viva/organizations.csv"),
         Feed(source: .viva, files: ["viva/person-query-daily.csv", "viva/github-query.csv"], mapping: "viva/people.csv"),
     ]
