@@ -206,7 +206,7 @@ struct ImportCommandTests {
         // https://docs.github.com/en/copilot/reference/copilot-usage-metrics/team-level-metrics
         let teams = try String(contentsOf: URL(fileURLWithPath: fixture("github-copilot", "user-teams-1-day-2025-09-29.ndjson")),
                                encoding: .utf8)
-            + #"{"day":"2025-09-29","enterprise_id":"4417","user_id":58213900,"user_login":"avalindqvist-nw","team_id":901,"team_slug":"payments-squad"}"#
+            + #"{"day":"2025-09-29","enterprise_id":"4417","user_id":58213900,"user_login":"avalindqvist-nw","team_id":901,"slug":"payments-squad"}"#
             + "\n"
         let records = root.deletingLastPathComponent().appendingPathComponent("user-teams-\(UUID().uuidString).ndjson")
         try teams.write(to: records, atomically: true, encoding: .utf8)

@@ -73,6 +73,44 @@ struct CopilotUsageFeedTests {
         #expect(result.summary.unmappedPeople == 0)
     }
 
+    /// GitHub documents the user-teams fields as `user_id`, `user_login`, `day`,
+    /// `organization_id` (or `enterprise_id`), a numeric `team_id` and the team's `slug`,
+    /// one row per person and team:
+    /// https://docs.github.com/en/copilot/reference/copilot-usage-metrics/team-level-metrics
+    /// https://docs.github.com/en/copilot/reference/copilot-usage-metrics/copilot-usage-metrics#user-teams-fields-api-only
+    /// Five people written in that shape (organization scope), with one activity record each.
+    func documentedTeams(slug: String = "slug") -> [InputFile] {
+        let logins = ["zed-nw", "yan-nw", "xia-nw", "wes-nw", "vik-nw"]
+        let teams = logins.enumerated().map { index, login in
+            #"{"user_id":\#(700 + index),"user_login":"\#(login)","day":"2025-11-04","organization_id":"31","team_id":77,"\#(slug)":"web-core"}"#
+        }
+        let users = logins.enumerated().map { index, login in
+            #"{"user_id":\#(700 + index),"user_login":"\#(login)","day":"2025-11-04","organization_id":"31","user_initiated_interaction_count":2,"code_generation_activity_count":4,"code_acceptance_activity_count":1,"loc_suggested_to_add_sum":6,"loc_added_sum":3,"used_chat":true,"used_agent":false}"#
+        }
+        return [InputFile(path: "user-teams.ndjson", text: teams.joined(separator: "\n") + "\n"),
+                InputFile(path: "users.ndjson", text: users.joined(separator: "\n") + "\n")]
+    }
+
+    @Test("documented user-teams rows: the slug names the team, with a github_team mapping or without one")
+    func documentedSlug() {
+        let unmapped = UsageImporter(source: .githubCopilot, files: documentedTeams()).run()
+        #expect(unmapped.printed == [])
+        #expect(unmapped.table["2025-Q4 web-core copilot_active_users"] == "5 n=5")
+        #expect(!unmapped.table.keys.contains { $0.contains(" 77 ") }, "the numeric team_id is not a team")
+        let mapping = InputFile(path: "github-teams.csv", text: "github_team,team\nweb-core,web\n")
+        let mapped = UsageImporter(source: .githubCopilot, files: documentedTeams(), mapping: mapping).run()
+        #expect(mapped.printed == [])
+        #expect(mapped.table["2025-Q4 web copilot_active_users"] == "5 n=5")
+    }
+
+    @Test("a user-teams row without its slug is an error at the row, not a team named by its number")
+    func missingSlug() {
+        let result = UsageImporter(source: .githubCopilot, files: documentedTeams(slug: "team_slug")).run()
+        #expect(result.printed.contains("user-teams.ndjson:1:1: error: missing 'slug'; a user-teams record needs "
+                    + "its team's slug"))
+        #expect(result.table.isEmpty)
+    }
+
     @Test("with no mapping and no user-teams records, nobody has a team: an error")
     func noTeams() throws {
         let result = UsageImporter(source: .githubCopilot, files: try activity()).run()
