@@ -3,7 +3,10 @@ import ReportModel
 
 /// GitHub Copilot usage metrics reports, downloaded as NDJSON: `users-1-day` (one
 /// record per person per day, with `user_login`, `user_id` and activity counts) and
-/// `user-teams-1-day` (which GitHub teams each person was in that day).
+/// `user-teams-1-day` (one record per person and GitHub team that day, with the team's
+/// `team_id` and `slug`), as documented at
+/// https://docs.github.com/en/copilot/reference/copilot-usage-metrics/copilot-usage-metrics
+/// and https://docs.github.com/en/copilot/reference/copilot-usage-metrics/team-level-metrics
 ///
 /// A person's team comes from the mapping when it names people (`login,team` or
 /// `user_id,team`); otherwise from the user-teams records, with the mapping, if given,
@@ -110,11 +113,18 @@ package enum CopilotUsageFeed {
                 let userID = record.text("user_id", file: path, diagnostics: &run.diagnostics)
                 let login = record.text("user_login", file: path, diagnostics: &run.diagnostics)
                 let day = record.day("day", file: path, diagnostics: &run.diagnostics)
-                let team = record.text("team_slug", file: path, diagnostics: &run.diagnostics)
-                    ?? record.text("team_name", file: path, diagnostics: &run.diagnostics)
-                    ?? record.text("team_id", file: path, diagnostics: &run.diagnostics)
+                // GitHub documents user-teams records with a numeric `team_id` and the team's `slug`
+                // (no `team_slug` in any version of the docs). The id is no name for a team, so a
+                // record with one but no slug is an error rather than a team called "900".
+                let team = record.text("slug", file: path, diagnostics: &run.diagnostics)
+                let isMembership = team != nil || record.field("team_id") != nil
                 guard userID != nil || login != nil else {
                     run.diagnostics.error("missing 'user_id' and 'user_login'; a record needs one to be joined to a team",
+                                          at: record.location(in: path))
+                    continue
+                }
+                if isMembership, team == nil {
+                    run.diagnostics.error("missing 'slug'; a user-teams record needs its team's slug",
                                           at: record.location(in: path))
                     continue
                 }
