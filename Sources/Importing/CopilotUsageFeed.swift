@@ -16,13 +16,15 @@ import ReportModel
 /// teams that differ by one person give that person's values by subtraction. A person
 /// mapping takes precedence over the user-teams records, which are then not read for
 /// teams. Records of either kind may come in any file, in any order.
+///
+/// Pull-request fields (`pull_requests.*`) are documented for organization and
+/// enterprise reports only, not per person, so this feed offers no time to merge.
 package enum CopilotUsageFeed {
     static let activeUsers: MetricID = "copilot_active_users"
     static let activeDays: MetricID = "copilot_active_days_per_user"
     static let acceptanceRate: MetricID = "copilot_code_acceptance_rate"
     static let interactionsPerDay: MetricID = "copilot_interactions_per_user_day"
     static let linesPerDay: MetricID = "copilot_lines_added_per_user_day"
-    static let minutesToMerge: MetricID = "pr_median_minutes_to_merge"
 
     private static let origin = "From GitHub Copilot usage metrics (users-1-day)"
 
@@ -53,14 +55,6 @@ package enum CopilotUsageFeed {
             description: "Lines of code Copilot added (accepted completions, chat and agent edits), per day with "
                 + "activity. More lines is not better code. \(origin).",
             rule: .ratio(scale: 1)),
-        ImportedMetric(
-            id: minutesToMerge, name: "Pull request median time to merge", category: .outcome, unit: "minutes",
-            better: .lower, aggregate: .median, format: .integer,
-            description: "Median minutes from opening to merging a pull request, for all pull requests the team's "
-                + "people merged (not only Copilot's), over the quarter. The feed gives a median per person and "
-                + "day; this is their median weighted by the pull requests each covers, an approximation. "
-                + "n is the people who merged. \(origin).",
-            rule: .weightedMedian),
     ]
 
     /// Header names of the mapping's key column: a person, or a GitHub team.
@@ -82,8 +76,6 @@ package enum CopilotUsageFeed {
         var generations: Double
         var acceptances: Double
         var linesAdded: Double
-        var merged: Double
-        var medianMinutesToMerge: Double?
     }
 
     private struct PersonDay: Hashable {
@@ -219,9 +211,6 @@ package enum CopilotUsageFeed {
         rollUp.addMember(person, to: cell)
         rollUp.declare(activeUsers, in: cell)
         rollUp.add(acceptanceRate, activity.acceptances, over: activity.generations, in: cell, person: person)
-        if activity.merged > 0, let minutes = activity.medianMinutesToMerge {
-            rollUp.sample(minutesToMerge, minutes, weight: activity.merged, person: person, in: cell)
-        }
         guard activity.active else { return }
         rollUp.mark(activeUsers, person: person, in: cell)
         // Days per person: each active day adds to the numerator, each person once to the denominator.
@@ -254,15 +243,9 @@ package enum CopilotUsageFeed {
         let acceptances = amount("code_acceptance_activity_count", in: record)
         let suggested = amount("loc_suggested_to_add_sum", in: record)
         let added = amount("loc_added_sum", in: record)
-        var merged = 0.0
-        var median: Double?
-        if let pulls = record.object("pull_requests", file: file, diagnostics: &diagnostics) {
-            merged = amount("total_merged", in: pulls)
-            median = pulls.amount("median_minutes_to_merge", file: file, diagnostics: &diagnostics)
-        }
         let active = interactions + generations + acceptances + suggested + added > 0
         return Activity(person: person, day: day, location: record.location(in: file), active: active,
-                        interactions: interactions, generations: generations, acceptances: acceptances, linesAdded: added, merged: merged,
-                        medianMinutesToMerge: median)
+                        interactions: interactions, generations: generations, acceptances: acceptances,
+                        linesAdded: added)
     }
 }
