@@ -31,7 +31,9 @@ package enum CopilotUsageFeed {
     package static let metrics: [ImportedMetric] = [
         ImportedMetric(
             id: activeUsers, name: "Copilot active users", unit: "people", aggregate: .sum, format: .integer,
-            description: "People with any Copilot activity on at least one day of the quarter. \(origin).",
+            description: "People with any Copilot activity on at least one day of the quarter: IDE completions, "
+                + "chat or agent, the CLI, or a code review they asked for or applied (not one Copilot was only "
+                + "assigned to). \(origin).",
             rule: .people),
         ImportedMetric(
             id: activeDays, name: "Copilot active days per user", unit: "days", aggregate: .weightedMean, decimals: 1,
@@ -46,8 +48,8 @@ package enum CopilotUsageFeed {
         ImportedMetric(
             id: interactionsPerDay, name: "Copilot interactions per active user-day", unit: "interactions",
             aggregate: .weightedMean, decimals: 1,
-            description: "Prompts and other interactions people started (chat, agent, inline), per day with "
-                + "activity. \(origin).",
+            description: "Prompts people sent to Copilot, in the IDE (chat, agent, inline) and in the CLI, per "
+                + "day with activity. \(origin).",
             rule: .ratio(scale: 1)),
         ImportedMetric(
             id: linesPerDay, name: "Copilot lines added per active user-day", unit: "lines",
@@ -238,12 +240,24 @@ package enum CopilotUsageFeed {
         func amount(_ key: String, in object: JSONValue) -> Double {
             object.amount(key, file: file, diagnostics: &diagnostics) ?? 0
         }
-        let interactions = amount("user_initiated_interaction_count", in: record)
         let generations = amount("code_generation_activity_count", in: record)
         let acceptances = amount("code_acceptance_activity_count", in: record)
         let suggested = amount("loc_suggested_to_add_sum", in: record)
         let added = amount("loc_added_sum", in: record)
-        let active = interactions + generations + acceptances + suggested + added > 0
+        // Agent edits delete lines too; a day of only that is still a day Copilot worked for the person.
+        let deleted = amount("loc_deleted_sum", in: record)
+        // CLI use is reported apart and "not reflected in other fields", so its prompts join the
+        // IDE's and its sessions mark the day active.
+        var cliPrompts = 0.0, cliUse = 0.0
+        if let cli = record.object("totals_by_cli", file: file, diagnostics: &diagnostics) {
+            cliPrompts = amount("prompt_count", in: cli)
+            cliUse = cliPrompts + amount("session_count", in: cli) + amount("request_count", in: cli)
+        }
+        let interactions = amount("user_initiated_interaction_count", in: record) + cliPrompts
+        // A passive code review (Copilot assigned itself, the person did nothing) is not activity.
+        let flags = ["used_chat", "used_agent", "used_cli", "used_copilot_code_review_active"]
+        let flagged = flags.contains { record.flag($0, file: file, diagnostics: &diagnostics) }
+        let active = flagged || interactions + generations + acceptances + suggested + added + deleted + cliUse > 0
         return Activity(person: person, day: day, location: record.location(in: file), active: active,
                         interactions: interactions, generations: generations, acceptances: acceptances,
                         linesAdded: added)
