@@ -27,6 +27,7 @@ struct Import: ParsableCommand {
         case githubCopilot = "github-copilot"
         case m365Copilot = "m365-copilot"
         case viva
+        case claudeCode = "claude-code"
 
         var importSource: ImportSource { ImportSource(rawValue: rawValue)! }
     }

@@ -64,6 +64,10 @@ struct ImportCommandTests {
              mapping: "people.csv", metric: "m365_copilot_active_users", name: "Microsoft 365 Copilot active users"),
         Case(source: "viva", files: ["person-query.csv"], mapping: "organizations.csv",
              metric: "viva_copilot_assisted_hours", name: "Copilot assisted hours per person-week (usage proxy)"),
+        // Saved Admin API responses in the documented shape:
+        // https://platform.claude.com/docs/en/manage-claude/claude-code-analytics-api
+        Case(source: "claude-code", files: ["claude-code-2025-09-30.json", "claude-code-2025-10-01.json"],
+             mapping: "people.csv", metric: "claude_code_active_users", name: "Claude Code active users"),
     ]
 
     func fixture(_ source: String, _ file: String) -> String {
@@ -119,7 +123,7 @@ struct ImportCommandTests {
         texts.append(("fragment", try String(contentsOf: fragment, encoding: .utf8)))
         let identifiers = try String(contentsOf: Self.fixtures.appendingPathComponent("identifiers.txt"), encoding: .utf8)
             .split(separator: "\n").map { $0.lowercased() }
-        #expect(identifiers.count == 95)
+        #expect(identifiers.count == 96)
         var leaks: [String] = []
         for (name, text) in texts {
             let lowered = text.lowercased()
@@ -190,7 +194,8 @@ struct ImportCommandTests {
         let identifiers = try String(contentsOf: Self.fixtures.appendingPathComponent("identifiers.txt"), encoding: .utf8)
             .split(separator: "\n").map { $0.lowercased() }
         for (source, file) in [("github-copilot", "users-1-day-2025-09-29.ndjson"), ("m365-copilot", "copilot-usage-2025-09-30.csv"),
-                               ("viva", "person-query.csv")] {
+                               ("viva", "person-query.csv"), ("claude-code", "claude-code-2025-10-01.json"),
+                               ("claude-code", "people.csv")] {
             let text = try String(contentsOf: Self.fixtures.appendingPathComponent("\(source)/\(file)"), encoding: .utf8)
             #expect(identifiers.contains { text.lowercased().contains($0) }, "\(file)")
         }

@@ -21,6 +21,7 @@ struct MutatedInputTests {
              mapping: "github-copilot/github-teams.csv"),
         Feed(source: .m365Copilot, files: ["m365-copilot/copilot-usage-2025-10-31.csv"], mapping: "m365-copilot/people.csv"),
         Feed(source: .viva, files: ["viva/person-query.csv"], mapping: "viva/organizations.csv"),
+        Feed(source: .claudeCode, files: ["claude-code/claude-code-2025-10-01.json"], mapping: "claude-code/people.csv"),
     ]
 
     static func mutate(_ bytes: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
