@@ -109,7 +109,6 @@ package enum ClaudeCodeUsageReport {
 
     /// Reads every file into the run.
     package static func read(_ files: [InputFile], mapping: TeamMapping, into run: inout ImportRun) {
-        if !files.isEmpty { return }  // Not read yet: the tests come first.
         var days: [PersonDay: Day] = [:]
         var order: [PersonDay] = []
         var teams: [Int: String?] = [:]
