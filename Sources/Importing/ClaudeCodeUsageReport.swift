@@ -4,7 +4,7 @@ import ReportModel
 /// Anthropic's Claude Code usage report, from the Admin API's
 /// `/v1/organizations/usage_report/claude_code`, documented at
 /// https://platform.claude.com/docs/en/manage-claude/claude-code-analytics-api and
-/// https://platform.claude.com/docs/en/api/admin/usage_report/retrieve_claude_code
+/// https://platform.claude.com/docs/en/api/beta/organization/usage_report/retrieve_claude_code
 ///
 /// Each response is one day's page: `{"data": [...], "has_more", "next_page"}`. Files are
 /// those responses as saved (one per file, or one per line), or the records themselves

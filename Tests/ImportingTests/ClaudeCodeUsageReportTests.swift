@@ -6,7 +6,7 @@ import Testing
 /// `api_key_name`), `date` as an RFC 3339 timestamp at midnight UTC, `is_remote`,
 /// `terminal_type`, `core_metrics` and `tool_actions`:
 /// https://platform.claude.com/docs/en/manage-claude/claude-code-analytics-api
-/// https://platform.claude.com/docs/en/api/admin/usage_report/retrieve_claude_code
+/// https://platform.claude.com/docs/en/api/beta/organization/usage_report/retrieve_claude_code
 @Suite("Claude Code usage report")
 struct ClaudeCodeUsageReportTests {
     let folder = "claude-code"
