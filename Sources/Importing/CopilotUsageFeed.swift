@@ -3,7 +3,10 @@ import ReportModel
 
 /// GitHub Copilot usage metrics reports, downloaded as NDJSON: `users-1-day` (one
 /// record per person per day, with `user_login`, `user_id` and activity counts) and
-/// `user-teams-1-day` (which GitHub teams each person was in that day).
+/// `user-teams-1-day` (one record per person and GitHub team that day, with the team's
+/// `team_id` and `slug`), as documented at
+/// https://docs.github.com/en/copilot/reference/copilot-usage-metrics/copilot-usage-metrics
+/// and https://docs.github.com/en/copilot/reference/copilot-usage-metrics/team-level-metrics
 ///
 /// A person's team comes from the mapping when it names people (`login,team` or
 /// `user_id,team`); otherwise from the user-teams records, with the mapping, if given,
@@ -13,20 +16,24 @@ import ReportModel
 /// teams that differ by one person give that person's values by subtraction. A person
 /// mapping takes precedence over the user-teams records, which are then not read for
 /// teams. Records of either kind may come in any file, in any order.
+///
+/// Pull-request fields (`pull_requests.*`) are documented for organization and
+/// enterprise reports only, not per person, so this feed offers no time to merge.
 package enum CopilotUsageFeed {
     static let activeUsers: MetricID = "copilot_active_users"
     static let activeDays: MetricID = "copilot_active_days_per_user"
     static let acceptanceRate: MetricID = "copilot_code_acceptance_rate"
     static let interactionsPerDay: MetricID = "copilot_interactions_per_user_day"
     static let linesPerDay: MetricID = "copilot_lines_added_per_user_day"
-    static let minutesToMerge: MetricID = "pr_median_minutes_to_merge"
 
     private static let origin = "From GitHub Copilot usage metrics (users-1-day)"
 
     package static let metrics: [ImportedMetric] = [
         ImportedMetric(
             id: activeUsers, name: "Copilot active users", unit: "people", aggregate: .sum, format: .integer,
-            description: "People with any Copilot activity on at least one day of the quarter. \(origin).",
+            description: "People with any Copilot activity on at least one day of the quarter: IDE completions, "
+                + "chat or agent, the CLI, or a code review they asked for or applied (not one Copilot was only "
+                + "assigned to). \(origin).",
             rule: .people),
         ImportedMetric(
             id: activeDays, name: "Copilot active days per user", unit: "days", aggregate: .weightedMean, decimals: 1,
@@ -41,8 +48,8 @@ package enum CopilotUsageFeed {
         ImportedMetric(
             id: interactionsPerDay, name: "Copilot interactions per active user-day", unit: "interactions",
             aggregate: .weightedMean, decimals: 1,
-            description: "Prompts and other interactions people started (chat, agent, inline), per day with "
-                + "activity. \(origin).",
+            description: "Prompts people sent to Copilot, in the IDE (chat, agent, inline) and in the CLI, per "
+                + "day with activity. \(origin).",
             rule: .ratio(scale: 1)),
         ImportedMetric(
             id: linesPerDay, name: "Copilot lines added per active user-day", unit: "lines",
@@ -50,14 +57,6 @@ package enum CopilotUsageFeed {
             description: "Lines of code Copilot added (accepted completions, chat and agent edits), per day with "
                 + "activity. More lines is not better code. \(origin).",
             rule: .ratio(scale: 1)),
-        ImportedMetric(
-            id: minutesToMerge, name: "Pull request median time to merge", category: .outcome, unit: "minutes",
-            better: .lower, aggregate: .median, format: .integer,
-            description: "Median minutes from opening to merging a pull request, for all pull requests the team's "
-                + "people merged (not only Copilot's), over the quarter. The feed gives a median per person and "
-                + "day; this is their median weighted by the pull requests each covers, an approximation. "
-                + "n is the people who merged. \(origin).",
-            rule: .weightedMedian),
     ]
 
     /// Header names of the mapping's key column: a person, or a GitHub team.
@@ -79,8 +78,6 @@ package enum CopilotUsageFeed {
         var generations: Double
         var acceptances: Double
         var linesAdded: Double
-        var merged: Double
-        var medianMinutesToMerge: Double?
     }
 
     private struct PersonDay: Hashable {
@@ -110,11 +107,18 @@ package enum CopilotUsageFeed {
                 let userID = record.text("user_id", file: path, diagnostics: &run.diagnostics)
                 let login = record.text("user_login", file: path, diagnostics: &run.diagnostics)
                 let day = record.day("day", file: path, diagnostics: &run.diagnostics)
-                let team = record.text("team_slug", file: path, diagnostics: &run.diagnostics)
-                    ?? record.text("team_name", file: path, diagnostics: &run.diagnostics)
-                    ?? record.text("team_id", file: path, diagnostics: &run.diagnostics)
+                // GitHub documents user-teams records with a numeric `team_id` and the team's `slug`
+                // (no `team_slug` in any version of the docs). The id is no name for a team, so a
+                // record with one but no slug is an error rather than a team called "900".
+                let team = record.text("slug", file: path, diagnostics: &run.diagnostics)
+                let isMembership = team != nil || record.field("team_id") != nil
                 guard userID != nil || login != nil else {
                     run.diagnostics.error("missing 'user_id' and 'user_login'; a record needs one to be joined to a team",
+                                          at: record.location(in: path))
+                    continue
+                }
+                if isMembership, team == nil {
+                    run.diagnostics.error("missing 'slug'; a user-teams record needs its team's slug",
                                           at: record.location(in: path))
                     continue
                 }
@@ -209,9 +213,6 @@ package enum CopilotUsageFeed {
         rollUp.addMember(person, to: cell)
         rollUp.declare(activeUsers, in: cell)
         rollUp.add(acceptanceRate, activity.acceptances, over: activity.generations, in: cell, person: person)
-        if activity.merged > 0, let minutes = activity.medianMinutesToMerge {
-            rollUp.sample(minutesToMerge, minutes, weight: activity.merged, person: person, in: cell)
-        }
         guard activity.active else { return }
         rollUp.mark(activeUsers, person: person, in: cell)
         // Days per person: each active day adds to the numerator, each person once to the denominator.
@@ -239,20 +240,26 @@ package enum CopilotUsageFeed {
         func amount(_ key: String, in object: JSONValue) -> Double {
             object.amount(key, file: file, diagnostics: &diagnostics) ?? 0
         }
-        let interactions = amount("user_initiated_interaction_count", in: record)
         let generations = amount("code_generation_activity_count", in: record)
         let acceptances = amount("code_acceptance_activity_count", in: record)
         let suggested = amount("loc_suggested_to_add_sum", in: record)
         let added = amount("loc_added_sum", in: record)
-        var merged = 0.0
-        var median: Double?
-        if let pulls = record.object("pull_requests", file: file, diagnostics: &diagnostics) {
-            merged = amount("total_merged", in: pulls)
-            median = pulls.amount("median_minutes_to_merge", file: file, diagnostics: &diagnostics)
+        // Agent edits delete lines too; a day of only that is still a day Copilot worked for the person.
+        let deleted = amount("loc_deleted_sum", in: record)
+        // CLI use is reported apart and "not reflected in other fields", so its prompts join the
+        // IDE's and its sessions mark the day active.
+        var cliPrompts = 0.0, cliUse = 0.0
+        if let cli = record.object("totals_by_cli", file: file, diagnostics: &diagnostics) {
+            cliPrompts = amount("prompt_count", in: cli)
+            cliUse = cliPrompts + amount("session_count", in: cli) + amount("request_count", in: cli)
         }
-        let active = interactions + generations + acceptances + suggested + added > 0
+        let interactions = amount("user_initiated_interaction_count", in: record) + cliPrompts
+        // A passive code review (Copilot assigned itself, the person did nothing) is not activity.
+        let flags = ["used_chat", "used_agent", "used_cli", "used_copilot_code_review_active"]
+        let flagged = flags.contains { record.flag($0, file: file, diagnostics: &diagnostics) }
+        let active = flagged || interactions + generations + acceptances + suggested + added + deleted + cliUse > 0
         return Activity(person: person, day: day, location: record.location(in: file), active: active,
-                        interactions: interactions, generations: generations, acceptances: acceptances, linesAdded: added, merged: merged,
-                        medianMinutesToMerge: median)
+                        interactions: interactions, generations: generations, acceptances: acceptances,
+                        linesAdded: added)
     }
 }

@@ -10,6 +10,9 @@ public enum ImportSource: String, CaseIterable, Sendable {
     case m365Copilot = "m365-copilot"
     /// A Viva Insights person query, as CSV.
     case viva
+    /// Anthropic's Claude Code usage report (Admin API): one record per person, day and
+    /// kind of session.
+    case claudeCode = "claude-code"
 
     /// How messages name the feed.
     var title: String {
@@ -18,6 +21,7 @@ public enum ImportSource: String, CaseIterable, Sendable {
         case .githubCopilot: "GitHub Copilot usage metrics"
         case .m365Copilot: "Microsoft 365 Copilot usage"
         case .viva: "Viva Insights person query"
+        case .claudeCode: "Claude Code usage report"
         }
     }
 }

@@ -46,6 +46,7 @@ public struct ImportSummary: Hashable, Sendable {
         case .githubCopilot: "person-day"
         case .m365Copilot: "report row"
         case .viva: "query row"
+        case .claudeCode: "usage record"
         }
     }
 

@@ -1,18 +1,28 @@
 import ContentLoading
 import ReportModel
 
-/// The records of a GitHub usage report: NDJSON, one JSON object per line, as the
-/// reports are downloaded. A file holding one JSON array of the same objects is read
-/// too, since that is how people often save what an API returned.
+/// The records of a usage report: NDJSON, one JSON object per line, as GitHub's reports
+/// are downloaded. A file holding one JSON document, an array of the same objects or an
+/// API response object written over several lines, is read too, since that is how people
+/// often save what an API returned.
 enum JSONRecords {
     /// Every record with its true line; a line that is not JSON is reported at its
     /// line and column, and the rest of the file is still read.
     static func read(_ file: InputFile, diagnostics: inout DiagnosticLog) -> [JSONValue] {
         guard let text = file.text(diagnostics: &diagnostics) else { return [] }
-        if text.utf8.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "[") {
+        let first = text.utf8.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) })
+        if first == UInt8(ascii: "[") {
             guard let document = JSONValue.parse(text, file: file.path, diagnostics: &diagnostics),
                   case .array(let elements) = document.kind else { return [] }
             return elements
+        }
+        // One object over several lines (a saved API response) parses whole; NDJSON does not,
+        // and is then read line by line, where its problems are reported.
+        if first == UInt8(ascii: "{") {
+            var problems = DiagnosticLog()
+            if let document = JSONValue.parse(text, file: file.path, diagnostics: &problems), !problems.hasErrors {
+                return [document]
+            }
         }
         var records: [JSONValue] = []
         var number = 0

@@ -31,6 +31,16 @@ extension JSONValue {
         return number
     }
 
+    /// A true-or-false field; absent or `null` is false.
+    func flag(_ key: String, file: String, diagnostics: inout DiagnosticLog) -> Bool {
+        guard let value = field(key) else { return false }
+        guard case .bool(let flag) = value.kind else {
+            diagnostics.error("'\(key)' must be true or false, found \(value.typeName)", at: value.location(in: file))
+            return false
+        }
+        return flag
+    }
+
     /// A string, or a number written as one (GitHub ids). Absent or `null` is nil.
     func text(_ key: String, file: String, diagnostics: inout DiagnosticLog) -> String? {
         guard let value = field(key) else { return nil }

@@ -42,7 +42,7 @@ public struct UsageImporter: Sendable {
         let needsMapping = switch source {
         case .githubCopilotLegacy: team == nil
         case .githubCopilot: false
-        case .m365Copilot, .viva: true
+        case .m365Copilot, .viva, .claudeCode: true
         }
         if needsMapping, teamMapping == nil {
             if mapping == nil {
@@ -65,6 +65,9 @@ public struct UsageImporter: Sendable {
             metrics = M365CopilotReport.metrics
         case .viva:
             metrics = VivaPersonQuery.read(files, mapping: teamMapping!, options: viva, into: &run)
+        case .claudeCode:
+            ClaudeCodeUsageReport.read(files, mapping: teamMapping!, into: &run)
+            metrics = ClaudeCodeUsageReport.metrics
         }
         for overlap in run.placements.overlaps {
             run.diagnostics.error(overlapMessage(overlap, mapping: teamMapping), at: overlap.location)
@@ -154,6 +157,7 @@ public struct UsageImporter: Sendable {
         case .githubCopilot: CopilotUsageFeed.mappingKeys
         case .m365Copilot: M365CopilotReport.mappingKeys
         case .viva: VivaPersonQuery.mappingKeys
+        case .claudeCode: ClaudeCodeUsageReport.mappingKeys
         }
     }
 
@@ -164,6 +168,7 @@ public struct UsageImporter: Sendable {
         case .githubCopilot: "pass --teams with a CSV mapping logins to team ids (login,team)"
         case .m365Copilot: "pass --teams with a CSV mapping User Principal Names to team ids (upn,team)"
         case .viva: "pass --teams with a CSV mapping PersonIds (PersonId,team) or an HR attribute (Organization,team) to team ids"
+        case .claudeCode: "pass --teams with a CSV mapping e-mail addresses (or API key names) to team ids (email,team)"
         }
     }
 }

@@ -15,7 +15,7 @@ struct Import: ParsableCommand {
         abstract: "Import a usage feed as team-quarter values: people become teams, small teams are left out.",
         discussion: """
             Writes the long CSV (period,team,metric,value,n) to --output and the metrics.yaml entries to --metrics, \
-            or to standard output. No login, UPN, PersonId or name is written anywhere. Teams with fewer people than \
+            or to standard output. No login, UPN, e-mail address, API key name, PersonId or name is written anywhere. Teams with fewer people than \
             the minimum group size are left out. Exits 0 on success, 1 on input errors (and then writes nothing), \
             2 on a usage error.
             """
@@ -27,6 +27,7 @@ struct Import: ParsableCommand {
         case githubCopilot = "github-copilot"
         case m365Copilot = "m365-copilot"
         case viva
+        case claudeCode = "claude-code"
 
         var importSource: ImportSource { ImportSource(rawValue: rawValue)! }
     }
@@ -48,7 +49,7 @@ struct Import: ParsableCommand {
     var files: [String] = []
 
     @Option(name: .long, help: ArgumentHelp(
-        "A CSV mapping people (login, upn, PersonId), GitHub teams (github_team) or an HR attribute to team ids (team).",
+        "A CSV mapping people (login, upn, email, PersonId), GitHub teams (github_team) or an HR attribute to team ids (team).",
         valueName: "mapping.csv"))
     var teams: String?
 

@@ -64,6 +64,10 @@ struct ImportCommandTests {
              mapping: "people.csv", metric: "m365_copilot_active_users", name: "Microsoft 365 Copilot active users"),
         Case(source: "viva", files: ["person-query.csv"], mapping: "organizations.csv",
              metric: "viva_copilot_assisted_hours", name: "Copilot assisted hours per person-week (usage proxy)"),
+        // Saved Admin API responses in the documented shape:
+        // https://platform.claude.com/docs/en/manage-claude/claude-code-analytics-api
+        Case(source: "claude-code", files: ["claude-code-2025-09-30.json", "claude-code-2025-10-01.json"],
+             mapping: "people.csv", metric: "claude_code_active_users", name: "Claude Code active users"),
     ]
 
     func fixture(_ source: String, _ file: String) -> String {
@@ -119,7 +123,7 @@ struct ImportCommandTests {
         texts.append(("fragment", try String(contentsOf: fragment, encoding: .utf8)))
         let identifiers = try String(contentsOf: Self.fixtures.appendingPathComponent("identifiers.txt"), encoding: .utf8)
             .split(separator: "\n").map { $0.lowercased() }
-        #expect(identifiers.count == 133, "19 people, 5 identifiers each, and 2 concealed (hashed) ones each")
+        #expect(identifiers.count == 134, "19 people, 5 identifiers each, 2 concealed (hashed) ones each, and an API key name")
         var leaks: [String] = []
         for (name, text) in texts {
             let lowered = text.lowercased()
@@ -128,13 +132,71 @@ struct ImportCommandTests {
         #expect(leaks.isEmpty, "\(leaks.prefix(5))")
     }
 
+    /// The `discern import github-copilot` example in README's "Bring your own data", with the
+    /// lines of output it shows. The fixtures are in GitHub's documented shape:
+    /// https://docs.github.com/en/copilot/reference/copilot-usage-metrics/team-level-metrics
+    static func readmeExample() throws -> (arguments: [String], output: [String]) {
+        let readme = try String(contentsOf: CommandLineTests.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "## Bring your own data"))
+        let lines = readme[section.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("discern import github-copilot ") })
+        var command = "", index = start
+        while true {
+            let line = lines[index]
+            command += line.hasSuffix("\\") ? String(line.dropLast()) : line
+            index += 1
+            if !line.hasSuffix("\\") { break }
+        }
+        let output = lines[index...].prefix { $0.hasPrefix("# ") }.map { String($0.dropFirst(2)) }
+        return (command.split(separator: " ").map(String.init), output)
+    }
+
+    @Test("the README's github-copilot example runs as written on the documented-form fixtures and prints what it shows")
+    func readmeGitHubExample() throws {
+        let example = try Self.readmeExample()
+        #expect(example.arguments.first == "discern")
+        #expect(example.output.count >= 1)
+        // The README's working folder: its exports/ and mapping are the fixtures, beside a content folder.
+        let source = Self.fixtures.appendingPathComponent("github-copilot")
+        var files = [
+            "content/site.yaml": "title: AI impact report\norganization: Northwind\n",
+            "content/teams.yaml": "teams:\n  - {id: platform, name: Platform}\n  - {id: payments, name: Payments}\n"
+                + "  - {id: mobile, name: Mobile}\n",
+            "github-teams.csv": try String(contentsOf: source.appendingPathComponent("github-teams.csv"), encoding: .utf8),
+        ]
+        for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".ndjson") {
+            files["exports/\(name)"] = try String(contentsOf: source.appendingPathComponent(name), encoding: .utf8)
+        }
+        let folder = try cli.folder(files)
+        // Expand the globs as a shell would, sorted.
+        var arguments: [String] = []
+        for argument in example.arguments.dropFirst() {
+            guard let star = argument.firstIndex(of: "*") else { arguments.append(argument); continue }
+            let directory = (argument as NSString).deletingLastPathComponent
+            let prefix = String(argument[..<star]).dropFirst(directory.count + 1)
+            let suffix = argument[argument.index(after: star)...]
+            let matches = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(directory).path)
+                .filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }.sorted().map { "\(directory)/\($0)" }
+            #expect(!matches.isEmpty, "\(argument)")
+            arguments += matches
+        }
+        let run = try cli.discern(arguments, in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let printed = run.stderr.split(separator: "\n").map(String.init)
+        for line in example.output { #expect(printed.contains(line), "README shows: \(line)\nprinted: \(run.stderr)") }
+        let csv = try String(contentsOf: folder.appendingPathComponent("content/data/copilot.csv"), encoding: .utf8)
+        #expect(csv.contains("2025-Q3,platform,copilot_active_users,8,8\n"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("copilot-metrics.yaml").path))
+    }
+
     @Test("the identifier check can fail: the fixtures' own files are full of identifiers")
     func grepCanFail() throws {
         let identifiers = try String(contentsOf: Self.fixtures.appendingPathComponent("identifiers.txt"), encoding: .utf8)
             .split(separator: "\n").map { $0.lowercased() }
         for (source, file) in [("github-copilot", "users-1-day-2025-09-29.ndjson"), ("m365-copilot", "copilot-usage-2025-09-30.csv"),
                                ("m365-copilot", "concealed-2025-09-30.csv"),
-                               ("viva", "person-query.csv")] {
+                               ("viva", "person-query.csv"), ("claude-code", "claude-code-2025-10-01.json"),
+                               ("claude-code", "people.csv")] {
             let text = try String(contentsOf: Self.fixtures.appendingPathComponent("\(source)/\(file)"), encoding: .utf8)
             #expect(identifiers.contains { text.lowercased().contains($0) }, "\(file)")
         }
@@ -254,7 +316,7 @@ struct ImportCommandTests {
         // https://docs.github.com/en/copilot/reference/copilot-usage-metrics/team-level-metrics
         let teams = try String(contentsOf: URL(fileURLWithPath: fixture("github-copilot", "user-teams-1-day-2025-09-29.ndjson")),
                                encoding: .utf8)
-            + #"{"day":"2025-09-29","enterprise_id":"4417","user_id":58213900,"user_login":"avalindqvist-nw","team_id":901,"team_slug":"payments-squad"}"#
+            + #"{"day":"2025-09-29","enterprise_id":"4417","user_id":58213900,"user_login":"avalindqvist-nw","team_id":901,"slug":"payments-squad"}"#
             + "\n"
         let records = root.deletingLastPathComponent().appendingPathComponent("user-teams-\(UUID().uuidString).ndjson")
         try teams.write(to: records, atomically: true, encoding: .utf8)

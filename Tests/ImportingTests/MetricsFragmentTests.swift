@@ -68,7 +68,10 @@ struct MetricsFragmentTests {
 
     @Test("an outcome gets the first imported quarter as its baseline, marked for review; usage gets none")
     func baseline() throws {
-        let outcome = try #require(CopilotUsageFeed.metrics.first { $0.category == .outcome })
+        // No feed imports an outcome today; the fragment still gives one a baseline to review.
+        let outcome = ImportedMetric(id: "pr_median_minutes_to_merge", name: "Median time to merge", category: .outcome,
+                                     unit: "minutes", better: .lower, aggregate: .median, format: .integer,
+                                     description: "Median minutes from opening to merging.", rule: .weightedMedian)
         let usage = CopilotLegacyFeed.metrics[2]
         let fragment = MetricsFragment.yaml(for: [outcome, usage], source: .githubCopilot, firstPeriod: Period("2025-Q3"))
         #expect(fragment.components(separatedBy: "baseline:").count == 2, "one baseline, the outcome's")

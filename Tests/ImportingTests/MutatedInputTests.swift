@@ -25,6 +25,7 @@ struct MutatedInputTests {
              mapping: "m365-copilot/people-concealed.csv"),
         Feed(source: .viva, files: ["viva/person-query.csv"], mapping: "viva/organizations.csv"),
         Feed(source: .viva, files: ["viva/person-query-daily.csv", "viva/github-query.csv"], mapping: "viva/people.csv"),
+        Feed(source: .claudeCode, files: ["claude-code/claude-code-2025-10-01.json"], mapping: "claude-code/people.csv"),
     ]
 
     static func mutate(_ bytes: [UInt8], _ random: inout SplitMix64) -> [UInt8] {

@@ -22,7 +22,7 @@ struct TeamOverlapTests {
     func overlappingTeams() throws -> InputFile {
         let records = try ImportFixture.file("\(folder)/user-teams-1-day-2025-09-29.ndjson")
         let text = String(decoding: records.bytes, as: UTF8.self)
-        let extra = #"{"day":"2025-09-29","enterprise_id":"4417","user_id":58213900,"user_login":"avalindqvist-nw","team_id":901,"team_slug":"payments-squad"}"#
+        let extra = #"{"day":"2025-09-29","enterprise_id":"4417","user_id":58213900,"user_login":"avalindqvist-nw","team_id":901,"slug":"payments-squad"}"#
         #expect(text.hasSuffix("\n") && text.contains(#""user_login":"avalindqvist-nw","team_id":900"#))
         return InputFile(path: "\(folder)/user-teams.ndjson", text: text + extra + "\n")
     }
