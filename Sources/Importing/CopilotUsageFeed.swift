@@ -174,7 +174,11 @@ package enum CopilotUsageFeed {
             } else {
                 for (slug, location) in githubTeams(of: activity.person, on: activity.day, in: memberships) {
                     if let mapping {
-                        if let team = mapping.team(for: slug) { put(in: team, by: location) }
+                        if let team = mapping.team(for: slug) {
+                            put(in: team, by: location)
+                        } else {
+                            run.unmatchedGroups.insert(slug)
+                        }
                     } else if Slug.isValid(slug) {
                         put(in: slug, by: location)
                     } else {

@@ -11,6 +11,9 @@ package struct ImportRun: Sendable {
     var mapped: Set<Int> = []
     /// People with records that no team claims.
     var unmapped: Set<Int> = []
+    /// GitHub team slugs or attribute values in the input that the mapping lacks: groups,
+    /// never people, so that a message may name them.
+    var unmatchedGroups: Set<String> = []
     /// The team each person was put in per quarter, to refuse anyone put in two.
     var placements = TeamPlacements()
     /// Records (rows, days, lines) read.

@@ -96,11 +96,13 @@ public struct UsageImporter: Sendable {
         if run.records == 0 { return "no records in the input: nothing to import (is it the right export?)" }
         if run.mapped.isEmpty, !run.unmapped.isEmpty, let mapping {
             let read = run.unmapped.count == 1 ? "the 1 person read is" : "none of the \(run.unmapped.count) people read is"
-            let keys = mapping.groupKeys.map { keys in
-                "; the mapping's \(mapping.keyColumn) values are " + keys.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
-                    + (keys.count > 8 ? ", …" : "")
-            } ?? " (its \(mapping.keyColumn) column has \(mapping.count) \(mapping.count == 1 ? "entry" : "entries"))"
-            return "no record's team is in the mapping: \(read) claimed by it\(keys)"
+            func listed(_ values: [String]) -> String {
+                values.prefix(8).map { "'\($0)'" }.joined(separator: ", ") + (values.count > 8 ? ", …" : "")
+            }
+            let input = run.unmatchedGroups.isEmpty ? "" : "; the input's teams are \(listed(run.unmatchedGroups.sorted()))"
+            let keys = mapping.groupKeys.map { "; the mapping's \(mapping.keyColumn) values are \(listed($0))" }
+                ?? " (its \(mapping.keyColumn) column has \(mapping.count) \(mapping.count == 1 ? "entry" : "entries"))"
+            return "no record's team is in the mapping: \(read) claimed by it\(input)\(keys)"
         }
         if leftOut > 0 {
             return "every team-quarter has fewer people than the minimum group size (\(minGroupSize)): nothing may be published"

@@ -357,6 +357,8 @@ package enum VivaPersonQuery {
                 run.records += 1
                 guard let team = mapping.team(for: record.key.text) else {
                     run.unmapped.insert(record.person)
+                    // An HR attribute's value is a group's name; a PersonId is a person's.
+                    if case .attribute = mapping.key { run.unmatchedGroups.insert(record.key.text) }
                     continue
                 }
                 let person = record.person
