@@ -16,7 +16,7 @@ struct Import: ParsableCommand {
         discussion: """
             Writes the long CSV (period,team,metric,value,n) to --output and the metrics.yaml entries to --metrics, \
             or to standard output. No login, UPN, e-mail address, API key name, PersonId or name is written anywhere. Teams with fewer people than \
-            the minimum group size are left out. Exits 0 on success, 1 on input errors (and then writes nothing), \
+            the minimum group size are left out. Exits 0 on success, 1 on input errors or nothing to import (and then writes nothing), \
             2 on a usage error.
             """
     )
