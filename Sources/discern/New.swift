@@ -5,7 +5,7 @@ import ArgumentParser
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Write starting files: a survey to measure judgment in AI use, and what the report needs to read it.",
+        abstract: "Write starting files for parts of a report; for now, the AI-fluency survey (`discern new survey`).",
         subcommands: [NewSurvey.self]
     )
 }
