@@ -41,7 +41,7 @@ public struct UsageImporter: Sendable {
         }
         let needsMapping = switch source {
         case .githubCopilotLegacy: team == nil
-        case .githubCopilot: false
+        case .githubCopilot, .survey: false
         case .m365Copilot, .viva, .claudeCode: true
         }
         if needsMapping, teamMapping == nil {
@@ -68,6 +68,11 @@ public struct UsageImporter: Sendable {
         case .claudeCode:
             ClaudeCodeUsageReport.read(files, mapping: teamMapping!, into: &run)
             metrics = ClaudeCodeUsageReport.metrics
+        case .survey:
+            // A survey needs its survey.yaml and quarter: `SurveyImporter` reads it.
+            run.diagnostics.error("survey responses are read with --questions survey.yaml and --period",
+                                  at: SourceLocation(file: files.first?.path ?? "(no input)"))
+            metrics = []
         }
         for overlap in run.placements.overlaps {
             run.diagnostics.error(overlapMessage(overlap, mapping: teamMapping), at: overlap.location)
@@ -160,6 +165,7 @@ public struct UsageImporter: Sendable {
         case .m365Copilot: M365CopilotReport.mappingKeys
         case .viva: VivaPersonQuery.mappingKeys
         case .claudeCode: ClaudeCodeUsageReport.mappingKeys
+        case .survey: []
         }
     }
 
@@ -171,6 +177,7 @@ public struct UsageImporter: Sendable {
         case .m365Copilot: "pass --teams with a CSV mapping User Principal Names to team ids (upn,team)"
         case .viva: "pass --teams with a CSV mapping PersonIds (PersonId,team) or an HR attribute (Organization,team) to team ids"
         case .claudeCode: "pass --teams with a CSV mapping e-mail addresses (or API key names) to team ids (email,team)"
+        case .survey: "pass --teams with a CSV mapping respondents to team ids (email,team)"
         }
     }
 }
