@@ -115,7 +115,7 @@ public struct SurveyImporter: Sendable {
                 teamMapping = nil
             }
         }
-        if run.diagnostics.hasErrors { return result(of: run, metrics: [], minAnswers: minAnswers, reason: nil) }
+        // Columns survey.yaml names wrongly are reported with every malformed answer, all at once.
 
         // Team answers: ids or names, compared trimmed and without regard to case.
         var teamsByAnswer: [String: String] = [:]
