@@ -148,7 +148,7 @@ public struct SurveyImporter: Sendable {
             var scores: [MetricID: [Double]] = [:]
             for (question, column) in located {
                 let field = row.fields[column]
-                guard let answer = Self.answer(field, question: question, export: export,
+                guard let answer = Self.answer(field, in: column, question: question, export: export,
                                                diagnostics: &run.diagnostics) else { continue }
                 let scale = question.scale
                 let value = question.reverse ? scale.highest + scale.lowest - answer : answer
@@ -220,7 +220,7 @@ public struct SurveyImporter: Sendable {
 
     /// One answer as a number of its scale: a label (trimmed, any case) or a bare number
     /// within the scale's range; nil when blank or malformed (reported, never repeated).
-    private static func answer(_ field: CSVTable.Field, question: SurveyDefinition.Question, export: SurveyExport,
+    private static func answer(_ field: CSVTable.Field, in index: Int, question: SurveyDefinition.Question, export: SurveyExport,
                                diagnostics: inout DiagnosticLog) -> Double? {
         let text = field.text.trimmingSpaces
         if text.isEmpty { return nil }
@@ -228,7 +228,7 @@ public struct SurveyImporter: Sendable {
         if let label = question.scale.labels.first(where: { fold($0.label) == folded }) { return label.value }
         let scale = question.scale
         let range = "\(CSVNumber.format(scale.lowest)) to \(CSVNumber.format(scale.highest))"
-        let column = Excerpt.of(export.name(of: export.input.header.fields.firstIndex { $0.column == field.column } ?? 0))
+        let column = Excerpt.of(export.name(of: index))
         if case .success(let number) = NumberText.parse(text) {
             if number >= scale.lowest, number <= scale.highest { return number }
             diagnostics.error("'\(column)': the answer is a number outside scale '\(scale.name)' (\(range))",

@@ -164,7 +164,7 @@ struct SurveyImporterTests {
         let result = SurveyImporter(responses: InputFile(path: "responses.csv", text: text), questions: questions(yaml),
                                     period: Self.period, teams: Self.teams).run()
         #expect(result.printed.count == 3, "\(result.printed)")
-        #expect(result.printed.contains { $0.hasPrefix("responses.csv:3:63: error: ") && $0.contains("not a label of scale 'agree5'") })
+        #expect(result.printed.contains { $0.hasPrefix("responses.csv:3:63: error: 'I know which of my tasks AI tools help with.': the answer is not a label of scale 'agree5'") })
         #expect(result.printed.contains { $0.hasPrefix("responses.csv:4:61: error: ") && $0.contains("outside scale 'agree5' (1 to 5)") })
         #expect(result.printed.contains { $0.hasPrefix("survey.yaml:14:5: error: no column 'How often do you use AI?'") })
         #expect(!result.printed.joined().contains("Somewhat"))
