@@ -212,4 +212,18 @@ struct SurveyImporterTests {
             + "nothing may be published"])
         #expect(few.csv == "period,team,metric,value,n\n")
     }
+
+    @Test("a respondent-to-team mapping named in survey.yaml joins by the respondent column instead of a team question")
+    func respondentMapping() throws {
+        let questions = try ImportFixture.file("survey/survey-mapped.yaml")
+        #expect(SurveyImporter.mappingPath(in: questions) == "respondents.csv")
+        let result = SurveyImporter(responses: try ImportFixture.file("survey/microsoft-forms.csv"), questions: questions,
+                                    period: Self.period, mapping: try ImportFixture.file("survey/respondents.csv"),
+                                    teams: Self.teams).run()
+        #expect(result.table == Self.expected, "\(result.printed)")
+        // Without the mapping nobody has a team.
+        let unmapped = SurveyImporter(responses: try ImportFixture.file("survey/microsoft-forms.csv"), questions: questions,
+                                      period: Self.period, teams: Self.teams).run()
+        #expect(unmapped.printed.contains { $0.contains("team mapping could not be read") }, "\(unmapped.printed)")
+    }
 }
