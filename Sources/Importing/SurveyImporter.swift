@@ -290,15 +290,8 @@ public struct SurveyImporter: Sendable {
                 : "no team has \(minAnswers) or more answers to any question (min_answers): nothing may be published")
             diagnostics.error(why, at: SourceLocation(file: responses.path))
         }
-        let used = Set(outcome.values.map(\.metric))
-        let summary = ImportSummary(
-            source: .survey, records: run.records, repeats: run.repeats, people: outcome.people,
-            unmappedPeople: run.unmapped.count, values: outcome.values.count,
-            teams: Set(outcome.values.map(\.team)).count, periods: Set(outcome.values.map(\.period)).sorted(),
-            minGroupSize: minGroupSize, leftOutTeamQuarters: outcome.leftOutTeamQuarters,
-            leftOutValues: outcome.leftOutValues)
-        return UsageImport(values: outcome.values, metrics: metrics.filter { used.contains($0.id) },
-                           diagnostics: diagnostics.all.sorted(), summary: summary)
+        return UsageImport(source: .survey, run: run, outcome: outcome, metrics: metrics, diagnostics: diagnostics,
+                           minGroupSize: minGroupSize)
     }
 }
 

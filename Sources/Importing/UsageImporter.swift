@@ -128,16 +128,8 @@ public struct UsageImporter: Sendable {
                     + "±1e15, which Discern refuses; the figures in the input are not plausible",
                 at: SourceLocation(file: files.first?.path ?? "(no input)"))
         }
-        let used = Set(outcome.values.map(\.metric))
-        let summary = ImportSummary(
-            source: source, records: run.records, repeats: run.repeats,
-            people: source == .githubCopilotLegacy ? nil : outcome.people,
-            unmappedPeople: run.unmapped.count, values: outcome.values.count,
-            teams: Set(outcome.values.map(\.team)).count, periods: Set(outcome.values.map(\.period)).sorted(),
-            minGroupSize: minGroupSize, leftOutTeamQuarters: outcome.leftOutTeamQuarters,
-            leftOutValues: outcome.leftOutValues)
-        return UsageImport(values: outcome.values, metrics: metrics.filter { used.contains($0.id) },
-                           diagnostics: diagnostics.all.sorted(), summary: summary)
+        return UsageImport(source: source, run: run, outcome: outcome, metrics: metrics, diagnostics: diagnostics,
+                           minGroupSize: minGroupSize)
     }
 
     /// Names the teams, the quarters and a count, never the people, and says how to put
