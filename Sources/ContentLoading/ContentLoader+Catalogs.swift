@@ -18,3 +18,15 @@ extension ContentLoader {
         return Set(teams.map(\.id.rawValue))
     }
 }
+
+extension ContentLoader {
+    /// The teams in a `teams.yaml` as id and name, or nil when the file cannot be read;
+    /// lets a survey import accept a team answered by its name.
+    package static func teamNames(fromYAML text: String) -> [(id: String, name: String)]? {
+        var diagnostics = DiagnosticLog()
+        guard let teams = ContentLoader(source: .memory([:])).loadTeams(text, minimumGroupSize: 1, diagnostics: &diagnostics) else {
+            return nil
+        }
+        return teams.map { ($0.id.rawValue, $0.name) }
+    }
+}

@@ -13,6 +13,9 @@ public enum ImportSource: String, CaseIterable, Sendable {
     /// Anthropic's Claude Code usage report (Admin API): one record per person, day and
     /// kind of session.
     case claudeCode = "claude-code"
+    /// A survey wave's responses (Qualtrics, Google Forms, Microsoft Forms or plain CSV),
+    /// read by `SurveyImporter` with a survey.yaml: judgment, asked of teams.
+    case survey
 
     /// How messages name the feed.
     var title: String {
@@ -22,6 +25,7 @@ public enum ImportSource: String, CaseIterable, Sendable {
         case .m365Copilot: "Microsoft 365 Copilot usage"
         case .viva: "Viva Insights person query"
         case .claudeCode: "Claude Code usage report"
+        case .survey: "team survey"
         }
     }
 }

@@ -47,6 +47,7 @@ public struct ImportSummary: Hashable, Sendable {
         case .m365Copilot: "report row"
         case .viva: "query row"
         case .claudeCode: "usage record"
+        case .survey: "response"
         }
     }
 

@@ -11,6 +11,23 @@ public struct UsageImport: Sendable {
     public var diagnostics: [Diagnostic]
     public var summary: ImportSummary
 
+    /// The values a roll-up gave, the metrics they use, and the counts of what was read and
+    /// left out: how every importer ends.
+    init(source: ImportSource, run: ImportRun, outcome: QuarterlyRollUp.Outcome, metrics: [ImportedMetric],
+         diagnostics: DiagnosticLog, minGroupSize: Int) {
+        let used = Set(outcome.values.map(\.metric))
+        values = outcome.values
+        self.metrics = metrics.filter { used.contains($0.id) }
+        self.diagnostics = diagnostics.all.sorted()
+        summary = ImportSummary(
+            source: source, records: run.records, repeats: run.repeats,
+            people: source == .githubCopilotLegacy ? nil : outcome.people,
+            unmappedPeople: run.unmapped.count, values: outcome.values.count,
+            teams: Set(outcome.values.map(\.team)).count, periods: Set(outcome.values.map(\.period)).sorted(),
+            minGroupSize: minGroupSize, leftOutTeamQuarters: outcome.leftOutTeamQuarters,
+            leftOutValues: outcome.leftOutValues)
+    }
+
     /// The data file: `period,team,metric,value,n`, sorted by quarter, team and metric.
     /// Its cells are ids and plain numbers, but they go through `CSVCell` like every CSV
     /// Discern writes, so no future field can carry a formula into a spreadsheet.

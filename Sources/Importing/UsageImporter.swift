@@ -41,7 +41,7 @@ public struct UsageImporter: Sendable {
         }
         let needsMapping = switch source {
         case .githubCopilotLegacy: team == nil
-        case .githubCopilot: false
+        case .githubCopilot, .survey: false
         case .m365Copilot, .viva, .claudeCode: true
         }
         if needsMapping, teamMapping == nil {
@@ -68,6 +68,11 @@ public struct UsageImporter: Sendable {
         case .claudeCode:
             ClaudeCodeUsageReport.read(files, mapping: teamMapping!, into: &run)
             metrics = ClaudeCodeUsageReport.metrics
+        case .survey:
+            // A survey needs its survey.yaml and quarter: `SurveyImporter` reads it.
+            run.diagnostics.error("survey responses are read with --questions survey.yaml and --period",
+                                  at: SourceLocation(file: files.first?.path ?? "(no input)"))
+            metrics = []
         }
         for overlap in run.placements.overlaps {
             run.diagnostics.error(overlapMessage(overlap, mapping: teamMapping), at: overlap.location)
@@ -123,16 +128,8 @@ public struct UsageImporter: Sendable {
                     + "±1e15, which Discern refuses; the figures in the input are not plausible",
                 at: SourceLocation(file: files.first?.path ?? "(no input)"))
         }
-        let used = Set(outcome.values.map(\.metric))
-        let summary = ImportSummary(
-            source: source, records: run.records, repeats: run.repeats,
-            people: source == .githubCopilotLegacy ? nil : outcome.people,
-            unmappedPeople: run.unmapped.count, values: outcome.values.count,
-            teams: Set(outcome.values.map(\.team)).count, periods: Set(outcome.values.map(\.period)).sorted(),
-            minGroupSize: minGroupSize, leftOutTeamQuarters: outcome.leftOutTeamQuarters,
-            leftOutValues: outcome.leftOutValues)
-        return UsageImport(values: outcome.values, metrics: metrics.filter { used.contains($0.id) },
-                           diagnostics: diagnostics.all.sorted(), summary: summary)
+        return UsageImport(source: source, run: run, outcome: outcome, metrics: metrics, diagnostics: diagnostics,
+                           minGroupSize: minGroupSize)
     }
 
     /// Names the teams, the quarters and a count, never the people, and says how to put
@@ -160,6 +157,7 @@ public struct UsageImporter: Sendable {
         case .m365Copilot: M365CopilotReport.mappingKeys
         case .viva: VivaPersonQuery.mappingKeys
         case .claudeCode: ClaudeCodeUsageReport.mappingKeys
+        case .survey: []
         }
     }
 
@@ -171,6 +169,7 @@ public struct UsageImporter: Sendable {
         case .m365Copilot: "pass --teams with a CSV mapping User Principal Names to team ids (upn,team)"
         case .viva: "pass --teams with a CSV mapping PersonIds (PersonId,team) or an HR attribute (Organization,team) to team ids"
         case .claudeCode: "pass --teams with a CSV mapping e-mail addresses (or API key names) to team ids (email,team)"
+        case .survey: "pass --teams with a CSV mapping respondents to team ids (email,team)"
         }
     }
 }

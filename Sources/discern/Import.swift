@@ -15,7 +15,8 @@ struct Import: ParsableCommand {
         abstract: "Import a usage feed as team-quarter values: people become teams, small teams are left out.",
         discussion: """
             Writes the long CSV (period,team,metric,value,n) to --output and the metrics.yaml entries to --metrics, \
-            or to standard output. No login, UPN, e-mail address, API key name, PersonId or name is written anywhere. Teams with fewer people than \
+            or to standard output. A survey (discern import survey RESPONSES.csv --questions survey.yaml --period 2026-Q3) \
+            becomes team means or top-two-box percentages for that one quarter. No login, UPN, e-mail address, API key name, PersonId or name is written anywhere. Teams with fewer people than \
             the minimum group size are left out. Exits 0 on success, 1 on input errors or nothing to import (and then writes nothing), \
             2 on a usage error.
             """
@@ -28,6 +29,7 @@ struct Import: ParsableCommand {
         case m365Copilot = "m365-copilot"
         case viva
         case claudeCode = "claude-code"
+        case survey
 
         var importSource: ImportSource { ImportSource(rawValue: rawValue)! }
     }
@@ -37,6 +39,16 @@ struct Import: ParsableCommand {
         case mdy, dmy
 
         var dateOrder: DateOrder { DateOrder(rawValue: rawValue)! }
+    }
+
+    /// `--tool`, as the command line names it.
+    enum Tool: String, ExpressibleByArgument, CaseIterable {
+        case qualtrics
+        case googleForms = "google-forms"
+        case microsoftForms = "microsoft-forms"
+        case plain
+
+        var surveyTool: SurveyTool { SurveyTool(rawValue: rawValue)! }
     }
 
     /// Files larger than this are refused before they are read.
@@ -81,6 +93,20 @@ struct Import: ParsableCommand {
     var columns: String?
 
     @Option(name: .long, help: ArgumentHelp(
+        "survey only: the survey.yaml saying which column names the team, the answer scales, and which questions become "
+            + "which metrics.", valueName: "survey.yaml"))
+    var questions: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "survey only: the quarter the whole wave belongs to, such as 2026-Q3.", valueName: "YYYY-Qn"))
+    var period: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "survey only: the tool the export comes from. Default: told from its header.",
+        valueName: "qualtrics|google-forms|microsoft-forms|plain"))
+    var tool: Tool?
+
+    @Option(name: .long, help: ArgumentHelp(
         "The content folder whose site.yaml and teams.yaml the import follows, if it has them.", valueName: "dir"))
     var content: String = "content"
 
@@ -101,6 +127,18 @@ struct Import: ParsableCommand {
                 throw ValidationError("--team must be a team id: lowercase letters, digits, '_' and '-'")
             }
         }
+        if source == .survey {
+            guard let questions else { throw ValidationError("survey needs --questions survey.yaml") }
+            guard let period else { throw ValidationError("survey needs --period, the quarter of the wave, such as 2026-Q3") }
+            guard Period(period) != nil else { throw ValidationError("--period must be a quarter written YYYY-Qn, such as 2026-Q3") }
+            guard files.count == 1 else { throw ValidationError("survey imports one wave's responses: name one file") }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: questions, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                throw ValidationError("no file at '\(questions)'")
+            }
+        } else if questions != nil || period != nil || tool != nil {
+            throw ValidationError("--questions, --period and --tool are for survey only")
+        }
         if source != .viva, dateOrder != nil || columns != nil {
             throw ValidationError("--date-order and --columns are for viva only")
         }
@@ -115,7 +153,7 @@ struct Import: ParsableCommand {
         guard output.hasSuffix(".csv") else {
             throw ValidationError("--output must name a .csv file, such as content/data/copilot.csv")
         }
-        let inputs = Set((files + [teams].compactMap { $0 }).map(Self.canonical))
+        let inputs = Set((files + [teams, questions].compactMap { $0 }).map(Self.canonical))
         for written in [output, metrics].compactMap({ $0 }) where inputs.contains(Self.canonical(written)) {
             throw ValidationError("'\(written)' is one of the inputs; write to another file")
         }
@@ -134,11 +172,33 @@ struct Import: ParsableCommand {
         guard failures.isEmpty else { return try fail(failures.all) }
 
         let (groupSize, origin) = minimumGroupSize()
+        if source == .survey { return try runSurvey(inputs[0], mapping: mapping, groupSize: groupSize, origin: origin) }
         var importer = UsageImporter(source: source.importSource, files: inputs, mapping: mapping, team: team,
                                      minGroupSize: groupSize, knownTeams: knownTeams())
         importer.viva = VivaOptions(dateOrder: dateOrder?.dateOrder,
                                     columns: columns.flatMap { try? VivaOptions.columns(from: $0).get() } ?? [])
-        let result = importer.run()
+        try finish(importer.run(), groupSize: groupSize, origin: origin)
+    }
+
+    /// A survey wave: survey.yaml, and the respondent mapping it names (relative to it)
+    /// unless --teams gives one.
+    private func runSurvey(_ responses: InputFile, mapping: InputFile?, groupSize: Int, origin: String?) throws {
+        var failures = DiagnosticLog()
+        guard let questions, let period = period.flatMap(Period.init),
+              let definition = read(questions, failures: &failures) else { return try fail(failures.all) }
+        var mapping = mapping
+        if mapping == nil, let path = SurveyImporter.mappingPath(in: definition) {
+            let resolved = path.hasPrefix("/") ? path
+                : ((questions as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+            mapping = read(resolved, failures: &failures)
+            guard failures.isEmpty else { return try fail(failures.all) }
+        }
+        let importer = SurveyImporter(responses: responses, questions: definition, period: period, mapping: mapping,
+                                      tool: tool?.surveyTool, minGroupSize: groupSize, teams: teamNames())
+        try finish(importer.run(), groupSize: groupSize, origin: origin)
+    }
+
+    private func finish(_ result: UsageImport, groupSize: Int, origin: String?) throws {
         for diagnostic in result.diagnostics { FileHandleOutput.standardError(diagnostic.description) }
         if result.diagnostics.hasErrors { return try fail([]) }
 
@@ -193,6 +253,13 @@ struct Import: ParsableCommand {
         let path = (content as NSString).appendingPathComponent("teams.yaml")
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return ContentLoader.teamIDs(fromYAML: String(decoding: data, as: UTF8.self))
+    }
+
+    /// The content folder's teams, id and name, so a survey's team answers may be either.
+    private func teamNames() -> [(id: String, name: String)]? {
+        let path = (content as NSString).appendingPathComponent("teams.yaml")
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return ContentLoader.teamNames(fromYAML: String(decoding: data, as: UTF8.self))
     }
 
     private static func canonical(_ path: String) -> String {

@@ -123,7 +123,10 @@ struct ImportCommandTests {
         texts.append(("fragment", try String(contentsOf: fragment, encoding: .utf8)))
         let identifiers = try String(contentsOf: Self.fixtures.appendingPathComponent("identifiers.txt"), encoding: .utf8)
             .split(separator: "\n").map { $0.lowercased() }
-        #expect(identifiers.count == 134, "19 people, 5 identifiers each, 2 concealed (hashed) ones each, and an API key name")
+        #expect(identifiers.count == 204, """
+            19 people, 5 identifiers each, 2 concealed (hashed) ones each, and an API key name; 14 survey respondents \
+            with a name, an e-mail address, a Qualtrics ResponseId, an IP address and a respondent id
+            """)
         var leaks: [String] = []
         for (name, text) in texts {
             let lowered = text.lowercased()
@@ -430,5 +433,84 @@ struct ImportCommandTests {
         let help = try cli.discern(["import", "--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("github-copilot-legacy"))
+    }
+
+    /// `discern import survey` on each documented export shape (see SurveyImporterTests for
+    /// the pages followed): the same values from each, a content folder that checks and
+    /// builds with them, and no identifier or free-text answer anywhere.
+    @Test("survey: each export shape imports the same values, checks, builds, and nothing identifying appears anywhere",
+          arguments: ["qualtrics", "google-forms", "microsoft-forms", "plain"])
+    func survey(_ shape: String) throws {
+        let root = try content()
+        let output = root.appendingPathComponent("data/survey.csv")
+        let fragment = root.deletingLastPathComponent().appendingPathComponent("fragment-\(UUID().uuidString).yaml")
+        let run = try cli.discern(["import", "survey", fixture("survey", "\(shape).csv"),
+                                   "--questions", fixture("survey", "survey.yaml"), "--period", "2026-Q3",
+                                   "--output", output.path, "--metrics", fragment.path, "--content", root.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("Imported 5 values for 2 teams in 2026-Q3 from 11 people (14 responses read)"), "\(run.stderr)")
+        let csv = try String(contentsOf: output, encoding: .utf8)
+        #expect(csv == """
+            period,team,metric,value,n
+            2026-Q3,payments,fluency_use_cases,3.2,5
+            2026-Q3,payments,judgment_calibration,3.5,5
+            2026-Q3,platform,fluency_use_cases,4.1667,6
+            2026-Q3,platform,judgment_calibration,3.6667,6
+            2026-Q3,platform,verification_habit,66.6667,6
+
+            """)
+        let metrics = root.appendingPathComponent("metrics.yaml")
+        let merged = try String(contentsOf: metrics, encoding: .utf8) + (try String(contentsOf: fragment, encoding: .utf8))
+        try merged.write(to: metrics, atomically: true, encoding: .utf8)
+        let check = try cli.discern(["check", "--content", root.path])
+        #expect(check.status == 0, "\(check.stderr)")
+        let site = root.deletingLastPathComponent().appendingPathComponent("site-\(UUID().uuidString)")
+        let build = try cli.discern(["build", "--content", root.path, "--output", site.path])
+        #expect(build.status == 0, "\(build.stderr)")
+
+        var texts = [("stdout", run.stdout), ("stderr", run.stderr), ("check", check.stdout + check.stderr),
+                     ("build", build.stdout + build.stderr)]
+        for file in try BuildCommandTests.files(in: root) {
+            texts.append((file, try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)))
+        }
+        for file in try BuildCommandTests.files(in: site) {
+            texts.append(("site/" + file, String(decoding: try Data(contentsOf: site.appendingPathComponent(file)), as: UTF8.self)))
+        }
+        let identifiers = try String(contentsOf: Self.fixtures.appendingPathComponent("identifiers.txt"), encoding: .utf8)
+            .split(separator: "\n").map { $0.lowercased() } + ["practise with the tools", "legacy ledger code", "fewer meetings"]
+        var leaks: [String] = []
+        for (name, text) in texts {
+            let lowered = text.lowercased()
+            for identifier in identifiers where lowered.contains(identifier) { leaks.append("\(name): \(identifier)") }
+        }
+        #expect(leaks.isEmpty, "\(leaks.prefix(5))")
+        // The check can fail: the export is full of them.
+        let input = try String(contentsOf: Self.fixtures.appendingPathComponent("survey/\(shape).csv"), encoding: .utf8).lowercased()
+        #expect(identifiers.filter { input.contains($0) }.count >= 17, "14 e-mail addresses and 3 free-text answers at least")
+    }
+
+    @Test("survey: a malformed answer fails with nothing written, and --questions and --period are for survey only")
+    func surveyErrors() throws {
+        let folder = try cli.folder([
+            "responses.csv": "Timestamp,Which team are you on?,Q\n8/3/2026 9:16:02,Platform,Agree\n8/3/2026 9:17:02,Platform,Kinda\n",
+            "survey.yaml": "team:\n  column: \"Which team are you on?\"\nscales:\n  agree5: {Disagree: 2, Agree: 4}\n"
+                + "questions:\n  - {column: Q, metric: q, scale: agree5}\n",
+        ])
+        let output = folder.appendingPathComponent("out.csv")
+        let run = try cli.discern(["import", "survey", folder.appendingPathComponent("responses.csv").path,
+                                   "--questions", folder.appendingPathComponent("survey.yaml").path, "--period", "2026-Q3",
+                                   "--output", output.path, "--content", folder.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("responses.csv:3:27: error: 'Q': the answer is not a label of scale 'agree5'"), "\(run.stderr)")
+        #expect(!run.stderr.contains("Kinda"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        let misuse = try cli.discern(["import", "viva", folder.appendingPathComponent("responses.csv").path,
+                                      "--questions", folder.appendingPathComponent("survey.yaml").path,
+                                      "--output", output.path])
+        #expect(misuse.status == 2)
+        #expect(misuse.stderr.contains("--questions, --period and --tool are for survey only"), "\(misuse.stderr)")
+        let noPeriod = try cli.discern(["import", "survey", folder.appendingPathComponent("responses.csv").path,
+                                        "--questions", folder.appendingPathComponent("survey.yaml").path, "--output", output.path])
+        #expect(noPeriod.status == 2)
     }
 }
