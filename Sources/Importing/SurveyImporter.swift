@@ -126,9 +126,18 @@ public struct SurveyImporter: Sendable {
 
         let metrics = Self.metrics(for: definition, export: export, located: located)
         var unmatchedAnswers = 0
+        // Qualtrics keeps responses in progress beside finished ones (`Finished` 0): they are
+        // not answers to the survey, and a team's value must not rest on half of one.
+        let finished = export.tool == .qualtrics
+            ? export.input.header.fields.firstIndex { TeamMapping.foldHeader($0.text) == "finished" } : nil
+        var partial = 0
         let cell: (String) -> QuarterlyRollUp.TeamQuarter = { QuarterlyRollUp.TeamQuarter(team: $0, period: period) }
         for row in export.rows {
             guard export.input.isWhole(row, diagnostics: &run.diagnostics) else { continue }
+            if let finished, ["0", "false"].contains(row.fields[finished].text.trimmingSpaces.lowercased()) {
+                partial += 1
+                continue
+            }
             if row.fields.allSatisfy({ $0.text.trimmingSpaces.isEmpty }) { continue }
             run.records += 1
             let person: Int
@@ -204,6 +213,11 @@ public struct SurveyImporter: Sendable {
                         + "one matching no team, or one the mapping lacks) and counted nowhere",
                     at: SourceLocation(file: teamMapping?.file ?? responses.path))
             }
+        }
+        if partial > 0 {
+            run.diagnostics.warning(
+                "\(partial) unfinished \(partial == 1 ? "response" : "responses") (Finished 0) left out: only finished "
+                    + "responses are counted", at: SourceLocation(file: responses.path))
         }
         let reason: String? = if run.records == 0 {
             "no responses in the export: nothing to import (is it the right file?)"

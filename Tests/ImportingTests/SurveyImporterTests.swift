@@ -57,6 +57,20 @@ struct SurveyImporterTests {
             + "(a blank team answer, one matching no team, or one the mapping lacks) and counted nowhere"])
     }
 
+    @Test("Qualtrics' unfinished responses (Finished 0) are left out, with a warning")
+    func unfinishedResponses() throws {
+        let text = try String(contentsOf: ImportFixture.root.appendingPathComponent("survey/qualtrics.csv"), encoding: .utf8)
+        // The first respondent (Platform) had not finished.
+        let partial = text.replacingOccurrences(of: "100,318,1,2026-08-03", with: "100,318,0,2026-08-03")
+        #expect(partial != text)
+        let result = SurveyImporter(responses: InputFile(path: "survey/qualtrics.csv", bytes: Array(partial.utf8)),
+                                    questions: try ImportFixture.file("survey/survey.yaml"), period: Self.period, tool: nil,
+                                    minGroupSize: 5, teams: Self.teams).run()
+        #expect(result.table["2026-Q3 platform fluency_use_cases"]?.hasSuffix("n=5") == true, "\(result.csv)")
+        #expect(result.printed.contains("survey/qualtrics.csv:1:1: warning: 1 unfinished response (Finished 0) left out: "
+            + "only finished responses are counted"), "\(result.printed)")
+    }
+
     @Test("the fragment declares judgment metrics: of 5 for a mean, % for top2, better higher, weighted mean")
     func fragment() throws {
         let fragment = try run("google-forms").metricsFragment
