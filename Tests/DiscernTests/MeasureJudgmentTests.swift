@@ -11,9 +11,13 @@ import Testing
 /// The export shapes: Qualtrics' three header rows (field ids, question texts, ImportId
 /// JSON) as its "Understanding Your Dataset" page describes them
 /// (https://www.qualtrics.com/support/survey-platform/data-and-analysis-module/data/download-data/understanding-your-dataset/);
-/// Google Forms' `Timestamp` and `Email address` columns before the questions; Microsoft
-/// Forms' `ID`, `Start time`, `Completion time`, `Email` and `Name` before the questions;
-/// and a plain CSV with a respondent id.
+/// Google Forms' `Timestamp` and `Email Address` columns before the questions; Microsoft
+/// Forms' `ID`, `Start time`, `Completion time`, `Email`, `Name` and (in newer exports)
+/// `Last modified time` before the questions; and a plain CSV with a respondent id. For
+/// the two form tools no vendor page documents the CSV's columns: these follow real
+/// exports' headers as published in public repositories' code and tests, and the facts
+/// the vendors do document (a respondent's e-mail "if collected", names recorded unless
+/// "Record name" is off).
 @Suite("Measure judgment: a survey from discern new survey to the built scorecard")
 struct MeasureJudgmentTests {
     let cli = CommandLineTests()
@@ -100,14 +104,15 @@ struct MeasureJudgmentTests {
             }
         case "google-forms":
             // A form that also asked for a name and an employee id, as forms often do.
-            lines = [csv(["Timestamp", "Email address"] + texts + ["Your name", "Employee ID"])]
+            lines = [csv(["Timestamp", "Email Address"] + texts + ["Your name", "Employee ID"])]
             for (i, r) in respondents.enumerated() {
                 lines.append(csv(["9/\(i % 28 + 1)/2026 14:0\(i % 10):11", r.email, r.team] + r.answers + [r.comment, r.name, r.id]))
             }
         case "microsoft-forms":
-            lines = [csv(["ID", "Start time", "Completion time", "Email", "Name"] + texts + ["Employee ID"])]
+            // Newer exports add `Last modified time` after `Name`.
+            lines = [csv(["ID", "Start time", "Completion time", "Email", "Name", "Last modified time"] + texts + ["Employee ID"])]
             for (i, r) in respondents.enumerated() {
-                lines.append(csv(["\(i + 1)", "9/\(i % 28 + 1)/26 9:00:00", "9/\(i % 28 + 1)/26 9:05:00", r.email, r.name,
+                lines.append(csv(["\(i + 1)", "9/\(i % 28 + 1)/26 9:00:00", "9/\(i % 28 + 1)/26 9:05:00", r.email, r.name, "",
                                   r.team] + r.answers + [r.comment, r.id]))
             }
         default:
