@@ -18,6 +18,10 @@ public struct ImportSummary: Hashable, Sendable {
     var minGroupSize: Int
     var leftOutTeamQuarters: Int
     var leftOutValues: Int
+    /// A survey's `min_answers`, when above the minimum group size, and the values with
+    /// enough people but fewer answers than that: said apart, since the reason differs.
+    var minAnswers: Int?
+    var leftOutForAnswers = 0
 
     /// The lines printed to standard error after a successful import.
     public func lines(output: String) -> [String] {
@@ -35,6 +39,10 @@ public struct ImportSummary: Hashable, Sendable {
             if leftOutValues > 0 { parts.append(plural(leftOutValues, "single value")) }
             lines.append("Left out \(parts.joined(separator: " and ")) with fewer than \(minGroupSize) people "
                 + "(the minimum group size).")
+        }
+        if let minAnswers, leftOutForAnswers > 0 {
+            lines.append("Left out \(plural(leftOutForAnswers, "value")) with fewer than \(minAnswers) answers "
+                + "(min_answers in survey.yaml).")
         }
         return lines
     }

@@ -296,7 +296,7 @@ public struct SurveyImporter: Sendable {
         var outcome = run.rollUp.values(for: metrics, minGroupSize: minGroupSize)
         let before = outcome.values.count
         outcome.values.removeAll { $0.n < minAnswers }
-        outcome.leftOutValues += before - outcome.values.count
+        let fewAnswers = before - outcome.values.count
         var diagnostics = run.diagnostics
         if outcome.values.isEmpty, !diagnostics.hasErrors {
             let why = reason ?? (outcome.leftOutTeamQuarters > 0 && before == 0
@@ -304,8 +304,11 @@ public struct SurveyImporter: Sendable {
                 : "no team has \(minAnswers) or more answers to any question (min_answers): nothing may be published")
             diagnostics.error(why, at: SourceLocation(file: responses.path))
         }
-        return UsageImport(source: .survey, run: run, outcome: outcome, metrics: metrics, diagnostics: diagnostics,
-                           minGroupSize: minGroupSize)
+        var result = UsageImport(source: .survey, run: run, outcome: outcome, metrics: metrics, diagnostics: diagnostics,
+                                 minGroupSize: minGroupSize)
+        result.summary.minAnswers = minAnswers
+        result.summary.leftOutForAnswers = fewAnswers
+        return result
     }
 }
 

@@ -155,6 +155,9 @@ struct SurveyImporterTests {
         #expect(result.table["2026-Q3 platform fluency_use_cases"] == "4.1667 n=6")
         #expect(result.table["2026-Q3 payments fluency_use_cases"] == nil, "5 answers, fewer than 6")
         #expect(result.table.count == 3, "\(result.csv)")
+        // Said for what it is, not as the minimum group size.
+        #expect(result.summary.lines(output: "out.csv").contains(
+            "Left out 2 values with fewer than 6 answers (min_answers in survey.yaml)."), "\(result.summary.lines(output: "out.csv"))")
     }
 
     @Test("a label not in the scale and a number out of range are errors at their line and column, the answer never repeated")
