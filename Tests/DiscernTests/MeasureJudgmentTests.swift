@@ -11,13 +11,15 @@ import Testing
 /// The export shapes: Qualtrics' three header rows (field ids, question texts, ImportId
 /// JSON) as its "Understanding Your Dataset" page describes them
 /// (https://www.qualtrics.com/support/survey-platform/data-and-analysis-module/data/download-data/understanding-your-dataset/);
-/// Google Forms' `Timestamp` and `Email Address` columns before the questions; Microsoft
-/// Forms' `ID`, `Start time`, `Completion time`, `Email`, `Name` and (in newer exports)
-/// `Last modified time` before the questions; and a plain CSV with a respondent id. For
-/// the two form tools no vendor page documents the CSV's columns: these follow real
-/// exports' headers as published in public repositories' code and tests, and the facts
-/// the vendors do document (a respondent's e-mail "if collected", names recorded unless
-/// "Record name" is off).
+/// Google Forms' responses sheet, a `Timestamp` column, the e-mail, then one column per
+/// question, as Google's page on form-submit events shows it
+/// (https://developers.google.com/apps-script/guides/triggers/events#form-submit);
+/// Microsoft Forms' `ID`, `Start time`, `Completion time`, `Email`, `Name` and (in newer
+/// exports) `Last modified time` before the questions, where Microsoft documents that a
+/// response records the respondent's name and e-mail unless "Record name" is off
+/// (https://support.microsoft.com/en-us/office/25dd8442-f6ba-4934-9319-99f9f867f239) but
+/// names the other columns on no page we found, so those follow real exports' headers;
+/// and a plain CSV with a respondent id.
 @Suite("Measure judgment: a survey from discern new survey to the built scorecard")
 struct MeasureJudgmentTests {
     let cli = CommandLineTests()

@@ -11,9 +11,14 @@ import Testing
 /// - Qualtrics: three header rows (field ids, question texts, ImportId JSON), then metadata
 ///   columns such as ResponseId, IPAddress, RecipientEmail, as described in "Understanding
 ///   Your Dataset": https://www.qualtrics.com/support/survey-platform/data-and-analysis-module/data/download-data/understanding-your-dataset/
-/// - Google Forms: `Timestamp`, then `Email address` when e-mails are collected (the
-///   respondent e-mail "if collected", as the Forms API's FormResponse describes it:
-///   https://developers.google.com/forms/api/reference/rest/v1/forms.responses), then one column per question.
+/// - Google Forms: the responses sheet that "Download responses (.csv)" saves. Google's
+///   Apps Script page on form-submit events documents its shape: a `Timestamp` column
+///   ("6/7/2015 20:54:13") and one column per question, named by the question, with
+///   the values "in the same order as they appear in the spreadsheet", timestamp first
+///   and the respondent's e-mail second:
+///   https://developers.google.com/apps-script/guides/triggers/events#form-submit
+///   The e-mail is there only "if collected", as the Forms API's FormResponse says:
+///   https://developers.google.com/forms/api/reference/rest/v1/forms.responses
 /// - Microsoft Forms: `ID`, `Start time`, `Completion time`, `Email`, `Name` (names are
 ///   recorded unless "Record name" is off: https://support.microsoft.com/en-us/office/25dd8442-f6ba-4934-9319-99f9f867f239),
 ///   then the questions.
