@@ -30,3 +30,17 @@ extension ContentLoader {
         return teams.map { ($0.id.rawValue, $0.name) }
     }
 }
+
+extension ContentLoader {
+    /// Each team's headcount in a `teams.yaml` (groups, which carry none, left out), or
+    /// nil when the file cannot be read; what a per-engineer rate or a team-level event
+    /// count divides by, and the people a team's event values stand for.
+    package static func teamHeadcounts(fromYAML text: String) -> [String: Int]? {
+        var diagnostics = DiagnosticLog()
+        guard let teams = ContentLoader(source: .memory([:])).loadTeams(text, minimumGroupSize: 1, diagnostics: &diagnostics) else {
+            return nil
+        }
+        return Dictionary(teams.compactMap { team in team.headcount.map { (team.id.rawValue, $0) } },
+                          uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -72,7 +72,7 @@ package struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConverti
     /// Days since 1 January 1970, for spans such as a report's window. Howard Hinnant's
     /// `days_from_civil`: exact for the proleptic Gregorian calendar, and no `Calendar`,
     /// whose answers depend on the machine's time zone.
-    var ordinal: Int { Self.ordinal(year: year, month: month, day: day) }
+    package var ordinal: Int { Self.ordinal(year: year, month: month, day: day) }
 
     private static func ordinal(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
@@ -89,6 +89,13 @@ package struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConverti
         let lastMonth = period.quarter * 3
         return ordinal(year: period.year, month: lastMonth - 2, day: 1)
             ... ordinal(year: period.year, month: lastMonth, day: daysIn(month: lastMonth, year: period.year))
+    }
+
+    /// How many weeks a quarter holds (its days over 7, so 13 or a little under): what a
+    /// count per week divides a quarter's count by.
+    package static func weeks(in period: Period) -> Double {
+        let days = ordinals(of: period)
+        return Double(days.count) / 7
     }
 
     /// `YYYY-MM-DD`.

@@ -21,6 +21,9 @@ public struct UsageImporter: Sendable {
     var knownTeams: Set<String>?
     /// For Viva: the date order and column names the export cannot tell by itself.
     public var viva = VivaOptions()
+    /// Each team's headcount in the content's `teams.yaml`, when it could be read: what
+    /// per-engineer rates divide by, and the people behind a team's event counts.
+    public var headcounts: [String: Int]?
 
     public init(source: ImportSource, files: [InputFile], mapping: InputFile? = nil, team: String? = nil,
                 minGroupSize: Int = SiteSettings.defaultMinGroupSize, knownTeams: Set<String>? = nil) {

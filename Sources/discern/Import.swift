@@ -175,6 +175,7 @@ struct Import: ParsableCommand {
         if source == .survey { return try runSurvey(inputs[0], mapping: mapping, groupSize: groupSize, origin: origin) }
         var importer = UsageImporter(source: source.importSource, files: inputs, mapping: mapping, team: team,
                                      minGroupSize: groupSize, knownTeams: knownTeams())
+        importer.headcounts = headcounts()
         importer.viva = VivaOptions(dateOrder: dateOrder?.dateOrder,
                                     columns: columns.flatMap { try? VivaOptions.columns(from: $0).get() } ?? [])
         try finish(importer.run(), groupSize: groupSize, origin: origin)
@@ -253,6 +254,13 @@ struct Import: ParsableCommand {
         let path = (content as NSString).appendingPathComponent("teams.yaml")
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return ContentLoader.teamIDs(fromYAML: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Each team's headcount in the content folder's `teams.yaml`, if it can be read.
+    private func headcounts() -> [String: Int]? {
+        let path = (content as NSString).appendingPathComponent("teams.yaml")
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return ContentLoader.teamHeadcounts(fromYAML: String(decoding: data, as: UTF8.self))
     }
 
     /// The content folder's teams, id and name, so a survey's team answers may be either.
