@@ -60,11 +60,7 @@ package enum CopilotUsageFeed {
     ]
 
     /// Header names of the mapping's key column: a person, or a GitHub team.
-    static let mappingKeys = [
-        TeamMapping.Accepted(.person, headers: ["login", "userlogin", "githublogin", "githubuser", "user", "person",
-                                                "userid", "githubuserid", "githubid"]),
-        TeamMapping.Accepted.githubTeamSlug,
-    ]
+    static let mappingKeys = [TeamMapping.Accepted.githubPerson, TeamMapping.Accepted.githubTeamSlug]
 
     /// One person-day of activity, with its team if the mapping already gave it.
     private struct Activity {
