@@ -107,34 +107,25 @@ package enum GitHubPullRequestList {
         var merges: [Merge] = []
         var seen: Set<String> = []
         var leftOut = LeftOut()
-        for file in files {
-            let path = file.path
-            for record in JSONRecords.read(file, diagnostics: &run.diagnostics) {
-                if run.diagnostics.isSaturated(path) { break }
-                guard case .object = record.kind else {
-                    run.diagnostics.error("expected a pull request as a JSON object, found \(record.typeName)",
-                                          at: record.location(in: path))
-                    continue
+        run.readObjects(of: files, each: "a pull request") { record, path, run in
+            guard let number = record.text("number", file: path, diagnostics: &run.diagnostics) else {
+                if record.field("number") == nil {
+                    run.diagnostics.error("missing 'number'; every pull request needs it", at: record.location(in: path))
                 }
-                guard let number = record.text("number", file: path, diagnostics: &run.diagnostics) else {
-                    if record.field("number") == nil {
-                        run.diagnostics.error("missing 'number'; every pull request needs it", at: record.location(in: path))
-                    }
-                    continue
-                }
-                if let identity = identity(of: record, number: number, file: path, diagnostics: &run.diagnostics),
-                   !seen.insert(identity).inserted {
-                    run.repeats += 1
-                    continue
-                }
-                run.records += 1
-                guard record.field("merged_at") != nil else {
-                    leftOut.unmerged += 1
-                    continue
-                }
-                if let merge = readMerge(record, label: label, file: path, leftOut: &leftOut, run: &run) {
-                    merges.append(merge)
-                }
+                return
+            }
+            if let identity = identity(of: record, number: number, file: path, diagnostics: &run.diagnostics),
+               !seen.insert(identity).inserted {
+                run.repeats += 1
+                return
+            }
+            run.records += 1
+            guard record.field("merged_at") != nil else {
+                leftOut.unmerged += 1
+                return
+            }
+            if let merge = readMerge(record, label: label, file: path, leftOut: &leftOut, run: &run) {
+                merges.append(merge)
             }
         }
         if leftOut.withoutAuthor > 0, let first = files.first {

@@ -14,20 +14,13 @@ struct GitHubPullsCommandTests {
 
     var exports: [String] { ["ledger-api.json", "checkout-web.json", "ledger-api-rerun.ndjson"].map(fixture) }
 
-    static func identifiers() throws -> [String] {
-        try String(contentsOf: ImportCommandTests.fixtures.appendingPathComponent("identifiers.txt"), encoding: .utf8)
-            .split(separator: "\n").map { $0.lowercased() }
-    }
-
-    /// Every identifier found in `texts`, as `name: identifier`.
-    static func leaks(in texts: [(String, String)]) throws -> [String] {
-        let identifiers = try identifiers()
-        var leaks: [String] = []
-        for (name, text) in texts {
-            let lowered = text.lowercased()
-            for identifier in identifiers where lowered.contains(identifier) { leaks.append("\(name): \(identifier)") }
-        }
-        return leaks
+    /// A content folder with an earlier import's output in it, and that output's bytes,
+    /// which a failed import must leave as they are.
+    func contentWithEarlierOutput() throws -> (root: URL, output: URL, before: Data) {
+        let root = try ImportCommandTests().content()
+        let output = root.appendingPathComponent("data/pulls.csv")
+        try "period,team,metric,value,n\n2025-Q2,platform,pr_lead_time,12,8\n".write(to: output, atomically: true, encoding: .utf8)
+        return (root, output, try Data(contentsOf: output))
     }
 
     @Test("the exports import, check clean and build with the outcomes shown, and no login or user id appears anywhere")
@@ -48,42 +41,29 @@ struct GitHubPullsCommandTests {
         #expect(csv.contains("2025-Q4,payments,merged_prs_per_engineer_week,0.0326,7\n"))
         #expect(!csv.contains(",mobile,"))
 
-        let metrics = root.appendingPathComponent("metrics.yaml")
-        let merged = try String(contentsOf: metrics, encoding: .utf8) + (try String(contentsOf: fragment, encoding: .utf8))
-        try merged.write(to: metrics, atomically: true, encoding: .utf8)
-        let check = try cli.discern(["check", "--content", root.path])
+        let (check, build, site) = try ImportRoundTrip().checkAndBuild(root, fragment: fragment)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stderr.isEmpty, "\(check.stderr)")
-
-        let site = root.deletingLastPathComponent().appendingPathComponent("site-\(UUID().uuidString)")
-        let build = try cli.discern(["build", "--content", root.path, "--output", site.path])
         #expect(build.status == 0, "\(build.stderr)")
         let page = try String(contentsOf: site.appendingPathComponent("metrics/pr_lead_time/index.html"), encoding: .utf8)
         #expect(page.contains("Pull request lead time"))
         let team = try String(contentsOf: site.appendingPathComponent("teams/platform/2025-Q4/index.html"), encoding: .utf8)
         #expect(team.contains("Pull request lead time") && team.contains("Revert share"))
 
-        var texts = [("stdout", run.stdout), ("stderr", run.stderr), ("check", check.stdout + check.stderr),
+        let texts = [("stdout", run.stdout), ("stderr", run.stderr), ("check", check.stdout + check.stderr),
                      ("build", build.stdout + build.stderr), ("fragment", try String(contentsOf: fragment, encoding: .utf8))]
-        for file in try BuildCommandTests.files(in: root) {
-            texts.append((file, try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)))
-        }
-        for file in try BuildCommandTests.files(in: site) {
-            texts.append(("site/" + file, String(decoding: try Data(contentsOf: site.appendingPathComponent(file)), as: UTF8.self)))
-        }
-        let leaks = try Self.leaks(in: texts)
+            + (try ImportRoundTrip.files(in: root, site: site))
+        let identifiers = try ImportRoundTrip.identifiers()
+        let leaks = ImportRoundTrip.leaks(in: texts, of: identifiers)
         #expect(leaks.isEmpty, "\(leaks.prefix(5))")
         // The check can fail: the exports hold 19 logins, 19 user ids and 2 bots' logins.
-        let inputs = try (exports + [fixture("logins.csv")]).map { ($0, try String(contentsOfFile: $0, encoding: .utf8)) }
-        #expect(Set(try Self.leaks(in: inputs).map { $0.split(separator: " ").last! }).count == 40)
+        let inputs = try (exports + [fixture("logins.csv")]).map { ("input", try String(contentsOfFile: $0, encoding: .utf8)) }
+        #expect(Set(ImportRoundTrip.leaks(in: inputs, of: identifiers)).count == 40)
     }
 
     @Test("input errors exit 1 with every diagnostic at its line and column, and write nothing")
     func inputErrors() throws {
-        let root = try ImportCommandTests().content()
-        let output = root.appendingPathComponent("data/pulls.csv")
-        try "period,team,metric,value,n\n2025-Q2,platform,pr_lead_time,12,8\n".write(to: output, atomically: true, encoding: .utf8)
-        let before = try Data(contentsOf: output)
+        let (root, output, before) = try contentWithEarlierOutput()
         let bad = root.deletingLastPathComponent().appendingPathComponent("bad-\(UUID().uuidString).json")
         try """
             [{"number":1,"title":"A","user":{"login":"zed-nw","id":1,"type":"User"},"created_at":"2025-10-01","merged_at":"zed-nw"}]
@@ -106,10 +86,7 @@ struct GitHubPullsCommandTests {
 
     @Test("an export with no merged pull request exits 1 with the reason, and an earlier output stays byte for byte")
     func nothingMerged() throws {
-        let root = try ImportCommandTests().content()
-        let output = root.appendingPathComponent("data/pulls.csv")
-        try "period,team,metric,value,n\n2025-Q2,platform,pr_lead_time,12,8\n".write(to: output, atomically: true, encoding: .utf8)
-        let before = try Data(contentsOf: output)
+        let (root, output, before) = try contentWithEarlierOutput()
         let open = root.deletingLastPathComponent().appendingPathComponent("open-\(UUID().uuidString).json")
         try """
             [{"number":3,"state":"closed","title":"Spike","user":{"login":"avalindqvist-nw","id":58213900,"type":"User"},\
