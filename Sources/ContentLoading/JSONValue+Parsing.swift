@@ -16,6 +16,25 @@ extension JSONValue {
             return nil
         }
     }
+
+    /// Parses JSON values written one after another, with or without whitespace between
+    /// them, as `gh api --paginate` saves an API's pages (`[…][…]`). A syntax error is
+    /// reported at its position and ends the reading (where the next value starts cannot
+    /// be known); the values before it are returned.
+    package static func parseSequence(_ text: String, file: String, diagnostics: inout DiagnosticLog) -> [JSONValue] {
+        var parser = JSONParser(cursor: TextCursor(text, file: file))
+        var values: [JSONValue] = []
+        do throws(Diagnostic) {
+            parser.skipWhitespace()
+            while !parser.atEnd {
+                values.append(try parser.value(depth: 0))
+                parser.skipWhitespace()
+            }
+        } catch {
+            diagnostics.report(error)
+        }
+        return values
+    }
 }
 
 private struct JSONParser {

@@ -60,11 +60,7 @@ package enum CopilotUsageFeed {
     ]
 
     /// Header names of the mapping's key column: a person, or a GitHub team.
-    static let mappingKeys = [
-        TeamMapping.Accepted(.person, headers: ["login", "userlogin", "githublogin", "githubuser", "user", "person",
-                                                "userid", "githubuserid", "githubid"]),
-        TeamMapping.Accepted.githubTeamSlug,
-    ]
+    static let mappingKeys = [TeamMapping.Accepted.githubPerson, TeamMapping.Accepted.githubTeamSlug]
 
     /// One person-day of activity, with its team if the mapping already gave it.
     private struct Activity {
@@ -95,54 +91,45 @@ package enum CopilotUsageFeed {
         let mapsPeople = mapping?.key == .person
         guard let firstFile = files.first?.path else { return }
 
-        for file in files {
-            let path = file.path
-            for record in JSONRecords.read(file, diagnostics: &run.diagnostics) {
-                if run.diagnostics.isSaturated(path) { break }
-                guard case .object = record.kind else {
-                    run.diagnostics.error("expected a record as a JSON object, found \(record.typeName)",
-                                          at: record.location(in: path))
-                    continue
-                }
-                let userID = record.text("user_id", file: path, diagnostics: &run.diagnostics)
-                let login = record.text("user_login", file: path, diagnostics: &run.diagnostics)
-                let day = record.day("day", file: path, diagnostics: &run.diagnostics)
-                // GitHub documents user-teams records with a numeric `team_id` and the team's `slug`
-                // (no `team_slug` in any version of the docs). The id is no name for a team, so a
-                // record with one but no slug is an error rather than a team called "900".
-                let team = record.text("slug", file: path, diagnostics: &run.diagnostics)
-                let isMembership = team != nil || record.field("team_id") != nil
-                guard userID != nil || login != nil else {
-                    run.diagnostics.error("missing 'user_id' and 'user_login'; a record needs one to be joined to a team",
-                                          at: record.location(in: path))
-                    continue
-                }
-                if isMembership, team == nil {
-                    run.diagnostics.error("missing 'slug'; a user-teams record needs its team's slug",
-                                          at: record.location(in: path))
-                    continue
-                }
-                guard let day else { continue }
-                let person = run.people.number(for: userID.map { "id:\(TeamMapping.foldKey($0))" }
-                                                ?? "login:\(TeamMapping.foldKey(login!))")
-                if let team {
-                    let slug = TeamMapping.foldKey(team)
-                    if memberships[person]?[day]?[slug] == nil {
-                        memberships[person, default: [:]][day, default: [:]][slug] = record.location(in: path)
-                    }
-                    continue
-                }
-                var activity = readActivity(record, person: person, day: day, file: path, diagnostics: &run.diagnostics)
-                guard seen.insert(PersonDay(person: person, day: day)).inserted else {
-                    run.repeats += 1
-                    continue
-                }
-                if mapsPeople, let mapping {
-                    activity.mappedTeam = login.flatMap(mapping.team(for:)) ?? userID.flatMap(mapping.team(for:))
-                }
-                activities.append(activity)
-                run.records += 1
+        run.readObjects(of: files, each: "a record") { record, path, run in
+            let userID = record.text("user_id", file: path, diagnostics: &run.diagnostics)
+            let login = record.text("user_login", file: path, diagnostics: &run.diagnostics)
+            let day = record.day("day", file: path, diagnostics: &run.diagnostics)
+            // GitHub documents user-teams records with a numeric `team_id` and the team's `slug`
+            // (no `team_slug` in any version of the docs). The id is no name for a team, so a
+            // record with one but no slug is an error rather than a team called "900".
+            let team = record.text("slug", file: path, diagnostics: &run.diagnostics)
+            let isMembership = team != nil || record.field("team_id") != nil
+            guard userID != nil || login != nil else {
+                run.diagnostics.error("missing 'user_id' and 'user_login'; a record needs one to be joined to a team",
+                                      at: record.location(in: path))
+                return
             }
+            if isMembership, team == nil {
+                run.diagnostics.error("missing 'slug'; a user-teams record needs its team's slug",
+                                      at: record.location(in: path))
+                return
+            }
+            guard let day else { return }
+            let person = run.people.number(for: userID.map { "id:\(TeamMapping.foldKey($0))" }
+                                            ?? "login:\(TeamMapping.foldKey(login!))")
+            if let team {
+                let slug = TeamMapping.foldKey(team)
+                if memberships[person]?[day]?[slug] == nil {
+                    memberships[person, default: [:]][day, default: [:]][slug] = record.location(in: path)
+                }
+                return
+            }
+            var activity = readActivity(record, person: person, day: day, file: path, diagnostics: &run.diagnostics)
+            guard seen.insert(PersonDay(person: person, day: day)).inserted else {
+                run.repeats += 1
+                return
+            }
+            if mapsPeople, let mapping {
+                activity.mappedTeam = login.flatMap(mapping.team(for:)) ?? userID.flatMap(mapping.team(for:))
+            }
+            activities.append(activity)
+            run.records += 1
         }
 
         if mapsPeople, !memberships.isEmpty, let mapping {

@@ -1,5 +1,6 @@
-/// The usage feeds `discern import` reads. Each is usage data (context, never impact),
-/// and all but the legacy GitHub feed arrive one row per person.
+/// The feeds `discern import` reads. Most are usage data (context, never impact); a
+/// survey is judgment, and GitHub's pull requests are outcomes. All but the legacy GitHub
+/// feed arrive one row per person (or per pull request).
 public enum ImportSource: String, CaseIterable, Sendable {
     /// The legacy GitHub Copilot metrics API: one JSON array of days per export,
     /// already aggregated for an organization or a GitHub team.
@@ -16,6 +17,9 @@ public enum ImportSource: String, CaseIterable, Sendable {
     /// A survey wave's responses (Qualtrics, Google Forms, Microsoft Forms or plain CSV),
     /// read by `SurveyImporter` with a survey.yaml: judgment, asked of teams.
     case survey
+    /// GitHub's pull requests, as the REST API lists them: lead time, throughput and
+    /// reverts (outcomes), and the share labelled AI-assisted.
+    case githubPulls = "github-pulls"
 
     /// How messages name the feed.
     var title: String {
@@ -26,6 +30,7 @@ public enum ImportSource: String, CaseIterable, Sendable {
         case .viva: "Viva Insights person query"
         case .claudeCode: "Claude Code usage report"
         case .survey: "team survey"
+        case .githubPulls: "GitHub pull requests"
         }
     }
 }

@@ -6,7 +6,8 @@ public struct ImportSummary: Hashable, Sendable {
     var source: ImportSource
     /// Rows, days or records read (repeats not counted).
     var records: Int
-    /// Records skipped because the same person (or GitHub team) and day came before.
+    /// Records skipped because the same person (or GitHub team) and day, or the same pull
+    /// request, came before.
     var repeats: Int
     /// People counted in some team; nil for a feed without people.
     var people: Int?
@@ -31,7 +32,8 @@ public struct ImportSummary: Hashable, Sendable {
         var lines = ["Imported \(plural(values, "value")) for \(plural(teams, "team"))\(span)\(from) "
             + "(\(plural(records, recordName)) read) into \(output)."]
         if repeats > 0 {
-            lines.append("Read \(plural(repeats, "repeated record")) once: the same day came in more than one place.")
+            let what = source == .githubPulls ? "pull request" : "day"
+            lines.append("Read \(plural(repeats, "repeated record")) once: the same \(what) came in more than one place.")
         }
         if leftOutTeamQuarters > 0 || leftOutValues > 0 {
             var parts: [String] = []
@@ -56,6 +58,7 @@ public struct ImportSummary: Hashable, Sendable {
         case .viva: "query row"
         case .claudeCode: "usage record"
         case .survey: "response"
+        case .githubPulls: "pull request"
         }
     }
 

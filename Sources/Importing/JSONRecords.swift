@@ -4,7 +4,9 @@ import ReportModel
 /// The records of a usage report: NDJSON, one JSON object per line, as GitHub's reports
 /// are downloaded. A file holding one JSON document, an array of the same objects or an
 /// API response object written over several lines, is read too, since that is how people
-/// often save what an API returned.
+/// often save what an API returned; and so are an API's pages as `gh api --paginate`
+/// saves them (https://cli.github.com/manual/gh_api): arrays one after another
+/// (`[…][…]`), or with `--slurp` arrays inside one array.
 enum JSONRecords {
     /// Every record with its true line; a line that is not JSON is reported at its
     /// line and column, and the rest of the file is still read.
@@ -12,9 +14,19 @@ enum JSONRecords {
         guard let text = file.text(diagnostics: &diagnostics) else { return [] }
         let first = text.utf8.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) })
         if first == UInt8(ascii: "[") {
-            guard let document = JSONValue.parse(text, file: file.path, diagnostics: &diagnostics),
-                  case .array(let elements) = document.kind else { return [] }
-            return elements
+            var records: [JSONValue] = []
+            for page in JSONValue.parseSequence(text, file: file.path, diagnostics: &diagnostics) {
+                guard case .array(let elements) = page.kind else {
+                    diagnostics.error("expected a JSON array of records after the first one (pages are arrays), found "
+                                          + page.typeName, at: page.location(in: file.path))
+                    continue
+                }
+                for element in elements {
+                    // `--slurp` puts each page, an array, inside one outer array.
+                    if case .array(let inner) = element.kind { records += inner } else { records.append(element) }
+                }
+            }
+            return records
         }
         // One object over several lines (a saved API response) parses whole; NDJSON does not,
         // and is then read line by line, where its problems are reported.

@@ -66,6 +66,20 @@ extension JSONValue {
         return day
     }
 
+    /// A moment, such as GitHub's `2025-07-02T09:00:00Z`; absent or `null` is nil, and
+    /// reported as missing: `why` says what needs it.
+    func timestamp(_ key: String, file: String, diagnostics: inout DiagnosticLog, why: String) -> Timestamp? {
+        guard let value = field(key) else {
+            diagnostics.error("missing '\(key)'; \(why)", at: location(in: file))
+            return nil
+        }
+        guard case .string(let text) = value.kind, let moment = Timestamp(iso8601: text) else {
+            diagnostics.error(Timestamp.problem(field: key), at: value.location(in: file))
+            return nil
+        }
+        return moment
+    }
+
     /// The elements of an array field; absent or `null` is empty.
     func elements(_ key: String, file: String, diagnostics: inout DiagnosticLog) -> [JSONValue] {
         guard let value = field(key) else { return [] }

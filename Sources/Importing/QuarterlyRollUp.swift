@@ -62,6 +62,7 @@ package struct QuarterlyRollUp: Sendable {
 
     /// For a feed without people (the legacy GitHub API): how many people a day's figures
     /// stand for. The largest in the quarter is kept, a lower bound on who was behind it.
+    /// Also a team's headcount, for a rate that divides by every engineer in the team.
     mutating func reportSize(_ size: Int, of cell: TeamQuarter) {
         var group = groups[cell, default: Group()]
         group.reportedSize = max(group.reportedSize, min(size, SiteSettings.largestCount))

@@ -32,6 +32,11 @@ package struct TeamMapping: Sendable {
 
         /// A GitHub team's slug, under the header names both Copilot feeds accept.
         static let githubTeamSlug = Accepted(.githubTeam, headers: ["githubteam", "githubteamslug", "teamslug", "slug"])
+
+        /// A GitHub account, by login or user id, under the header names the feeds of
+        /// people on GitHub accept.
+        static let githubPerson = Accepted(.person, headers: ["login", "userlogin", "githublogin", "githubuser", "user",
+                                                              "person", "userid", "githubuserid", "githubid"])
     }
 
     package let file: String

@@ -24,6 +24,8 @@ public struct UsageImporter: Sendable {
     /// Each team's headcount in the content's `teams.yaml`, when it could be read: what
     /// per-engineer rates divide by, and the people behind a team's event counts.
     public var headcounts: [String: Int]?
+    /// For GitHub pull requests: the label that marks one as AI-assisted (any case).
+    public var aiLabel = GitHubPullRequestList.defaultAILabel
 
     public init(source: ImportSource, files: [InputFile], mapping: InputFile? = nil, team: String? = nil,
                 minGroupSize: Int = SiteSettings.defaultMinGroupSize, knownTeams: Set<String>? = nil) {
@@ -46,6 +48,7 @@ public struct UsageImporter: Sendable {
         case .githubCopilotLegacy: team == nil
         case .githubCopilot, .survey: false
         case .m365Copilot, .viva, .claudeCode: true
+        case .githubPulls: true
         }
         if needsMapping, teamMapping == nil {
             if mapping == nil {
@@ -71,6 +74,9 @@ public struct UsageImporter: Sendable {
         case .claudeCode:
             ClaudeCodeUsageReport.read(files, mapping: teamMapping!, into: &run)
             metrics = ClaudeCodeUsageReport.metrics
+        case .githubPulls:
+            GitHubPullRequestList.read(files, mapping: teamMapping!, aiLabel: aiLabel, headcounts: headcounts, into: &run)
+            metrics = GitHubPullRequestList.metrics(aiLabel: aiLabel)
         case .survey:
             // A survey needs its survey.yaml and quarter: `SurveyImporter` reads it.
             run.diagnostics.error("survey responses are read with --questions survey.yaml and --period",
@@ -160,6 +166,7 @@ public struct UsageImporter: Sendable {
         case .m365Copilot: M365CopilotReport.mappingKeys
         case .viva: VivaPersonQuery.mappingKeys
         case .claudeCode: ClaudeCodeUsageReport.mappingKeys
+        case .githubPulls: GitHubPullRequestList.mappingKeys
         case .survey: []
         }
     }
@@ -172,6 +179,7 @@ public struct UsageImporter: Sendable {
         case .m365Copilot: "pass --teams with a CSV mapping User Principal Names to team ids (upn,team)"
         case .viva: "pass --teams with a CSV mapping PersonIds (PersonId,team) or an HR attribute (Organization,team) to team ids"
         case .claudeCode: "pass --teams with a CSV mapping e-mail addresses (or API key names) to team ids (email,team)"
+        case .githubPulls: "pass --teams with a CSV mapping logins to team ids (login,team)"
         case .survey: "pass --teams with a CSV mapping respondents to team ids (email,team)"
         }
     }

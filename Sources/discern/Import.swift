@@ -16,7 +16,11 @@ struct Import: ParsableCommand {
         discussion: """
             Writes the long CSV (period,team,metric,value,n) to --output and the metrics.yaml entries to --metrics, \
             or to standard output. A survey (discern import survey RESPONSES.csv --questions survey.yaml --period 2026-Q3) \
-            becomes team means or top-two-box percentages for that one quarter. No login, UPN, e-mail address, API key name, PersonId or name is written anywhere. Teams with fewer people than \
+            becomes team means or top-two-box percentages for that one quarter. GitHub pull requests (discern import github-pulls \
+            PULLS.json --teams logins.csv, as gh api --paginate saves repos/OWNER/REPO/pulls?state=closed) become lead time, \
+            merged pull requests per engineer-week (headcounts from --content's teams.yaml), the share labelled --ai-label, \
+            and the revert share: outcomes, by the quarter each was merged in. \
+            No login, UPN, e-mail address, API key name, PersonId or name is written anywhere. Teams with fewer people than \
             the minimum group size are left out. Exits 0 on success, 1 on input errors or nothing to import (and then writes nothing), \
             2 on a usage error.
             """
@@ -30,6 +34,7 @@ struct Import: ParsableCommand {
         case viva
         case claudeCode = "claude-code"
         case survey
+        case githubPulls = "github-pulls"
 
         var importSource: ImportSource { ImportSource(rawValue: rawValue)! }
     }
@@ -106,6 +111,11 @@ struct Import: ParsableCommand {
         valueName: "qualtrics|google-forms|microsoft-forms|plain"))
     var tool: Tool?
 
+    @Option(name: .customLong("ai-label"), help: ArgumentHelp(
+        "github-pulls only: the label that marks a pull request as AI-assisted, in any case. Default: ai-assisted.",
+        valueName: "name"))
+    var aiLabel: String?
+
     @Option(name: .long, help: ArgumentHelp(
         "The content folder whose site.yaml and teams.yaml the import follows, if it has them.", valueName: "dir"))
     var content: String = "content"
@@ -146,6 +156,12 @@ struct Import: ParsableCommand {
             throw ValidationError("--columns takes Expected=Found pairs separated by commas, such as "
                 + "\"PersonId=Personen-ID,MetricDate=Metrikdatum\"; '\(error.pair)' is not one")
         }
+        if let aiLabel {
+            guard source == .githubPulls else { throw ValidationError("--ai-label is for github-pulls only") }
+            guard !aiLabel.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--ai-label must name a label, such as ai-assisted")
+            }
+        }
         if let minGroupSize, minGroupSize < SiteSettings.lowestMinGroupSize {
             throw ValidationError("--min-group-size must be \(SiteSettings.lowestMinGroupSize) or more: "
                 + "groups that small let readers identify people")
@@ -176,6 +192,7 @@ struct Import: ParsableCommand {
         var importer = UsageImporter(source: source.importSource, files: inputs, mapping: mapping, team: team,
                                      minGroupSize: groupSize, knownTeams: knownTeams())
         importer.headcounts = headcounts()
+        if let aiLabel { importer.aiLabel = aiLabel }
         importer.viva = VivaOptions(dateOrder: dateOrder?.dateOrder,
                                     columns: columns.flatMap { try? VivaOptions.columns(from: $0).get() } ?? [])
         try finish(importer.run(), groupSize: groupSize, origin: origin)

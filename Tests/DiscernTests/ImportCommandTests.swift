@@ -95,15 +95,9 @@ struct ImportCommandTests {
         #expect(!csv.contains(",mobile,"))
         #expect(try BuildCommandTests.files(in: root.appendingPathComponent("data")).allSatisfy { !$0.contains("partial") })
 
-        let metrics = root.appendingPathComponent("metrics.yaml")
-        let merged = try String(contentsOf: metrics, encoding: .utf8) + (try String(contentsOf: fragment, encoding: .utf8))
-        try merged.write(to: metrics, atomically: true, encoding: .utf8)
-        let check = try cli.discern(["check", "--content", root.path])
+        let (check, build, site) = try ImportRoundTrip().checkAndBuild(root, fragment: fragment)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stderr.isEmpty, "\(check.stderr)")
-
-        let site = root.deletingLastPathComponent().appendingPathComponent("site-\(UUID().uuidString)")
-        let build = try cli.discern(["build", "--content", root.path, "--output", site.path])
         #expect(build.status == 0, "\(build.stderr)")
         let page = try String(contentsOf: site.appendingPathComponent("metrics/\(test.metric)/index.html"), encoding: .utf8)
         #expect(page.contains(test.name))
@@ -112,26 +106,15 @@ struct ImportCommandTests {
         #expect(team.contains("Usage: context, not impact"))
 
         // Every identifier in the fixtures, in everything written or printed.
-        var texts = [("stdout", run.stdout), ("stderr", run.stderr), ("check", check.stdout + check.stderr),
-                     ("build", build.stdout + build.stderr)]
-        for file in try BuildCommandTests.files(in: root) {
-            texts.append((file, try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)))
-        }
-        for file in try BuildCommandTests.files(in: site) {
-            texts.append(("site/" + file, String(decoding: try Data(contentsOf: site.appendingPathComponent(file)), as: UTF8.self)))
-        }
-        texts.append(("fragment", try String(contentsOf: fragment, encoding: .utf8)))
-        let identifiers = try String(contentsOf: Self.fixtures.appendingPathComponent("identifiers.txt"), encoding: .utf8)
-            .split(separator: "\n").map { $0.lowercased() }
-        #expect(identifiers.count == 204, """
+        let texts = [("stdout", run.stdout), ("stderr", run.stderr), ("check", check.stdout + check.stderr),
+                     ("build", build.stdout + build.stderr), ("fragment", try String(contentsOf: fragment, encoding: .utf8))]
+            + (try ImportRoundTrip.files(in: root, site: site))
+        let identifiers = try ImportRoundTrip.identifiers()
+        #expect(identifiers.count == 206, """
             19 people, 5 identifiers each, 2 concealed (hashed) ones each, and an API key name; 14 survey respondents \
-            with a name, an e-mail address, a Qualtrics ResponseId, an IP address and a respondent id
+            with a name, an e-mail address, a Qualtrics ResponseId, an IP address and a respondent id; 2 bots' logins
             """)
-        var leaks: [String] = []
-        for (name, text) in texts {
-            let lowered = text.lowercased()
-            for identifier in identifiers where lowered.contains(identifier) { leaks.append("\(name): \(identifier)") }
-        }
+        let leaks = ImportRoundTrip.leaks(in: texts, of: identifiers)
         #expect(leaks.isEmpty, "\(leaks.prefix(5))")
     }
 
@@ -459,30 +442,14 @@ struct ImportCommandTests {
             2026-Q3,platform,verification_habit,66.6667,6
 
             """)
-        let metrics = root.appendingPathComponent("metrics.yaml")
-        let merged = try String(contentsOf: metrics, encoding: .utf8) + (try String(contentsOf: fragment, encoding: .utf8))
-        try merged.write(to: metrics, atomically: true, encoding: .utf8)
-        let check = try cli.discern(["check", "--content", root.path])
+        let (check, build, site) = try ImportRoundTrip().checkAndBuild(root, fragment: fragment)
         #expect(check.status == 0, "\(check.stderr)")
-        let site = root.deletingLastPathComponent().appendingPathComponent("site-\(UUID().uuidString)")
-        let build = try cli.discern(["build", "--content", root.path, "--output", site.path])
         #expect(build.status == 0, "\(build.stderr)")
 
-        var texts = [("stdout", run.stdout), ("stderr", run.stderr), ("check", check.stdout + check.stderr),
-                     ("build", build.stdout + build.stderr)]
-        for file in try BuildCommandTests.files(in: root) {
-            texts.append((file, try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)))
-        }
-        for file in try BuildCommandTests.files(in: site) {
-            texts.append(("site/" + file, String(decoding: try Data(contentsOf: site.appendingPathComponent(file)), as: UTF8.self)))
-        }
-        let identifiers = try String(contentsOf: Self.fixtures.appendingPathComponent("identifiers.txt"), encoding: .utf8)
-            .split(separator: "\n").map { $0.lowercased() } + ["practise with the tools", "legacy ledger code", "fewer meetings"]
-        var leaks: [String] = []
-        for (name, text) in texts {
-            let lowered = text.lowercased()
-            for identifier in identifiers where lowered.contains(identifier) { leaks.append("\(name): \(identifier)") }
-        }
+        let texts = [("stdout", run.stdout), ("stderr", run.stderr), ("check", check.stdout + check.stderr),
+                     ("build", build.stdout + build.stderr)] + (try ImportRoundTrip.files(in: root, site: site))
+        let identifiers = try ImportRoundTrip.identifiers() + ["practise with the tools", "legacy ledger code", "fewer meetings"]
+        let leaks = ImportRoundTrip.leaks(in: texts, of: identifiers)
         #expect(leaks.isEmpty, "\(leaks.prefix(5))")
         // The check can fail: the export is full of them.
         let input = try String(contentsOf: Self.fixtures.appendingPathComponent("survey/\(shape).csv"), encoding: .utf8).lowercased()

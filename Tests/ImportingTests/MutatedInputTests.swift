@@ -26,6 +26,9 @@ struct MutatedInputTests {
         Feed(source: .viva, files: ["viva/person-query.csv"], mapping: "viva/organizations.csv"),
         Feed(source: .viva, files: ["viva/person-query-daily.csv", "viva/github-query.csv"], mapping: "viva/people.csv"),
         Feed(source: .claudeCode, files: ["claude-code/claude-code-2025-10-01.json"], mapping: "claude-code/people.csv"),
+        // Pages one after another, and one pull request per line.
+        Feed(source: .githubPulls, files: ["github-pulls/ledger-api.json", "github-pulls/ledger-api-rerun.ndjson"],
+             mapping: "github-pulls/logins.csv"),
     ]
 
     static func mutate(_ bytes: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
