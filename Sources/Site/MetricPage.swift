@@ -19,7 +19,7 @@ struct MetricPage {
         let rows = scopes.filter { scope in report.hasData(metric.id, for: scope) }
         var depth: [Scope: Int] = [:]
         for case let .team(id) in rows { depth[.team(id)] = context.organization.ancestors(of: id).count - 1 }
-        let charts = ChartPlacement(page: address, key: "metrics/\(metric.id)", timings: context.options.timings)
+        let charts = ChartPlacement(page: address, timings: context.options.timings)
         let factory = ChartFactory(context: context)
         let tops = [Scope.organization] + context.visibleMembers(of: .organization).map { Scope.team($0.id) }
         let leaves = report.visibleTeams.filter { !context.organization.isGroup($0.id) }.map { Scope.team($0.id) }

@@ -47,13 +47,18 @@ public enum PageAddress: Hashable, Sendable {
         }
     }
 
-    /// The folder under `charts/` and `data/` this page writes its chart files to; nil
-    /// for pages that write none of their own.
-    var chartKey: String? {
+    /// The folder the page sits in, relative to the site root: `""` for the root's pages,
+    /// else ending in `/` (`teams/platform/2026-Q3/`).
+    var folder: String {
+        path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
+    }
+
+    /// The folder this page writes its standalone chart files to: its own, beside its
+    /// `index.html` (a page bundle). Nil for pages that write none of their own, the
+    /// latest-quarter copies among them: they link to their quarter's files.
+    var chartFolder: String? {
         switch self {
-        case .organization(let period): ScopePage.chartKey(.organization, period)
-        case .teamPeriod(let id, let period): ScopePage.chartKey(.team(id), period)
-        case .deck: "deck"
+        case .organization, .teamPeriod, .metric, .usageVsOutcomes, .deck: folder
         default: nil
         }
     }

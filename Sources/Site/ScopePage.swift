@@ -10,21 +10,12 @@ struct ScopePage {
     let scope: Scope
     let period: Period
     let address: PageAddress
-    /// Whether this is the quarter's own page rather than the latest-quarter copy: only
-    /// it writes the chart files, once.
-    let isCanonical: Bool
-
-    /// Where the standalone files of a scope's quarter page go, under `charts/` and
-    /// `data/`: a folder each page has to itself.
-    static func chartKey(_ scope: Scope, _ period: Period) -> String {
-        scope == .organization ? "org/\(period)" : "teams/\(scope)/\(period)"
-    }
 
     func render() -> RenderedPage {
         let report = context.report
         let name = context.name(of: scope)
-        let charts = ChartPlacement(page: address, key: Self.chartKey(scope, period), writesFiles: isCanonical,
-                                    timings: context.options.timings)
+        // The latest-quarter copy shows its quarter's page's chart files; only that page writes them.
+        let charts = ChartPlacement(page: address, sharing: .scope(scope, period), timings: context.options.timings)
         var narrativeHTML = HTML.empty
         var title = scope == .organization ? "\(name): AI impact, \(period)" : "\(name), \(period)"
         var summary: String?

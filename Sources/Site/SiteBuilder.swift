@@ -56,13 +56,11 @@ public struct SiteBuilder: Sendable {
         let rendered = addresses.map(render)
         let root = destination.standardizedFileURL.path
         for page in rendered {
-            if let key = page.address.chartKey {
+            if let folder = page.address.chartFolder {
                 let kept = Set(page.chartFiles.map(\.path))
-                for folder in ["charts/" + key, "data/" + key] {
-                    for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []
-                    where !kept.contains(folder + "/" + name) {
-                        try? FileManager.default.removeItem(atPath: root + "/" + folder + "/" + name)
-                    }
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []
+                where ChartPlacement.isFileName(name) && !kept.contains(folder + name) {
+                    try? FileManager.default.removeItem(atPath: root + "/" + folder + name)
                 }
             }
             try OutputFolder.replaceFile(root + "/" + page.address.path, Array(page.html.utf8))
@@ -76,13 +74,13 @@ public struct SiteBuilder: Sendable {
         switch address {
         case .home:
             guard let latest else { return ScopePage.empty(context) }
-            return ScopePage(context: context, scope: .organization, period: latest, address: address, isCanonical: false).render()
+            return ScopePage(context: context, scope: .organization, period: latest, address: address).render()
         case .organization(let period):
-            return ScopePage(context: context, scope: .organization, period: period, address: address, isCanonical: true).render()
+            return ScopePage(context: context, scope: .organization, period: period, address: address).render()
         case .team(let id):
-            return ScopePage(context: context, scope: .team(id), period: latest!, address: address, isCanonical: false).render()
+            return ScopePage(context: context, scope: .team(id), period: latest!, address: address).render()
         case .teamPeriod(let id, let period):
-            return ScopePage(context: context, scope: .team(id), period: period, address: address, isCanonical: true).render()
+            return ScopePage(context: context, scope: .team(id), period: period, address: address).render()
         case .teams: return TeamsPage(context: context).render()
         case .metrics: return CatalogPages(context: context).metrics()
         case .metric(let id): return MetricPage(context: context, metric: context.report.metric(id)!).render()

@@ -22,7 +22,7 @@ struct SlideDeck {
 
     func render() -> RenderedPage {
         let address = PageAddress.deck
-        let charts = ChartPlacement(page: address, key: "deck", timings: context.options.timings)
+        let charts = ChartPlacement(page: address, timings: context.options.timings)
         let organization = context.site.organization
         guard let period = report.latestPeriod else {
             let slide = Slide(kind: .title, title: "\(organization): AI impact", layout: .text,
@@ -60,7 +60,7 @@ struct SlideDeck {
         var summary: String?
         if let narrative {
             let renderer = NarrativeRenderer(context: context, page: .deck, scope: .organization, period: period,
-                                             charts: ChartPlacement(page: .deck, key: "deck", writesFiles: false))
+                                             charts: ChartPlacement(page: .deck))
             title = narrative.titleText.map(renderer.plain) ?? title
             summary = narrative.summaryText.map(renderer.plain)
         }

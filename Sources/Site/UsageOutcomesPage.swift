@@ -15,7 +15,7 @@ struct UsageOutcomesPage {
     func render() -> RenderedPage {
         let address = PageAddress.usageVsOutcomes
         let report = context.report
-        let charts = ChartPlacement(page: address, key: "usage-vs-outcomes", timings: context.options.timings)
+        let charts = ChartPlacement(page: address, timings: context.options.timings)
         let factory = ChartFactory(context: context)
         let teams = report.visibleTeams.filter { !context.organization.isGroup($0.id) }.map { Scope.team($0.id) }
         let usage = report.metrics.first { $0.category == .usage }

@@ -121,11 +121,12 @@ struct ServeCommandTests {
         let css = try http.request("/assets/style.css")
         #expect(css.status == 200 && css.headers["content-type"] == "text/css; charset=utf-8")
         #expect(css.body == Array(try Data(contentsOf: site.appendingPathComponent("assets/style.css"))))
-        let charts = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("charts/org/2026-Q3").path)
-        let svg = try #require(charts.first { $0.hasSuffix(".svg") })
-        let chart = try http.request("/charts/org/2026-Q3/" + svg)
+        // A page's chart files sit beside its index.html.
+        let charts = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("org/2026-Q3").path)
+        let svg = try #require(charts.first { $0.hasPrefix("chart-") && $0.hasSuffix(".svg") })
+        let chart = try http.request("/org/2026-Q3/" + svg)
         #expect(chart.status == 200 && chart.headers["content-type"] == "image/svg+xml")
-        let csv = try http.request("/data/org/2026-Q3/" + svg.replacingOccurrences(of: ".svg", with: ".csv"))
+        let csv = try http.request("/org/2026-Q3/" + svg.replacingOccurrences(of: ".svg", with: ".csv"))
         #expect(csv.status == 200 && csv.headers["content-type"] == "text/csv; charset=utf-8")
 
         // A folder without its slash goes to it, as the built links expect; a miss gets the site's 404 page.
@@ -273,7 +274,7 @@ struct ServeCommandTests {
         }
         for path in ["/../secret.txt", "/../../etc/passwd", "/../../../../../../etc/passwd", "/teams/../../secret.txt",
                      "/%2e%2e/secret.txt", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E/%2E%2E/etc/passwd", "/.%2e/secret.txt",
-                     "/charts/..%2f..%2f..%2fetc/passwd", "/charts/..%2F..%2Fsecret.txt", "/..%5c..%5cetc%5cpasswd",
+                     "/org/..%2f..%2f..%2fetc/passwd", "/org/..%2F..%2Fsecret.txt", "/..%5c..%5cetc%5cpasswd",
                      "/%2e%2e%2fsecret.txt", "/..;/secret.txt/..", "/teams/%00/../../secret.txt", "/a%zz/../secret.txt",
                      "http://127.0.0.1/../secret.txt"] {
             let response = try http.request(path)

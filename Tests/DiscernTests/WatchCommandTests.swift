@@ -85,7 +85,7 @@ struct WatchCommandTests {
         let errors = content.appendingPathComponent("../errors-\(UUID().uuidString)").standardizedFileURL
         let watcher = try Watcher(content: content, output: output, errors: errors)
         #expect(watcher.waitFor("Watching", count: 1), "\(watcher.output)")
-        #expect(try BuildCommandTests.files(in: output).contains("charts/teams/a/2026-Q2/1-line-m.svg"))
+        #expect(try BuildCommandTests.files(in: output).contains("teams/a/2026-Q2/chart-1-line-m.svg"))
 
         // A new title and no chart: both pages of the latest quarter change, and the
         // chart's files go.

@@ -71,8 +71,8 @@ struct SiteFolderTests {
     func contentTypes() {
         #expect(ContentType.of("teams/index.html") == "text/html; charset=utf-8")
         #expect(ContentType.of("assets/style.css") == "text/css; charset=utf-8")
-        #expect(ContentType.of("charts/org/1-line-m.svg") == "image/svg+xml")
-        #expect(ContentType.of("data/org/1-line-m.csv") == "text/csv; charset=utf-8")
+        #expect(ContentType.of("org/2026-Q3/chart-1-line-m.svg") == "image/svg+xml")
+        #expect(ContentType.of("org/2026-Q3/chart-1-line-m.csv") == "text/csv; charset=utf-8")
         #expect(ContentType.of("x.json") == "application/json")
         #expect(ContentType.of("logo.PNG") == "image/png")
         #expect(ContentType.of("README") == "application/octet-stream")

@@ -63,7 +63,7 @@ struct ChartCSVFileTests {
     func neutralised() throws {
         let (folder, summary, diagnostics) = try SiteFixture.build(Self.fixture)
         #expect(summary != nil, "\(diagnostics)")
-        let paths = SiteFixture.files(in: folder).filter { $0.hasPrefix("data/") && $0.hasSuffix(".csv") }
+        let paths = SiteFixture.chartFiles(in: folder, ".csv")
         #expect(paths.count > 5)
         var cells: [String] = []
         var formulas: [String] = []

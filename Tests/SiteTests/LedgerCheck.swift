@@ -19,7 +19,7 @@ import TestSupport
 /// - **markup names**: digits in `class`, `id`, `aria-labelledby` and `aria-describedby`
 ///   values (`s1`, `part-2`, `heat-good-3`, `chart-4`), and the SVG namespace.
 /// - **link paths**: in `href`, a quarter (which must be in the ledger) or a chart's
-///   ordinal in its file name (`3-bar-cycle_time.svg`); nothing else.
+///   ordinal in its file name (`chart-3-bar-cycle_time.svg`); nothing else.
 /// - **page chrome**: `charset="utf-8"` and the viewport's `initial-scale=1`.
 /// - **axis ticks**: a `text.tick` label in a chart's `g.value-axis`, when the axis's
 ///   labels step evenly (the nice scale drawn around shown values).
@@ -223,7 +223,7 @@ struct LedgerCheck {
         }
     }
 
-    static let chartFile = try! NSRegularExpression(pattern: #"/\d+-(line|bar|bullet|slope|scatter|stacked|heatmap|sparkline)-"#)
+    static let chartFile = try! NSRegularExpression(pattern: #"(?:^|/)chart-\d+-(line|bar|bullet|slope|scatter|stacked|heatmap|sparkline)-"#)
 
     /// A link: quarters in it are looked up, a chart file's ordinal is a name, and the
     /// numbers in a link an author wrote in a narrative are theirs.

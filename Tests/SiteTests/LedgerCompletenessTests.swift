@@ -40,14 +40,14 @@ struct LedgerCompletenessTests {
         let doctored = page.replacingOccurrences(of: "<main id=\"main\">", with: "<main id=\"main\"><p title=\"4.37 days\">4.37 days</p>")
         #expect(doctored != page)
         check.check("index.html", doctored)
-        check.check("data/doctored.csv", "Team,Value\r\nPlatform Engineering,4.37 days\r\n")
-        let svg = try #require(SiteFixture.files(in: folder).first { $0.hasPrefix("charts/") && $0.hasSuffix(".svg") })
+        check.check("org/2026-Q3/chart-9-bar-doctored.csv", "Team,Value\r\nPlatform Engineering,4.37 days\r\n")
+        let svg = try #require(SiteFixture.chartFiles(in: folder, ".svg").first)
         let chart = SiteFixture.read(folder, svg).replacingOccurrences(of: "</svg>", with: "<circle class=\"hidden-mark\" cx=\"4.37\" cy=\"10\" r=\"2\"/></svg>")
         check.check(svg, chart)
         // Two in the page, one in the CSV, and the mark's cx, cy and r.
         #expect(check.problems.count == 6, "\(check.problems)")
         #expect(check.problems.contains { $0.hasPrefix("index.html: 4.37 in “<p title=") })
-        #expect(check.problems.contains { $0.hasPrefix("data/doctored.csv: 4.37 in “row 2") })
+        #expect(check.problems.contains { $0.hasPrefix("org/2026-Q3/chart-9-bar-doctored.csv: 4.37 in “row 2") })
         #expect(check.problems.contains { $0.hasPrefix("\(svg): 4.37 in “cx of circle.hidden-mark") })
     }
 }

@@ -24,14 +24,14 @@ struct SiteBuildTests {
             "usage-vs-outcomes/index.html",
         ]
         let files = SiteFixture.files(in: folder)
-        #expect(files.filter { !$0.hasPrefix("charts/") && !$0.hasPrefix("data/") } == expected)
+        let svgs = SiteFixture.chartFiles(in: folder, ".svg"), csvs = SiteFixture.chartFiles(in: folder, ".csv")
+        #expect(files.filter { !svgs.contains($0) && !csvs.contains($0) } == expected)
         #expect(summary?.pages == expected.count - 2, "all but the stylesheet and the marker are pages")
-        // Every figure has a standalone SVG and its data as CSV, under the same name.
-        let svgs = files.filter { $0.hasPrefix("charts/") }
-        #expect(svgs.map { "data/" + $0.dropFirst("charts/".count).dropLast(4) + ".csv" } == files.filter { $0.hasPrefix("data/") })
-        #expect(svgs.contains("charts/org/2026-Q2/1-line-cycle_time.svg"), "the narrative's chart block")
-        #expect(svgs.contains("charts/teams/eng/2026-Q2/2-heatmap-baseline.svg"), "a group's heatmap of change from baseline")
-        #expect(svgs.contains("charts/metrics/cycle_time/1-bar-cycle_time.svg"), "a metric's bar of teams")
+        // Every figure has a standalone SVG and its data as CSV, under the same name, beside its page.
+        #expect(svgs.map { $0.dropLast(4) + ".csv" } == csvs)
+        #expect(svgs.contains("org/2026-Q2/chart-1-line-cycle_time.svg"), "the narrative's chart block")
+        #expect(svgs.contains("teams/eng/2026-Q2/chart-2-heatmap-baseline.svg"), "a group's heatmap of change from baseline")
+        #expect(svgs.contains("metrics/cycle_time/chart-1-bar-cycle_time.svg"), "a metric's bar of teams")
         #expect((summary?.charts ?? 0) > svgs.count, "sparklines in cards count as charts too")
     }
 
@@ -49,7 +49,7 @@ struct SiteBuildTests {
         #expect(outcomes.lowerBound < usage.lowerBound)
         #expect(html.contains("Usage: context, not impact"))
         #expect(html.contains("<figure class=\"chart chart-line\"><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 280\" role=\"img\""))
-        #expect(html.contains("<a href=\"charts/org/2026-Q2/1-line-cycle_time.svg\">SVG</a>"))
+        #expect(html.contains("<a href=\"org/2026-Q2/chart-1-line-cycle_time.svg\">SVG</a>"), "the quarter's own file")
         #expect(html.contains("<html lang=\"en\">"))
         #expect(html.components(separatedBy: "<h1>").count == 2, "one h1")
     }

@@ -53,6 +53,15 @@ struct SiteFixture {
         return paths.sorted()
     }
 
+    /// The standalone chart files of a built site ending in `suffix` (`.svg`, `.csv`), as
+    /// sorted relative paths: the files named as `ChartPlacement` names them, wherever
+    /// they are.
+    static func chartFiles(in folder: URL, _ suffix: String) -> [String] {
+        files(in: folder).filter { path in
+            path.hasSuffix(suffix) && ChartPlacement.isFileName(String(path.split(separator: "/").last ?? ""))
+        }
+    }
+
     static func read(_ folder: URL, _ path: String) -> String {
         (try? String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)) ?? ""
     }

@@ -134,10 +134,11 @@ struct SlideDeckTests {
         }
     }
 
-    @Test("each chart's standalone SVG and CSV are written and listed under its slide")
+    @Test("each chart's standalone SVG and CSV are written beside the deck and listed under its slide")
     func chartFiles() throws {
         let deck = try Self.build(Self.fixture)
-        let files = SiteFixture.files(in: deck.folder).filter { $0.hasPrefix("charts/deck/") || $0.hasPrefix("data/deck/") }
+        let files = SiteFixture.chartFiles(in: deck.folder, ".svg") + SiteFixture.chartFiles(in: deck.folder, ".csv")
+        #expect(files.allSatisfy { !$0.contains("/") }, "the deck is the site's index.html: \(files)")
         #expect(files.count == 2 * (deck.summary?.charts ?? -1))
         #expect(files.count >= 8)
         for path in files {

@@ -58,7 +58,7 @@ struct StandaloneChartFileTests {
 
     @Test("every SVG the sample site writes has a size, a viewBox, its styles, a white background and no outside references")
     func sampleFilesPasteCleanly() throws {
-        let paths = SiteFixture.files(in: Self.sample).filter { $0.hasPrefix("charts/") && $0.hasSuffix(".svg") }
+        let paths = SiteFixture.chartFiles(in: Self.sample, ".svg")
         #expect(paths.count > 100)
         var failures: [String] = []
         for path in paths {
@@ -70,7 +70,7 @@ struct StandaloneChartFileTests {
 
     @Test("the check finds each problem it looks for")
     func checkCanFail() throws {
-        let path = try #require(SiteFixture.files(in: Self.sample).first { $0.hasPrefix("charts/") && $0.hasSuffix(".svg") })
+        let path = try #require(SiteFixture.chartFiles(in: Self.sample, ".svg").first)
         let good = SiteFixture.read(Self.sample, path)
         #expect(Self.problems(good).isEmpty)
         let broken = [
@@ -88,7 +88,7 @@ struct StandaloneChartFileTests {
 
     @Test("every CSV beside them is UTF-8 with a header row and as many fields in every row")
     func sampleCSVFiles() {
-        let paths = SiteFixture.files(in: Self.sample).filter { $0.hasPrefix("data/") && $0.hasSuffix(".csv") }
+        let paths = SiteFixture.chartFiles(in: Self.sample, ".csv")
         #expect(paths.count > 100)
         for path in paths.prefix(200) {
             let text = SiteFixture.read(Self.sample, path)
