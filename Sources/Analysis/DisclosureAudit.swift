@@ -126,7 +126,7 @@ struct DisclosureAudit {
         var intervals: [ClosedRange<Double>]?
         var targets: [(key: ValueKey, isRemainder: Bool, variable: Int, value: Double, required: ClosedRange<Double>)] = []
         for linking in Linking.allCases {
-            var builder = self.builder(table, hidden: hidden, linking: linking)
+            let builder = self.builder(table, hidden: hidden, linking: linking)
             targets = builder.targets()
             if let only { targets = targets.filter { $0.key == only.key && $0.isRemainder == only.isRemainder } }
             if exposedOnly {
