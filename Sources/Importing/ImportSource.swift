@@ -1,5 +1,6 @@
-/// The usage feeds `discern import` reads. Each is usage data (context, never impact),
-/// and all but the legacy GitHub feed arrive one row per person.
+/// The sources `discern import` reads: usage feeds (context, never impact), all but the
+/// legacy GitHub feed one row per person; survey waves (judgment); and event exports
+/// (outcomes and quality, by a spec).
 public enum ImportSource: String, CaseIterable, Sendable {
     /// The legacy GitHub Copilot metrics API: one JSON array of days per export,
     /// already aggregated for an organization or a GitHub team.
@@ -16,6 +17,9 @@ public enum ImportSource: String, CaseIterable, Sendable {
     /// A survey wave's responses (Qualtrics, Google Forms, Microsoft Forms or plain CSV),
     /// read by `SurveyImporter` with a survey.yaml: judgment, asked of teams.
     case survey
+    /// An event export (deployments, incidents, tickets, changes; any tool), read by
+    /// `EventImporter` with a spec saying which columns date, place and count each row.
+    case events
 
     /// How messages name the feed.
     var title: String {
@@ -26,6 +30,7 @@ public enum ImportSource: String, CaseIterable, Sendable {
         case .viva: "Viva Insights person query"
         case .claudeCode: "Claude Code usage report"
         case .survey: "team survey"
+        case .events: "event export"
         }
     }
 }

@@ -56,6 +56,7 @@ public struct ImportSummary: Hashable, Sendable {
         case .viva: "query row"
         case .claudeCode: "usage record"
         case .survey: "response"
+        case .events: "event row"
         }
     }
 

@@ -46,6 +46,7 @@ public struct UsageImporter: Sendable {
         case .githubCopilotLegacy: team == nil
         case .githubCopilot, .survey: false
         case .m365Copilot, .viva, .claudeCode: true
+        case .events: false
         }
         if needsMapping, teamMapping == nil {
             if mapping == nil {
@@ -74,6 +75,11 @@ public struct UsageImporter: Sendable {
         case .survey:
             // A survey needs its survey.yaml and quarter: `SurveyImporter` reads it.
             run.diagnostics.error("survey responses are read with --questions survey.yaml and --period",
+                                  at: SourceLocation(file: files.first?.path ?? "(no input)"))
+            metrics = []
+        case .events:
+            // An event export needs its spec: `EventImporter` reads it.
+            run.diagnostics.error("event exports are read with --spec SPEC.yaml",
                                   at: SourceLocation(file: files.first?.path ?? "(no input)"))
             metrics = []
         }
@@ -161,6 +167,7 @@ public struct UsageImporter: Sendable {
         case .viva: VivaPersonQuery.mappingKeys
         case .claudeCode: ClaudeCodeUsageReport.mappingKeys
         case .survey: []
+        case .events: []
         }
     }
 
@@ -173,6 +180,7 @@ public struct UsageImporter: Sendable {
         case .viva: "pass --teams with a CSV mapping PersonIds (PersonId,team) or an HR attribute (Organization,team) to team ids"
         case .claudeCode: "pass --teams with a CSV mapping e-mail addresses (or API key names) to team ids (email,team)"
         case .survey: "pass --teams with a CSV mapping respondents to team ids (email,team)"
+        case .events: "pass --teams with a CSV mapping the spec's person column to team ids (email,team)"
         }
     }
 }

@@ -123,9 +123,10 @@ struct ImportCommandTests {
         texts.append(("fragment", try String(contentsOf: fragment, encoding: .utf8)))
         let identifiers = try String(contentsOf: Self.fixtures.appendingPathComponent("identifiers.txt"), encoding: .utf8)
             .split(separator: "\n").map { $0.lowercased() }
-        #expect(identifiers.count == 204, """
+        #expect(identifiers.count == 218, """
             19 people, 5 identifiers each, 2 concealed (hashed) ones each, and an API key name; 14 survey respondents \
-            with a name, an e-mail address, a Qualtrics ResponseId, an IP address and a respondent id
+            with a name, an e-mail address, a Qualtrics ResponseId, an IP address and a respondent id; 14 Jira \
+            account ids
             """)
         var leaks: [String] = []
         for (name, text) in texts {
