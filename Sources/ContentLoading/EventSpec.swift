@@ -40,7 +40,9 @@ import Yams
 ///
 /// Read here, beside the other YAML Discern reads, so every problem has its
 /// `line:column`; unknown keys are errors, since an ignored `were:` would count every
-/// row. Columns are checked against the export by the importer, at the spec's lines.
+/// row. A team column, `where` or `of` on a column naming people (`author`, `email`, the
+/// person column) is refused: Discern reports teams, never one person. Columns are
+/// checked against the export by the importer, at the spec's lines.
 package struct EventSpec: Sendable {
     /// A column the spec names, and where: one the export lacks is reported there.
     package struct Column: Hashable, Sendable {
@@ -144,6 +146,10 @@ package struct EventSpec: Sendable {
             let person = mapping.string("person", diagnostics: &diagnostics)
             let path = mapping.string("mapping", diagnostics: &diagnostics)
             switch (column, person, path) {
+            case (let column?, nil, nil) where PersonIdentifier.isIdentifierColumn(column):
+                diagnostics.error("'team' column '\(Excerpt.of(column))' names people, not teams; write "
+                    + "team: {person: \(Excerpt.of(column)), mapping: people.csv} to map them to teams",
+                    at: mapping.location(of: mapping.node("column")!))
             case (let column?, nil, nil):
                 team = .column(Column(name: column, location: mapping.location(of: mapping.node("column")!)))
             case (nil, let person?, let path?):
@@ -217,8 +223,10 @@ package struct EventSpec: Sendable {
         let aggregate = entry.node("aggregate") == nil
             ? nil : entry.choice("aggregate", as: Metric.Aggregation.self, diagnostics: &diagnostics)
         let decimals = entry.integer("decimals", in: 0...6, diagnostics: &diagnostics)
-        let conditions = self.conditions(entry, key: "where", diagnostics: &diagnostics)
-        let share = self.conditions(entry, key: "of", diagnostics: &diagnostics)
+        var person: String?
+        if case .person(let column, _) = team { person = column.name }
+        let conditions = self.conditions(entry, key: "where", person: person, diagnostics: &diagnostics)
+        let share = self.conditions(entry, key: "of", person: person, diagnostics: &diagnostics)
         var metricDate = date
         if let mapping = entry.mapping("date", diagnostics: &diagnostics) {
             metricDate = dateSource(mapping, inheriting: date?.format, diagnostics: &diagnostics)
@@ -295,12 +303,20 @@ package struct EventSpec: Sendable {
             location: entry.location)
     }
 
-    /// `where:` or `of:`: column to a value or a list of values (any of them).
-    private static func conditions(_ entry: YAMLMapping, key: String, diagnostics: inout DiagnosticLog) -> [Condition] {
+    /// `where:` or `of:`: column to a value or a list of values (any of them). A column
+    /// naming people is refused: a metric of one person's rows is what Discern never gives,
+    /// and the value would reach the metric's description.
+    private static func conditions(_ entry: YAMLMapping, key: String, person: String?,
+                                   diagnostics: inout DiagnosticLog) -> [Condition] {
         guard let mapping = entry.mapping(key, diagnostics: &diagnostics) else { return [] }
         var conditions: [Condition] = []
         for column in mapping.keys {
             let at = mapping.location(ofKey: column)
+            if PersonIdentifier.isIdentifierColumn(column) || person.map(PersonIdentifier.fold) == PersonIdentifier.fold(column) {
+                diagnostics.error("'\(key)' may not select rows by '\(Excerpt.of(column))': it names people, and Discern "
+                    + "reports teams, never one person", at: at)
+                continue
+            }
             var values: [String] = []
             switch mapping.node(column) {
             case nil:
