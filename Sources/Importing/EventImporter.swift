@@ -59,6 +59,26 @@ public struct EventImporter: Sendable {
         }
     }
 
+    /// A metric's rows left out for a blank cell in one of the columns it reads.
+    private struct BlankCell: Hashable, Comparable {
+        var metric: MetricID
+        var column: String
+
+        static func < (lhs: BlankCell, rhs: BlankCell) -> Bool { (lhs.metric, lhs.column) < (rhs.metric, rhs.column) }
+    }
+
+    /// Every row left out, by why: counted, never named, but for the team values, which
+    /// name teams.
+    private struct LeftOut {
+        var noTeam = Tally()
+        var unknownTeam = Tally()
+        var unknownTeams: Set<String> = []
+        var noHeadcount = Tally()
+        var teamsWithoutHeadcount: Set<String> = []
+        var blank: [BlankCell: Tally] = [:]
+        var backwards: [MetricID: Tally] = [:]
+    }
+
     public func run() -> UsageImport {
         var run = ImportRun()
         guard let text = spec.text(diagnostics: &run.diagnostics),
@@ -123,9 +143,7 @@ public struct EventImporter: Sendable {
             teamsByAnswer[TeamMapping.foldKey(team.name)] = team.id
             teamsByAnswer[TeamMapping.foldKey(team.id)] = team.id
         }
-        var unknownTeams: Set<String> = [], unknown = Tally(), noTeam = Tally(), noHeadcount = Tally()
-        var teamsWithoutHeadcount: Set<String> = []
-        var blanks: [String: Tally] = [:], negative: [MetricID: Tally] = [:]
+        var leftOut = LeftOut()
         var teamRows = 0
         var homes: Set<QuarterlyRollUp.TeamQuarter> = []
 
@@ -139,17 +157,17 @@ public struct EventImporter: Sendable {
                 let field = row.fields[teamColumn]
                 let answer = TeamMapping.foldKey(field.text)
                 guard !answer.isEmpty else {
-                    noTeam.add(input.location(of: field))
+                    leftOut.noTeam.add(input.location(of: field))
                     continue
                 }
                 guard let id = teamsByAnswer[answer] ?? (teams == nil && Slug.isValid(answer) ? answer : nil) else {
-                    unknownTeams.insert(field.text.trimmingSpaces)
-                    unknown.add(input.location(of: field))
+                    leftOut.unknownTeams.insert(field.text.trimmingSpaces)
+                    leftOut.unknownTeam.add(input.location(of: field))
                     continue
                 }
                 guard headcounts?[id] != nil else {
-                    teamsWithoutHeadcount.insert(id)
-                    noHeadcount.add(input.location(of: field))
+                    leftOut.teamsWithoutHeadcount.insert(id)
+                    leftOut.noHeadcount.add(input.location(of: field))
                     continue
                 }
                 team = id
@@ -157,7 +175,7 @@ public struct EventImporter: Sendable {
                 let field = row.fields[personColumn]
                 let key = TeamMapping.foldKey(field.text)
                 guard !key.isEmpty else {
-                    noTeam.add(input.location(of: field))
+                    leftOut.noTeam.add(input.location(of: field))
                     continue
                 }
                 let number = run.people.number(for: key)
@@ -200,7 +218,8 @@ public struct EventImporter: Sendable {
             for metric in located where Self.matches(row, metric.conditions) {
                 let id = metric.metric.id
                 func blank(_ column: Int) {
-                    blanks["\(id) \(input.name(of: column))", default: Tally()].add(input.location(of: row.fields[column]))
+                    leftOut.blank[BlankCell(metric: id, column: input.name(of: column)), default: Tally()]
+                        .add(input.location(of: row.fields[column]))
                 }
                 let when = moment(metric.date, metric.metric.date.format)
                 guard let date = when.value else {
@@ -230,7 +249,7 @@ public struct EventImporter: Sendable {
                         continue
                     }
                     guard start.seconds(to: end) >= 0 else {
-                        negative[id, default: Tally()].add(input.location(of: row.fields[to]))
+                        leftOut.backwards[id, default: Tally()].add(input.location(of: row.fields[to]))
                         continue
                     }
                     if case .duration(_, _, let unit) = metric.metric.measure { measured = start.seconds(to: end) / unit.seconds }
@@ -253,45 +272,12 @@ public struct EventImporter: Sendable {
             }
         }
 
-        var warnings = DiagnosticLog()
-        if let first = noTeam.first {
-            let what = personColumn.map { "'\(input.name(of: $0))'" } ?? "'\(input.name(of: teamColumn ?? 0))'"
-            warnings.warning("\(plural(noTeam.rows, "row has", "rows have")) a blank \(what) and \(noTeam.rows == 1 ? "is" : "are") "
-                + "counted in no team", at: first)
-        }
-        if let first = unknown.first {
-            let names = unknownTeams.sorted().prefix(8).map { "'\(Excerpt.of($0))'" }.joined(separator: ", ")
-            warnings.warning("\(plural(unknown.rows, "row names a team", "rows name teams")) that "
-                + (teams == nil ? "is not a team id (no teams.yaml was read, so names cannot match)" : "teams.yaml does not have")
-                + ": \(names)\(unknownTeams.count > 8 ? ", …" : ""); \(unknown.rows == 1 ? "it is" : "they are") counted in no team",
-                at: first)
-        }
-        if let first = noHeadcount.first {
-            let names = teamsWithoutHeadcount.sorted().prefix(8).map { "'\($0)'" }.joined(separator: ", ")
-            let why = headcounts == nil ? "no teams.yaml was read"
-                : "teams.yaml gives no headcount for \(teamsWithoutHeadcount.count == 1 ? "team" : "teams") \(names)"
-            warnings.warning("\(plural(noHeadcount.rows, "row is", "rows are")) left out: \(why), and a team's values "
-                + "from this export stand for the whole team, so its headcount is their n; pass --content with a "
-                + "teams.yaml that gives each team's headcount", at: first)
-        }
-        for (key, tally) in blanks.sorted(by: { $0.key < $1.key }) {
-            let parts = key.split(separator: " ", maxSplits: 1)
-            warnings.warning("\(plural(tally.rows, "row", "rows")) matching metric '\(parts[0])' \(tally.rows == 1 ? "has" : "have") "
-                + "a blank '\(parts[1])' and \(tally.rows == 1 ? "is" : "are") left out of it", at: tally.first!)
-        }
-        for (id, tally) in negative.sorted(by: { $0.key < $1.key }) {
-            warnings.warning("\(plural(tally.rows, "row", "rows")) of metric '\(id)' end before \(tally.rows == 1 ? "it starts" : "they start") "
-                + "(clocks out of step?) and \(tally.rows == 1 ? "is" : "are") left out of it", at: tally.first!)
-        }
-        if !run.unmapped.isEmpty, let teamMapping {
-            warnings.warning("\(plural(run.unmapped.count, "person has rows", "people have rows")) that the mapping does not "
-                + "claim; \(run.unmapped.count == 1 ? "that person is" : "they are") counted in no team", at: SourceLocation(file: teamMapping.file))
-        }
+        let teamName = input.name(of: personColumn ?? teamColumn ?? 0)
+        run.diagnostics.report(warnings(leftOut, teamColumn: teamName, unmapped: run.unmapped.count, mapping: teamMapping))
         for overlap in run.placements.overlaps {
             run.diagnostics.error("'\(overlap.teams[0])' and '\(overlap.teams[1])' share \(plural(overlap.people, "person", "people")); "
                 + "each person must count in one team a quarter: map each person to one team", at: overlap.location)
         }
-        run.diagnostics.merge(warnings)
 
         let metrics = spec.metrics.map(Self.importedMetric)
         let reason: String? = if run.records == 0 {
@@ -303,6 +289,49 @@ public struct EventImporter: Sendable {
             nil
         }
         return result(of: run, metrics: metrics, reason: reason, people: personColumn != nil)
+    }
+
+    /// One warning for each reason rows were left out, with a count and the first row.
+    private func warnings(_ leftOut: LeftOut, teamColumn: String, unmapped: Int, mapping: TeamMapping?) -> [Diagnostic] {
+        func are(_ count: Int) -> String { count == 1 ? "is" : "are" }
+        var warnings: [Diagnostic] = []
+        if let first = leftOut.noTeam.first {
+            let rows = leftOut.noTeam.rows
+            warnings.append(.warning("\(plural(rows, "row has", "rows have")) a blank '\(teamColumn)' and \(are(rows)) "
+                + "counted in no team", at: first))
+        }
+        if let first = leftOut.unknownTeam.first {
+            let rows = leftOut.unknownTeam.rows, values = leftOut.unknownTeams
+            let names = values.sorted().prefix(8).map { "'\(Excerpt.of($0))'" }.joined(separator: ", ")
+            warnings.append(.warning("\(plural(rows, "row names a team", "rows name teams")) that "
+                + (teams == nil ? "is not a team id (no teams.yaml was read, so names cannot match)" : "teams.yaml does not have")
+                + ": \(names)\(values.count > 8 ? ", …" : ""); \(rows == 1 ? "it is" : "they are") counted in no team",
+                at: first))
+        }
+        if let first = leftOut.noHeadcount.first {
+            let teams = leftOut.teamsWithoutHeadcount
+            let names = teams.sorted().prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+            let why = headcounts == nil ? "no teams.yaml was read"
+                : "teams.yaml gives no headcount for \(teams.count == 1 ? "team" : "teams") \(names)"
+            warnings.append(.warning("\(plural(leftOut.noHeadcount.rows, "row is", "rows are")) left out: \(why), and a "
+                + "team's values from this export stand for the whole team, so its headcount is their n; pass --content "
+                + "with a teams.yaml that gives each team's headcount", at: first))
+        }
+        for (cell, tally) in leftOut.blank.sorted(by: { $0.key < $1.key }) {
+            warnings.append(.warning("\(plural(tally.rows, "row", "rows")) matching metric '\(cell.metric)' "
+                + "\(tally.rows == 1 ? "has" : "have") a blank '\(cell.column)' and \(are(tally.rows)) left out of it",
+                at: tally.first!))
+        }
+        for (metric, tally) in leftOut.backwards.sorted(by: { $0.key < $1.key }) {
+            warnings.append(.warning("\(plural(tally.rows, "row", "rows")) of metric '\(metric)' "
+                + "\(tally.rows == 1 ? "ends before it starts" : "end before they start") (clocks out of step?) and "
+                + "\(are(tally.rows)) left out of it", at: tally.first!))
+        }
+        if unmapped > 0, let mapping {
+            warnings.append(.warning("\(plural(unmapped, "person has rows", "people have rows")) that the mapping does not "
+                + "claim; \(unmapped == 1 ? "that person is" : "they are") counted in no team", at: SourceLocation(file: mapping.file)))
+        }
+        return warnings
     }
 
     /// Whether a row's cells are among the values of every condition.

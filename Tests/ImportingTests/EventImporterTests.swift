@@ -253,6 +253,24 @@ struct EventImporterTests {
         ], "\(result.csv)")
     }
 
+    @Test("a duration that ends before it starts (a commit's clock ahead of the deploy's) is left out with a warning")
+    func backwards() {
+        let spec = "date: {column: at}\nteam: {column: team}\nmetrics:\n"
+            + "  - {id: lead, statistic: median, better: lower, duration: {from: committed, to: at}}\n"
+        let csv = """
+            team,committed,at
+            platform,2026-07-01T10:00:00Z,2026-07-01T09:00:00Z
+            platform,2026-07-01T10:00:00Z,2026-07-01T12:00:00Z
+            platform,2026-07-02T10:00:00Z,2026-07-02T09:59:00Z
+
+            """
+        let result = run(csv: csv, spec: spec)
+        // Only the second row runs forward: 2 hours.
+        #expect(result.table == ["2026-Q3 platform lead": "2 n=8"], "\(result.csv)")
+        #expect(result.printed == ["events.csv:2:31: warning: 2 rows of metric 'lead' end before they start (clocks out of step?) "
+            + "and are left out of it"], "\(result.printed)")
+    }
+
     @Test("a team without a headcount is left out with one warning saying how to give it; without teams.yaml, all are")
     func headcounts() throws {
         let partial = run(try fixture("deployments.csv"), spec: try fixture("deployments.yaml"),
