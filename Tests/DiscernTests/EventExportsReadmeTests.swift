@@ -79,14 +79,7 @@ struct EventExportsReadmeTests {
         ])
         var files = [
             "content/site.yaml": "title: AI impact report\norganization: Northwind\n",
-            "content/teams.yaml": """
-                teams:
-                  - {id: engineering, name: Engineering}
-                  - {id: platform, name: Platform, parent: engineering, headcount: 8}
-                  - {id: payments, name: Payments, parent: engineering, headcount: 7}
-                  - {id: mobile, name: Mobile, parent: engineering, headcount: 3}
-
-                """,
+            "content/teams.yaml": EventImportCommandTests.teams,
         ]
         for name in ["deployments.csv", "incidents.csv", "jira-issues.csv", "people.csv"] {
             files[name] = try String(contentsOf: Self.fixtures.appendingPathComponent(name), encoding: .utf8)
