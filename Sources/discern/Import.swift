@@ -109,9 +109,8 @@ struct Import: ParsableCommand {
         valueName: "qualtrics|google-forms|microsoft-forms|plain"))
     var tool: Tool?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "events only: the spec saying which column dates each row, which names its team (or person), and which "
-            + "metrics to count.", valueName: "spec.yaml"))
+    @Option(name: .long, help: ArgumentHelp("events only: the spec saying which column dates each row, which names "
+        + "its team (or person), and which metrics to count.", valueName: "spec.yaml"))
     var spec: String?
 
     @Option(name: .long, help: ArgumentHelp(
