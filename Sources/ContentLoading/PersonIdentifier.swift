@@ -50,7 +50,7 @@ enum PersonIdentifier {
     }
 
     /// Lowercased, with everything but letters and digits removed.
-    private static func fold(_ name: String) -> String {
+    static func fold(_ name: String) -> String {
         String(name.lowercased().unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) })
     }
 

@@ -200,10 +200,23 @@ struct YAMLMapping {
 
     /// Warns about every key not in `known`, with a suggestion when one is close.
     func warnUnknownKeys(_ known: [String], in what: String, diagnostics: inout DiagnosticLog) {
+        reportUnknownKeys(known, in: what, as: .warning, diagnostics: &diagnostics)
+    }
+
+    /// Refuses every key not in `known`, with a suggestion when one is close: for files
+    /// where a misspelt key, ignored, would change what is counted (a `were:` that
+    /// filters nothing).
+    func refuseUnknownKeys(_ known: [String], in what: String, diagnostics: inout DiagnosticLog) {
+        reportUnknownKeys(known, in: what, as: .error, diagnostics: &diagnostics)
+    }
+
+    private func reportUnknownKeys(_ known: [String], in what: String, as severity: Diagnostic.Severity,
+                                   diagnostics: inout DiagnosticLog) {
         for pair in pairs where !known.contains(pair.key) {
-            diagnostics.report(.warning(
-                "unknown key '\(Excerpt.of(pair.key))' in \(what) is ignored" + Suggestion.hint(for: pair.key, in: known),
-                at: location(of: pair.keyNode)))
+            diagnostics.report(Diagnostic(
+                severity, at: location(of: pair.keyNode),
+                "unknown key '\(Excerpt.of(pair.key))' in \(what)\(severity == .warning ? " is ignored" : "")"
+                    + Suggestion.hint(for: pair.key, in: known)))
         }
     }
 

@@ -1,6 +1,7 @@
-/// The feeds `discern import` reads. Most are usage data (context, never impact); a
-/// survey is judgment, and GitHub's pull requests are outcomes. All but the legacy GitHub
-/// feed arrive one row per person (or per pull request).
+/// The sources `discern import` reads: usage feeds (context, never impact), all but the
+/// legacy GitHub feed one row per person; survey waves (judgment); GitHub's pull requests
+/// (outcomes and quality, one row per pull request); and event exports (outcomes and
+/// quality, by a spec).
 public enum ImportSource: String, CaseIterable, Sendable {
     /// The legacy GitHub Copilot metrics API: one JSON array of days per export,
     /// already aggregated for an organization or a GitHub team.
@@ -20,6 +21,9 @@ public enum ImportSource: String, CaseIterable, Sendable {
     /// GitHub's pull requests, as the REST API lists them: lead time, throughput and
     /// reverts (outcomes), and the share labelled AI-assisted.
     case githubPulls = "github-pulls"
+    /// An event export (deployments, incidents, tickets, changes; any tool), read by
+    /// `EventImporter` with a spec saying which columns date, place and count each row.
+    case events
 
     /// How messages name the feed.
     var title: String {
@@ -31,6 +35,7 @@ public enum ImportSource: String, CaseIterable, Sendable {
         case .claudeCode: "Claude Code usage report"
         case .survey: "team survey"
         case .githubPulls: "GitHub pull requests"
+        case .events: "event export"
         }
     }
 }

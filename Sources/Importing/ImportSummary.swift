@@ -59,6 +59,7 @@ public struct ImportSummary: Hashable, Sendable {
         case .claudeCode: "usage record"
         case .survey: "response"
         case .githubPulls: "pull request"
+        case .events: "event row"
         }
     }
 

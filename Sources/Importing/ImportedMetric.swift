@@ -15,8 +15,13 @@ public struct ImportedMetric: Hashable, Sendable {
         case share
         /// How many of the team-quarter's people were marked.
         case people
-        /// The weighted median of samples; `n` is the people who gave one.
+        /// The weighted median of samples; `n` is the people who gave one, or for samples
+        /// without people (an export by team) the team-quarter's size.
         case weightedMedian
+        /// The sum of numerators: a count when each is 1. `n` is the team-quarter's size.
+        case sum
+        /// That sum over the quarter's weeks (`CalendarDay.weeks(in:)`): a count per week.
+        case sumPerWeek
     }
 
     var id: MetricID

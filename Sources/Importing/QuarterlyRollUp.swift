@@ -1,7 +1,7 @@
 import ContentLoading
 import ReportModel
 
-/// Team-quarter tallies shared by the four importers.
+/// Team-quarter tallies shared by the importers.
 ///
 /// Records go in by person, as an index the importer hands out (never the identifier
 /// itself), or as a team's daily figures for a feed that is already aggregated. Values
@@ -101,14 +101,17 @@ package struct QuarterlyRollUp: Sendable {
         groups[cell] = group
     }
 
-    /// Adds a sample to a `weightedMedian` metric.
-    mutating func sample(_ metric: MetricID, _ value: Double, weight: Double, person: Int, in cell: TeamQuarter) {
+    /// Adds a sample to a `weightedMedian` metric; with a person, the person counts among
+    /// its `n` and among the team-quarter's people.
+    mutating func sample(_ metric: MetricID, _ value: Double, weight: Double, person: Int?, in cell: TeamQuarter) {
         var group = groups[cell, default: Group()]
         var tally = group.tallies[metric, default: Tally()]
         tally.samples.append(Sample(value: value, weight: weight))
-        tally.people.insert(person)
+        if let person {
+            tally.people.insert(person)
+            group.members.insert(person)
+        }
         group.tallies[metric] = tally
-        group.members.insert(person)
         groups[cell] = group
     }
 
@@ -126,7 +129,7 @@ package struct QuarterlyRollUp: Sendable {
             people.formUnion(group.members)
             for metric in metrics {
                 guard let tally = group.tallies[metric.id],
-                      let (value, n) = Self.value(of: tally, rule: metric.rule, in: group),
+                      let (value, n) = Self.value(of: tally, rule: metric.rule, in: group, period: cell.period),
                       value.isFinite else { continue }
                 guard n >= minGroupSize else {
                     outcome.leftOutValues += 1
@@ -145,7 +148,7 @@ package struct QuarterlyRollUp: Sendable {
         return outcome
     }
 
-    private static func value(of tally: Tally, rule: ImportedMetric.Rule, in group: Group) -> (Double, Int)? {
+    private static func value(of tally: Tally, rule: ImportedMetric.Rule, in group: Group, period: Period) -> (Double, Int)? {
         switch rule {
         case .ratio(let scale):
             guard tally.denominator > 0 else { return nil }
@@ -157,7 +160,11 @@ package struct QuarterlyRollUp: Sendable {
             return (Double(tally.people.count), group.size)
         case .weightedMedian:
             guard let median = weightedMedian(tally.samples) else { return nil }
-            return (median, tally.people.count)
+            return (median, tally.people.isEmpty ? group.size : tally.people.count)
+        case .sum:
+            return (tally.numerator, group.size)
+        case .sumPerWeek:
+            return (tally.numerator / CalendarDay.weeks(in: period), group.size)
         }
     }
 

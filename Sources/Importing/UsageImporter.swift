@@ -49,6 +49,7 @@ public struct UsageImporter: Sendable {
         case .githubCopilot, .survey: false
         case .m365Copilot, .viva, .claudeCode: true
         case .githubPulls: true
+        case .events: false
         }
         if needsMapping, teamMapping == nil {
             if mapping == nil {
@@ -80,6 +81,11 @@ public struct UsageImporter: Sendable {
         case .survey:
             // A survey needs its survey.yaml and quarter: `SurveyImporter` reads it.
             run.diagnostics.error("survey responses are read with --questions survey.yaml and --period",
+                                  at: SourceLocation(file: files.first?.path ?? "(no input)"))
+            metrics = []
+        case .events:
+            // An event export needs its spec: `EventImporter` reads it.
+            run.diagnostics.error("event exports are read with --spec SPEC.yaml",
                                   at: SourceLocation(file: files.first?.path ?? "(no input)"))
             metrics = []
         }
@@ -168,6 +174,7 @@ public struct UsageImporter: Sendable {
         case .claudeCode: ClaudeCodeUsageReport.mappingKeys
         case .githubPulls: GitHubPullRequestList.mappingKeys
         case .survey: []
+        case .events: []
         }
     }
 
@@ -181,6 +188,7 @@ public struct UsageImporter: Sendable {
         case .claudeCode: "pass --teams with a CSV mapping e-mail addresses (or API key names) to team ids (email,team)"
         case .githubPulls: "pass --teams with a CSV mapping logins to team ids (login,team)"
         case .survey: "pass --teams with a CSV mapping respondents to team ids (email,team)"
+        case .events: "pass --teams with a CSV mapping the spec's person column to team ids (email,team)"
         }
     }
 }

@@ -12,7 +12,7 @@ import ReportModel
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a usage feed as team-quarter values: people become teams, small teams are left out.",
+        abstract: "Import a usage feed, survey, pull requests or event export as team-quarter values: people become teams, small teams are left out.",
         discussion: """
             Writes the long CSV (period,team,metric,value,n) to --output and the metrics.yaml entries to --metrics, \
             or to standard output. A survey (discern import survey RESPONSES.csv --questions survey.yaml --period 2026-Q3) \
@@ -20,7 +20,8 @@ struct Import: ParsableCommand {
             PULLS.json --teams logins.csv, as gh api --paginate saves repos/OWNER/REPO/pulls?state=closed) become lead time, \
             merged pull requests per engineer-week (headcounts from --content's teams.yaml), the share labelled --ai-label, \
             and the revert share: outcomes, by the quarter each was merged in. \
-            No login, UPN, e-mail address, API key name, PersonId or name is written anywhere. Teams with fewer people than \
+            An event export (discern import events deployments.csv --spec deployments.yaml) becomes counts, shares and \
+            durations per team-quarter, as the spec says. No login, UPN, e-mail address, API key name, PersonId or name is written anywhere. Teams with fewer people than \
             the minimum group size are left out. Exits 0 on success, 1 on input errors or nothing to import (and then writes nothing), \
             2 on a usage error.
             """
@@ -35,6 +36,7 @@ struct Import: ParsableCommand {
         case claudeCode = "claude-code"
         case survey
         case githubPulls = "github-pulls"
+        case events
 
         var importSource: ImportSource { ImportSource(rawValue: rawValue)! }
     }
@@ -116,6 +118,10 @@ struct Import: ParsableCommand {
         valueName: "name"))
     var aiLabel: String?
 
+    @Option(name: .long, help: ArgumentHelp("events only: the spec saying which column dates each row, which names "
+        + "its team (or person), and which metrics to count.", valueName: "spec.yaml"))
+    var spec: String?
+
     @Option(name: .long, help: ArgumentHelp(
         "The content folder whose site.yaml and teams.yaml the import follows, if it has them.", valueName: "dir"))
     var content: String = "content"
@@ -149,6 +155,16 @@ struct Import: ParsableCommand {
         } else if questions != nil || period != nil || tool != nil {
             throw ValidationError("--questions, --period and --tool are for survey only")
         }
+        if source == .events {
+            guard let spec else { throw ValidationError("events needs --spec SPEC.yaml, saying how to read the export") }
+            guard files.count == 1 else { throw ValidationError("events imports one export at a time: name one file") }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: spec, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                throw ValidationError("no file at '\(spec)'")
+            }
+        } else if spec != nil {
+            throw ValidationError("--spec is for events only")
+        }
         if source != .viva, dateOrder != nil || columns != nil {
             throw ValidationError("--date-order and --columns are for viva only")
         }
@@ -169,7 +185,7 @@ struct Import: ParsableCommand {
         guard output.hasSuffix(".csv") else {
             throw ValidationError("--output must name a .csv file, such as content/data/copilot.csv")
         }
-        let inputs = Set((files + [teams, questions].compactMap { $0 }).map(Self.canonical))
+        let inputs = Set((files + [teams, questions, spec].compactMap { $0 }).map(Self.canonical))
         for written in [output, metrics].compactMap({ $0 }) where inputs.contains(Self.canonical(written)) {
             throw ValidationError("'\(written)' is one of the inputs; write to another file")
         }
@@ -189,6 +205,7 @@ struct Import: ParsableCommand {
 
         let (groupSize, origin) = minimumGroupSize()
         if source == .survey { return try runSurvey(inputs[0], mapping: mapping, groupSize: groupSize, origin: origin) }
+        if source == .events { return try runEvents(inputs[0], mapping: mapping, groupSize: groupSize, origin: origin) }
         var importer = UsageImporter(source: source.importSource, files: inputs, mapping: mapping, team: team,
                                      minGroupSize: groupSize, knownTeams: knownTeams())
         importer.headcounts = headcounts()
@@ -204,16 +221,37 @@ struct Import: ParsableCommand {
         var failures = DiagnosticLog()
         guard let questions, let period = period.flatMap(Period.init),
               let definition = read(questions, failures: &failures) else { return try fail(failures.all) }
-        var mapping = mapping
-        if mapping == nil, let path = SurveyImporter.mappingPath(in: definition) {
-            let resolved = path.hasPrefix("/") ? path
-                : ((questions as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
-            mapping = read(resolved, failures: &failures)
-            guard failures.isEmpty else { return try fail(failures.all) }
-        }
+        let mapping = self.mapping(mapping, namedIn: SurveyImporter.mappingPath(in: definition), beside: questions,
+                                   failures: &failures)
+        guard failures.isEmpty else { return try fail(failures.all) }
         let importer = SurveyImporter(responses: responses, questions: definition, period: period, mapping: mapping,
                                       tool: tool?.surveyTool, minGroupSize: groupSize, teams: teamNames())
         try finish(importer.run(), groupSize: groupSize, origin: origin)
+    }
+
+    /// An event export: the spec, and the person mapping it names (relative to it) unless
+    /// --teams gives one.
+    private func runEvents(_ events: InputFile, mapping: InputFile?, groupSize: Int, origin: String?) throws {
+        var failures = DiagnosticLog()
+        guard let spec, let definition = read(spec, failures: &failures) else { return try fail(failures.all) }
+        var importer = EventImporter(events: events, spec: definition)
+        importer.mapping = self.mapping(mapping, namedIn: EventImporter.mappingPath(in: definition), beside: spec,
+                                        failures: &failures)
+        guard failures.isEmpty else { return try fail(failures.all) }
+        importer.minGroupSize = groupSize
+        importer.teams = teamNames()
+        importer.headcounts = headcounts()
+        try finish(importer.run(), groupSize: groupSize, origin: origin)
+    }
+
+    /// `--teams`, or else the mapping a survey.yaml or spec names, read relative to it; nil
+    /// when there is none, or after recording why it cannot be read.
+    private func mapping(_ given: InputFile?, namedIn path: String?, beside definition: String,
+                         failures: inout DiagnosticLog) -> InputFile? {
+        guard given == nil, let path else { return given }
+        let resolved = path.hasPrefix("/") ? path
+            : ((definition as NSString).deletingLastPathComponent as NSString).appendingPathComponent(path)
+        return read(resolved, failures: &failures)
     }
 
     private func finish(_ result: UsageImport, groupSize: Int, origin: String?) throws {

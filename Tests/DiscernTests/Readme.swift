@@ -11,13 +11,16 @@ struct Readme {
     }
 
     /// The lines from the heading that starts with `heading` to the next heading of the
-    /// same or a higher level.
+    /// same or a higher level. A `#` line inside a fenced code block (a YAML comment, a
+    /// command's output) is no heading.
     func section(_ heading: String) -> ArraySlice<String> {
         guard let start = lines.firstIndex(where: { $0.hasPrefix(heading) }) else { return [] }
         let level = lines[start].prefix { $0 == "#" }.count
+        var fenced = false
         let end = lines[(start + 1)...].firstIndex { line in
+            if line.trimmingCharacters(in: .whitespaces).hasPrefix("```") { fenced.toggle() }
             let hashes = line.prefix { $0 == "#" }.count
-            return hashes > 0 && hashes <= level && line.dropFirst(hashes).hasPrefix(" ")
+            return !fenced && hashes > 0 && hashes <= level && line.dropFirst(hashes).hasPrefix(" ")
         } ?? lines.endIndex
         return lines[start..<end]
     }

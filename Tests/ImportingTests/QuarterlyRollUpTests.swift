@@ -69,6 +69,32 @@ struct QuarterlyRollUpTests {
         #expect(rows(outcome) == ["2025-Q4 a ttm 75 n=5", "2025-Q4 b ttm 10 n=3"])
     }
 
+    @Test("a sum is the numerators added up, per week it is over the quarter's weeks; n is the team-quarter's size")
+    func sums() {
+        var rollUp = QuarterlyRollUp()
+        for person in 0..<6 { rollUp.addMember(person, to: cell("a", q3)) }
+        // Five events from two of the six people: the count stands for the team, so n is 6.
+        for person in [0, 0, 1, 1, 1] { rollUp.add("events", 1, over: 1, in: cell("a", q3), person: person) }
+        for person in [0, 0, 1, 1, 1] { rollUp.add("weekly", 1, over: 1, in: cell("a", q3), person: person) }
+        rollUp.declare("none", in: cell("a", q3))
+        // 2025-Q3 has 92 days: 5 events over 92/7 weeks is 35/92 = 0.38043… a week.
+        let outcome = rollUp.values(for: [metric("events", .sum), metric("weekly", .sumPerWeek), metric("none", .sum)],
+                                    minGroupSize: 5)
+        #expect(rows(outcome) == ["2025-Q3 a events 5 n=6", "2025-Q3 a none 0 n=6", "2025-Q3 a weekly 0.3804 n=6"])
+    }
+
+    @Test("samples and ratios without people stand for the size the feed reported")
+    func withoutPeople() {
+        var rollUp = QuarterlyRollUp()
+        rollUp.reportSize(8, of: cell("a", q3))
+        for hours in [2.0, 6, 4] { rollUp.sample("ttr", hours, weight: 1, person: nil, in: cell("a", q3)) }
+        rollUp.add("share", 1, over: 1, in: cell("a", q3))
+        rollUp.add("share", 0, over: 1, in: cell("a", q3))
+        let outcome = rollUp.values(for: [metric("ttr", .weightedMedian), metric("share", .ratio(scale: 100))],
+                                    minGroupSize: 5)
+        #expect(rows(outcome) == ["2025-Q3 a share 50 n=8", "2025-Q3 a ttr 4 n=8"])
+    }
+
     @Test("team-quarters under the minimum group size give nothing and are counted; so are thin values")
     func suppression() {
         var rollUp = QuarterlyRollUp()
