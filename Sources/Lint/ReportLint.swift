@@ -165,8 +165,9 @@ public struct ReportLint: Sendable {
             guard let first = bare.first, let metric = usage.first(where: { has($0, scope, first) }) else { continue }
             found.append(LintRule.usageWithoutOutcomes.finding(
                 "'\(team.id)' has usage data but no outcome or quality data in " + Self.list(bare)
-                    + "; usage alone cannot show impact. Add outcome or quality data (`discern import --help` "
-                    + "lists the importers; README: Bring your own data), and measure judgment with "
+                    + "; usage alone cannot show impact. Add outcome or quality data (`discern import github-pulls` for "
+                    + "pull requests, `discern import events` for deployments, incidents or tickets; README: From "
+                    + "your tools to a report), and measure judgment with "
                     + "`discern new survey` and `discern import survey`", at: location(metric.id, scope, first)))
         }
         return found

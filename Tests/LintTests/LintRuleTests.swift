@@ -108,8 +108,8 @@ import TestSupport
         let data = LintFixture.data(replacing: "2026-Q1,support,2.0,5.0,,30", with: "2026-Q1,support,,,,30")
         #expect(LintFixture.findings(.usageWithoutOutcomes, ["data/values.csv": data]) == [
             "data/values.csv:6:20: warning: 'support' has usage data but no outcome or quality data in 2026-Q1; "
-                + "usage alone cannot show impact. Add outcome or quality data (`discern import --help` lists the importers; "
-                + "README: Bring your own data), and measure judgment with `discern new survey` and `discern import survey` [D105]",
+                + "usage alone cannot show impact. Add outcome or quality data (`discern import github-pulls` for pull requests, "
+                + "`discern import events` for deployments, incidents or tickets; README: From your tools to a report), and measure judgment with `discern new survey` and `discern import survey` [D105]",
         ])
     }
 
