@@ -64,15 +64,22 @@ struct CSVInput {
         return (renamed, unknown)
     }
 
-    /// The header's names, to show beside the ones expected. A cell with four digits or an
-    /// `@` is left out: in a broken file the header can run into a row of identifiers.
-    var headerNames: String {
+    /// The header's names, as a clause to show beside the ones expected: "its columns are
+    /// 'a', 'b' …". A cell with four digits or an `@` is left out: in a broken file the
+    /// header can run into a row of identifiers. A header with another number of fields
+    /// than the first row has most likely taken in cells through an unclosed quote, which
+    /// may name people, so then no name is listed, only the counts.
+    var columnList: String {
+        if let first = rows.first, first.fields.count != header.fields.count {
+            return "its header (line \(header.line)) has \(header.fields.count) fields and its first row "
+                + "\(first.fields.count): is a quote left open?"
+        }
         let names = header.fields.map(\.text.trimmingSpaces).filter { name in
             !name.isEmpty && !name.contains("@") && name.filter(\.isNumber).count < 4
         }
         let shown = names.prefix(12).map { "'\($0.count > 40 ? String($0.prefix(40)) + "…" : $0)'" }
         let rest = header.fields.count - shown.count
-        return shown.joined(separator: ", ") + (rest > 0 ? " and \(rest) more" : "")
+        return "its columns are " + shown.joined(separator: ", ") + (rest > 0 ? " and \(rest) more" : "")
     }
 
     /// The index of a column, by any spelling of its name.

@@ -86,12 +86,7 @@ public struct EventImporter: Sendable {
               let input = CSVInput.read(events, detectingDelimiter: true, diagnostics: &run.diagnostics) else {
             return result(of: run, metrics: [], reason: nil, people: false)
         }
-        // A header with another number of fields than the first row has taken in cells (an
-        // unclosed quote), which may name people: its names are then not listed.
-        let columns = input.rows.first.map { $0.fields.count == input.header.fields.count } ?? true
-            ? "its columns are \(input.headerNames)"
-            : "its header (line \(input.header.line)) has \(input.header.fields.count) fields and its first row "
-                + "\(input.rows.first!.fields.count): is a quote left open?"
+        let columns = input.columnList
         // A column is reported once where the spec names it, though metrics share the date's.
         var reported: Set<SourceLocation> = []
         func column(_ column: EventSpec.Column) -> Int? {

@@ -365,7 +365,7 @@ struct SurveyExport {
                 return index
             }
             diagnostics.error("no column '\(Excerpt.of(text))' in \(input.file) (read as a \(tool.title) export); "
-                + "its columns are \(input.headerNames)", at: location)
+                + input.columnList, at: location)
             return nil
         }
     }

@@ -220,7 +220,7 @@ package enum VivaPersonQuery {
     /// The message for a column the file lacks, with the header it has and the fix for
     /// an export in another language.
     private static func missing(_ name: String, in csv: CSVInput) -> String {
-        "missing column '\(name)'; the header has \(csv.headerNames). An export in another language names its "
+        "missing column '\(name)'; \(csv.columnList). An export in another language names its "
             + "columns in that language: pass --columns \"\(name)=<the header's name for it>\""
     }
 
@@ -268,7 +268,7 @@ package enum VivaPersonQuery {
                     "no Copilot metric columns; expected \(activeDays.header), \(actions.header), "
                         + "\(assistedHours.header) or \(appPrefix)<App> (a person query), or "
                         + "\(completionsAccepted.header), \(completionsSuggested.header), \(chatRequests.header) or "
-                        + "\(agentHeader) (a GitHub Copilot query); the header has \(csv.headerNames). An export in "
+                        + "\(agentHeader) (a GitHub Copilot query); \(csv.columnList). An export in "
                         + "another language needs --columns, such as --columns \"\(activeDays.header)=<its name>\"",
                     at: SourceLocation(file: file.path, line: csv.header.line, column: 1))
                 continue

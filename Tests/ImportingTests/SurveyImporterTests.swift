@@ -194,6 +194,27 @@ struct SurveyImporterTests {
         #expect(result.csv == "period,team,metric,value,n\n")
     }
 
+    @Test("a header that runs into the answers through an unclosed quote lists no column names, only counts")
+    func unclosedQuoteInHeader() throws {
+        // The header's last quote is never closed, so the header takes in the rows below
+        // it, names and addresses among them. A message listing "its columns" would print them.
+        let text = "Which team are you on?,I know which of my tasks AI tools help with.,\"Your name\n"
+            + "Platform,Agree,Ingrid Solberg\nPayments,Agree,\",Lars Berg\n"
+            + "Platform,Agree,Tomasz Wierzbicki\nPayments,Disagree,Amara Osei\n"
+        let yaml = "team:\n  column: \"Which team are you on?\"\n" + Self.scale + """
+            questions:
+              - column: "How often do you use AI?"
+                metric: frequency
+                scale: agree5
+            """
+        let result = SurveyImporter(responses: InputFile(path: "responses.csv", text: text), questions: questions(yaml),
+                                    period: Self.period, tool: .plain, teams: Self.teams).run()
+        let printed = result.printed.joined(separator: "\n")
+        #expect(printed.contains("no column 'How often do you use AI?'"), "\(printed)")
+        #expect(printed.contains("is a quote left open?"), "\(printed)")
+        for name in ["Ingrid", "Tomasz", "Amara", "Lars"] { #expect(!printed.contains(name), "\(printed)") }
+    }
+
     @Test("a team answer matching no team is a warning at its cell")
     func unknownTeam() throws {
         let text = "Which team are you on?,Q\nPlatfrom,4\n"

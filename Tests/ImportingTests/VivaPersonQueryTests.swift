@@ -73,13 +73,13 @@ struct VivaPersonQueryTests {
             "q1.csv:3:6: error: 'MetricDate' must be a date written YYYY-MM-DD (or M/D/YYYY), like 2026-07-01",
             "q1.csv:4:16: error: 'Total_Copilot_active_days' must be a number of 0 or more",
             "q1.csv:5:1: error: 'PersonId' is blank; every row needs one",
-            "q2.csv:1:1: error: missing column 'MetricDate'; the header has 'PersonId', 'Total_Copilot_active_days'. "
+            "q2.csv:1:1: error: missing column 'MetricDate'; its columns are 'PersonId', 'Total_Copilot_active_days'. "
                 + "An export in another language names its columns in that language: pass --columns "
                 + "\"MetricDate=<the header's name for it>\"",
             "q3.csv:1:1: error: no Copilot metric columns; expected Total_Copilot_active_days, Total_Copilot_actions_taken, "
                 + "Copilot_assisted_hours or Copilot_actions_taken_in_<App> (a person query), or Code completions "
                 + "accepted, Code completions suggested, User-initiated chat requests or Agent adoption (a GitHub "
-                + "Copilot query); the header has 'PersonId', 'MetricDate', 'Organization'. An export in another "
+                + "Copilot query); its columns are 'PersonId', 'MetricDate', 'Organization'. An export in another "
                 + "language needs --columns, such as --columns \"Total_Copilot_active_days=<its name>\"",
         ])
         #expect(result.summary.repeats == 1)
@@ -207,10 +207,10 @@ struct VivaPersonQueryTests {
         }
         let refused = run([file])
         #expect(refused.printed == [
-            "query.csv:1:1: error: missing column 'MetricDate'; the header has 'Personen-ID', 'Metrikdatum', "
+            "query.csv:1:1: error: missing column 'MetricDate'; its columns are 'Personen-ID', 'Metrikdatum', "
                 + "'Copilot-Aktivtage gesamt'. An export in another language names its columns in that language: "
                 + "pass --columns \"MetricDate=<the header's name for it>\"",
-            "query.csv:1:1: error: missing column 'PersonId'; the header has 'Personen-ID', 'Metrikdatum', "
+            "query.csv:1:1: error: missing column 'PersonId'; its columns are 'Personen-ID', 'Metrikdatum', "
                 + "'Copilot-Aktivtage gesamt'. An export in another language names its columns in that language: "
                 + "pass --columns \"PersonId=<the header's name for it>\"",
         ])
