@@ -48,20 +48,4 @@ struct BuiltInThemeTests {
         #expect(EmbeddedFile.base64("AAEC/w0K\nf4A=").bytes == [0, 1, 2, 255, 13, 10, 127, 128])
         #expect(EmbeddedFile.text("a\tb\n").bytes == Array("a\tb\n".utf8))
     }
-
-    @Test("a content folder's theme/ overrides a built-in theme's file of the same name, and only that one")
-    func override() throws {
-        let overrides = SiteFixture.temporaryFolder()
-        try FileManager.default.createDirectory(at: overrides, withIntermediateDirectories: true)
-        try "<footer class=\"custom\">Ours</footer>\n".write(to: overrides.appendingPathComponent("footer.mustache"), atomically: true, encoding: .utf8)
-        var diagnostics = DiagnosticLog()
-        let theme = try #require(Theme.load(builtIn: .default, overrides: overrides, overridesLabel: "content/theme", diagnostics: &diagnostics))
-        let (report, _) = SiteFixture.report(SiteFixture.small)
-        let output = SiteFixture.temporaryFolder()
-        _ = try SiteBuilder(report: report, theme: theme).build(into: output, diagnostics: &diagnostics)
-        #expect(diagnostics.isEmpty, "\(diagnostics.all)")
-        let html = SiteFixture.read(output, "index.html")
-        #expect(html.contains("<footer class=\"custom\">Ours</footer>"))
-        #expect(html.contains("<header class=\"site-header\">"), "the other templates stay the built-in theme's")
-    }
 }
