@@ -37,6 +37,14 @@ struct ThemeChoiceTests {
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
 
+    @Test("the error README's Themes section quotes is the one discern prints")
+    func readmeQuotesTheError() throws {
+        let section = try Readme().section("## Themes").joined(separator: "\n")
+        let quoted = try #require(section.firstMatch(of: #/`(--theme 'nope' names no theme: [^`]+)`/#)).1
+        let run = try cli.discern(["check", "--content", "content", "--theme", "nope"], in: try report())
+        #expect(run.stderr.hasPrefix("Error: \(quoted)\n"), "\(run.stderr)")
+    }
+
     @Test("theme: in site.yaml naming no theme is an error at the key's value, line and column")
     func unknownInSiteYAML() throws {
         let root = try report(["content/site.yaml": "title: T\norganization: Acme\ntheme:   nope\n"])
