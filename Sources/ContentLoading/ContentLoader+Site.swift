@@ -19,6 +19,7 @@ extension ContentLoader {
         if let organization = yaml.string("organization", diagnostics: &diagnostics) { site.organization = organization }
         site.description = yaml.string("description", diagnostics: &diagnostics)
         site.theme = yaml.string("theme", diagnostics: &diagnostics)
+        if site.theme != nil { site.themeLocation = yaml.node("theme").map(yaml.location(of:)) }
         if let language = yaml.string("language", diagnostics: &diagnostics) { site.language = language }
         if let allow = yaml.choice("allow_raw_html", as: YAMLBool.self, diagnostics: &diagnostics) {
             site.allowRawHTML = allow == .true

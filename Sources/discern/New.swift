@@ -6,6 +6,6 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Write starting files for parts of a report; for now, the AI-fluency survey (`discern new survey`).",
-        subcommands: [NewSurvey.self]
+        subcommands: [NewSurvey.self, NewTheme.self]
     )
 }
