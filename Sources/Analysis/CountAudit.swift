@@ -286,7 +286,6 @@ extension CountAudit {
             }
             for key in keys {
                 let cell = rollUp.cell(key.scope, metric, period)!
-                let n = Double(cell.n!)
                 let own = respondents(key)!
                 // The site prints a scope's people beside its `n`, so a reader takes one as
                 // at most the other; data that breaks this tells them not to.
