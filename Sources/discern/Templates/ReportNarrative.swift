@@ -53,6 +53,7 @@ enum ReportNarrative {
         ```chart
         type: bar
         metric: change_failure_rate
+        teams: [platform, payments, mobile]
         caption: Share of production deployments that caused an incident, by team.
         ```
 
