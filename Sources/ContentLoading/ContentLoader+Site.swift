@@ -19,6 +19,7 @@ extension ContentLoader {
         if let organization = yaml.string("organization", diagnostics: &diagnostics) { site.organization = organization }
         site.description = yaml.string("description", diagnostics: &diagnostics)
         site.theme = yaml.string("theme", diagnostics: &diagnostics)
+        if site.theme != nil { site.themeLocation = yaml.node("theme").map(yaml.location(of:)) }
         if let language = yaml.string("language", diagnostics: &diagnostics) { site.language = language }
         // A blank banner is no banner: an empty notice box on every page says nothing.
         if let banner = yaml.string("banner", diagnostics: &diagnostics), !banner.allSatisfy(\.isWhitespace) {

@@ -21,6 +21,8 @@ public struct SiteSettings: Hashable, Sendable {
     public var allowRawHTML: Bool = false
     /// The theme to build with: a name under `Themes/` or a folder path.
     public var theme: String?
+    /// Where `theme:`'s value is written, for a theme that cannot be found.
+    public var themeLocation: SourceLocation?
     /// The page language, for `<html lang>`.
     public var language: String = "en"
     /// A notice shown at the top of every page (`banner:`), such as "Example data" or

@@ -29,17 +29,29 @@ public struct Theme: Sendable {
     /// - Parameter label: how to name a folder in diagnostics.
     public static func load(from folder: URL, label: String, overrides: URL? = nil,
                             overridesLabel: String = "theme", diagnostics: inout DiagnosticLog) -> Theme? {
-        var files: [String: (path: String, bytes: [UInt8])] = [:]
-        for (directory, name) in [(folder, label), (overrides, overridesLabel)] {
-            guard let directory,
-                  let entries = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { continue }
-            for entry in entries.sorted() where !entry.hasPrefix(".") {
-                let url = directory.appendingPathComponent(entry)
-                guard let data = FileManager.default.contents(atPath: url.path) else { continue }
-                files[entry] = (name + "/" + entry, [UInt8](data))
-            }
-        }
+        let files = files(in: folder, label: label).merging(files(in: overrides, label: overridesLabel)) { $1 }
         return make(files: files, diagnostics: &diagnostics)
+    }
+
+    /// A theme compiled into Discern, with files in `overrides` (a content folder's
+    /// `theme/`) taking the place of its files of the same name.
+    public static func load(builtIn theme: BuiltInTheme, overrides: URL? = nil,
+                            overridesLabel: String = "theme", diagnostics: inout DiagnosticLog) -> Theme? {
+        let label = "built-in/" + theme.rawValue
+        let own = Dictionary(uniqueKeysWithValues: theme.files.map { name, bytes in (name, (path: label + "/" + name, bytes: bytes)) })
+        return make(files: own.merging(files(in: overrides, label: overridesLabel)) { $1 }, diagnostics: &diagnostics)
+    }
+
+    /// The files directly in a folder, by name, each with the path diagnostics show; none
+    /// when there is no folder.
+    private static func files(in folder: URL?, label: String) -> [String: (path: String, bytes: [UInt8])] {
+        guard let folder, let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
+        var files: [String: (path: String, bytes: [UInt8])] = [:]
+        for entry in entries where !entry.hasPrefix(".") {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(entry).path) else { continue }
+            files[entry] = (label + "/" + entry, [UInt8](data))
+        }
+        return files
     }
 
     /// A theme from files in memory: name to (path shown in diagnostics, bytes).

@@ -29,9 +29,8 @@ enum FuzzHarness {
 
     static let theme: Theme = {
         var diagnostics = DiagnosticLog()
-        guard let theme = Theme.load(from: URL(fileURLWithPath: "Themes/default"), label: "Themes/default",
-                                     diagnostics: &diagnostics)
-        else { fatalError("run from the repository root: \(diagnostics.all)") }
+        guard let theme = Theme.load(builtIn: .default, diagnostics: &diagnostics)
+        else { fatalError("the built-in default theme does not load: \(diagnostics.all)") }
         return theme
     }()
 

@@ -21,7 +21,7 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder to write the site to.", valueName: "dir"))
     var output: String = "site"
 
-    @Option(name: .long, help: ArgumentHelp("A theme name under Themes/, or a theme folder.", valueName: "name|dir"))
+    @Option(name: .long, help: ArgumentHelp("A theme: default, board (a slide deck), a folder under Themes/, or a theme folder's path.", valueName: "name|dir"))
     var theme: String?
 
     @Option(name: .customLong("base-url"),
@@ -48,6 +48,7 @@ struct Build: ParsableCommand {
     var summaryFile: String?
 
     func validate() throws {
+        try ThemeLocator.validate(option: theme, content: options.url)
         if let baseURL, BaseURL(baseURL) == nil {
             // Debug quoting shows a control character as an escape, not raw in the terminal.
             throw ValidationError("--base-url must be \(BaseURL.accepted); found \(String(reflecting: baseURL))")

@@ -33,8 +33,12 @@ struct Check: ParsableCommand {
     @Flag(help: "Treat warnings, lint findings among them, as errors. Notes stay notes.")
     var strict = false
 
-    @Option(name: .long, help: ArgumentHelp("A theme name under Themes/, or a theme folder, to check too.", valueName: "name|dir"))
+    @Option(name: .long, help: ArgumentHelp("A theme to check too: default, board, a folder under Themes/, or a theme folder's path.", valueName: "name|dir"))
     var theme: String?
+
+    func validate() throws {
+        try ThemeLocator.validate(option: theme, content: options.url)
+    }
 
     func run() throws {
         let pipeline = Pipeline(content: options.url, contentLabel: options.content, theme: theme)

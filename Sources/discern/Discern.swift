@@ -9,6 +9,7 @@ struct Discern: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "discern",
         abstract: "Build honest AI-impact reports: outcomes first, usage as context, small groups suppressed.",
+        version: DiscernVersion.current,
         subcommands: [Check.self, Build.self, Serve.self, Export.self, Diff.self, Audit.self, Release.self, Import.self, New.self]
     )
 

@@ -29,7 +29,7 @@ struct ExportPDF: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("A theme name under Themes/, or a theme folder; board makes a slide deck.",
+    @Option(name: .long, help: ArgumentHelp("A theme: default, board (a slide deck, one slide to a page), a folder under Themes/, or a theme folder's path.",
                                             valueName: "name|dir"))
     var theme: String?
 
@@ -44,6 +44,7 @@ struct ExportPDF: ParsableCommand {
     var chromium: String?
 
     func validate() throws {
+        try ThemeLocator.validate(option: theme, content: options.url)
         guard !page.hasPrefix("/"), !page.split(separator: "/").contains("..") else {
             throw ValidationError("--page must be a path inside the site, such as teams/platform/index.html")
         }

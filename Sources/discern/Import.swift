@@ -332,6 +332,11 @@ struct Import: ParsableCommand {
     /// Writes each file beside its destination and renames them into place only when
     /// all were written, so a failure leaves no half-written output.
     static func writeAll(_ outputs: [(path: String, text: String)]) throws {
+        try writeAll(files: outputs.map { (path: $0.path, data: Data($0.text.utf8)) })
+    }
+
+    /// `writeAll` for files of any bytes.
+    static func writeAll(files outputs: [(path: String, data: Data)]) throws {
         var written: [(temporary: String, path: String)] = []
         defer { for file in written { unlink(file.temporary) } }
         for output in outputs {
@@ -341,7 +346,7 @@ struct Import: ParsableCommand {
             }
             let name = (output.path as NSString).lastPathComponent
             let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).discern-partial"
-            try Data(output.text.utf8).write(to: URL(fileURLWithPath: temporary))
+            try output.data.write(to: URL(fileURLWithPath: temporary))
             written.append((temporary, output.path))
         }
         for file in written {

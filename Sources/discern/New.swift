@@ -5,7 +5,7 @@ import ArgumentParser
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Write starting files: a report's whole content folder (`discern new report`) or the AI-fluency survey (`discern new survey`).",
-        subcommands: [NewReport.self, NewSurvey.self]
+        abstract: "Write starting files: a report's whole content folder (`discern new report`), the AI-fluency survey (`discern new survey`) or a theme to change (`discern new theme`).",
+        subcommands: [NewReport.self, NewSurvey.self, NewTheme.self]
     )
 }

@@ -30,31 +30,19 @@ struct NewSurvey: ParsableCommand {
     @Flag(name: .long, help: "Replace files of the same names already in the folder.")
     var force = false
 
+    /// The files, into the folder asked for.
+    var starter: StarterFiles {
+        StarterFiles(folder: directory,
+                     files: Self.files.map { (name: $0.name, data: Data($0.text.utf8), what: $0.what) },
+                     kind: "the survey files")
+    }
+
     func validate() throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw ValidationError("'\(directory)' is a file; name a folder to write the survey files into")
-        }
+        try starter.validate()
     }
 
     func run() throws {
-        let paths = Self.files.map { (directory as NSString).appendingPathComponent($0.name) }
-        let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
-        if !existing.isEmpty, !force {
-            for path in existing { FileHandleOutput.standardError("\(path): error: the file exists") }
-            FileHandleOutput.standardError("Nothing written: pass --force to replace "
-                + (existing.count == 1 ? "it" : "them") + ", or name another folder.")
-            throw ExitCode(1)
-        }
-        do {
-            try Import.writeAll(zip(paths, Self.files).map { (path: $0, text: $1.text) })
-        } catch {
-            FileHandleOutput.standardError("\(directory): error: cannot write the survey files: \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
-        for (path, file) in zip(paths, Self.files) {
-            print("\(path): \(file.what)")
-        }
+        try starter.write(force: force)
         print("Next: run the survey, export the responses as CSV, and read them with "
             + "`discern import survey responses.csv --questions \((directory as NSString).appendingPathComponent("survey.yaml")) "
             + "--period YYYY-Qn --output content/data/survey.csv`. README: \"Measure judgment\".")

@@ -18,7 +18,8 @@ struct Pipeline {
     var observedPeriods: Set<Period>
     /// The narratives read, by path in the content folder.
     var narrativeFiles: Set<String>
-    /// The theme's folder, when one was found: a watched build watches it too.
+    /// The theme's folder, when one was found (a built-in theme has none): a watched build
+    /// watches it too.
     var themeFolder: URL?
     /// The theme files diagnostics name: unlike content files, their paths are already
     /// relative to the working folder (or absolute).
@@ -40,17 +41,27 @@ struct Pipeline {
         observedPeriods = Set(load.content.observations.map(\.period))
         narrativeFiles = Set(load.content.narratives.map(\.location.file))
         guard loadsTheme else { return }
-        let name = themeName ?? load.content.site.theme ?? "default"
-        guard let folder = ThemeLocator.folder(for: name, content: content) else {
-            diagnostics.append(.error("no theme '\(name)': expected a folder with page.mustache or deck.mustache under Themes/, or a path",
-                                      at: SourceLocation(file: "site.yaml")))
-            return
-        }
-        themeFolder = folder
+        let site = load.content.site
         let overrides = content.appendingPathComponent("theme")
         var problems = DiagnosticLog()
-        theme = Theme.load(from: folder, label: Self.label(folder), overrides: overrides,
-                           overridesLabel: contentLabel + "/theme", diagnostics: &problems)
+        switch ThemeLocator.locate(themeName ?? site.theme ?? BuiltInTheme.default.rawValue, content: content) {
+        case .failure(let missing):
+            if themeName == nil {
+                diagnostics.append(.error(missing.message(asked: "theme"), at: site.themeLocation ?? SourceLocation(file: "site.yaml")))
+            } else {
+                // The command's validate() refused such a --theme; a watched build meets one
+                // only when its folder has gone since.
+                diagnostics.append(.error(missing.message(asked: "--theme"), at: SourceLocation(file: "--theme")))
+                themeFiles = ["--theme"]
+            }
+            return
+        case .success(.folder(let folder)):
+            themeFolder = folder
+            theme = Theme.load(from: folder, label: Self.label(folder), overrides: overrides,
+                               overridesLabel: contentLabel + "/theme", diagnostics: &problems)
+        case .success(.builtIn(let builtIn)):
+            theme = Theme.load(builtIn: builtIn, overrides: overrides, overridesLabel: contentLabel + "/theme", diagnostics: &problems)
+        }
         diagnostics += problems.all
         themeFiles = Set(problems.all.map(\.location.file))
     }

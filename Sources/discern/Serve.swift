@@ -21,7 +21,7 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    @Option(name: .long, help: ArgumentHelp("A theme name under Themes/, or a theme folder.", valueName: "name|dir"))
+    @Option(name: .long, help: ArgumentHelp("A theme: default, board (a slide deck), a folder under Themes/, or a theme folder's path.", valueName: "name|dir"))
     var theme: String?
 
     @Option(help: ArgumentHelp("The port to serve on; 0 picks a free one, which the printed address gives.", valueName: "port"))
@@ -31,6 +31,7 @@ struct Serve: ParsableCommand {
     var host: String = "127.0.0.1"
 
     func validate() throws {
+        try ThemeLocator.validate(option: theme, content: options.url)
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, found \(port)") }
         guard Self.numericAddress(host) != nil else {
             throw ValidationError("--host must be a numeric address such as 127.0.0.1 or ::1, or localhost; found '\(host)'")

@@ -70,13 +70,13 @@ struct BuildCommandTests {
         #expect(before == after)
     }
 
-    @Test("an unknown theme is a content error; a theme path works")
+    @Test("an unknown --theme is a usage error; a theme path works")
     func themes() throws {
         let content = try cli.folder(cli.valid)
         let output = content.appendingPathComponent("out").path
         let missing = try cli.discern(["build", "--content", content.path, "--output", output, "--theme", "nope"])
-        #expect(missing.status == 1)
-        #expect(missing.stderr.contains("error: no theme 'nope'"))
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("--theme 'nope' names no theme"))
         let path = CommandLineTests.packageRoot.appendingPathComponent("Themes/default").path
         #expect(try cli.discern(["build", "--content", content.path, "--output", output, "--theme", path]).status == 0)
     }

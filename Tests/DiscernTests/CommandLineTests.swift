@@ -23,10 +23,12 @@ struct CommandLineTests {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Runs `discern` with the arguments, from the package's root unless told otherwise.
-    func discern(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) throws -> Run {
+    /// Runs `discern` with the arguments, from the package's root unless told otherwise;
+    /// `executable` is another copy of it.
+    func discern(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:],
+                 executable: URL = executable) throws -> Run {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         // `CI` makes shared outputs withhold findings about hidden teams; a test says
