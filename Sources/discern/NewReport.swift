@@ -31,7 +31,7 @@ struct NewReport: ParsableCommand {
 
     /// The files, in the order they are listed, each with what it is. The survey's are
     /// `discern new survey`'s, under `survey/`.
-    static func files(example: Bool) -> [(path: String, text: String, what: String)] {
+    static func files(example: Bool) -> [StarterFiles.File] {
         var files = [
             ("README.md", ReportReadme.text(example: example), "what each file is, the commands, and the privacy promise"),
             ("site.yaml", ReportSite.text(example: example),
@@ -43,40 +43,28 @@ struct NewReport: ParsableCommand {
             files.append((ReportExampleData.path, ReportExampleData.text, "made-up values: replace them with your own data"))
             files.append((ReportNarrative.path, ReportNarrative.text, "an example narrative: live values and charts"))
         }
-        return files + NewSurvey.files.map {
-            ("survey/" + $0.name, $0.text, "the AI-fluency survey's (its metrics and fluency block are in place already)")
+        files += NewSurvey.files.map { file in
+            let what = switch file.name {
+            case "metrics.yaml": "the survey's metrics, for reference: metrics.yaml holds them already"
+            case "fluency.yaml": "the survey's fluency block, for reference: site.yaml holds it already"
+            default: file.what
+            }
+            return ("survey/" + file.name, file.text, what)
         }
+        return files.map { (name: $0.0, data: Data($0.1.utf8), what: $0.2) }
+    }
+
+    /// The files, into the folder asked for, which must be new or empty unless forced.
+    var starter: StarterFiles {
+        StarterFiles(folder: directory, files: Self.files(example: !empty), kind: "the report's files", refusal: .anything)
     }
 
     func validate() throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw ValidationError("'\(directory)' is a file; name a folder to write the report's content into")
-        }
+        try starter.validate()
     }
 
     func run() throws {
-        let entries = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
-        if let first = entries.first, !force {
-            FileHandleOutput.standardError("\(directory): error: the folder is not empty (it holds '\(first)'"
-                + (entries.count > 1 ? " and \(entries.count - 1) more)" : ")"))
-            FileHandleOutput.standardError("Nothing written: name a new or empty folder, or pass --force to write into "
-                + "this one, replacing files of the same names.")
-            throw ExitCode(1)
-        }
-        let files = Self.files(example: !empty)
-        do {
-            try StarterFolder(path: directory).write(files.map { ($0.path, $0.text) })
-        } catch {
-            FileHandleOutput.standardError("\(directory): error: cannot write the report's files, so none was written: "
-                + error.localizedDescription)
-            throw ExitCode(1)
-        }
-        for file in files where !file.path.hasPrefix("survey/") {
-            print("\((directory as NSString).appendingPathComponent(file.path)): \(file.what)")
-        }
-        print("\((directory as NSString).appendingPathComponent("survey"))/: the AI-fluency survey (discern new survey); "
-            + "its metrics and fluency block are in place already")
+        try starter.write(force: force)
         print("Next: `discern check --content \(directory) --strict`, then `discern build --content \(directory)`. "
             + "\((directory as NSString).appendingPathComponent("README.md")) says how to make it yours.")
     }

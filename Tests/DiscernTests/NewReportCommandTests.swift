@@ -3,9 +3,8 @@ import Testing
 import Yams
 
 /// `discern new report` run as a user would, with the built executable, from a working
-/// folder that has nothing to do with the repository. No `--theme` is passed: the built
-/// `discern` finds the repository's `Themes/` beside itself (`ThemeLocator`), as it will
-/// find its built-in themes once those land.
+/// folder that has nothing to do with the repository. No `--theme` is passed: the site is
+/// built with the built-in default theme, as a user's would be.
 @Suite("discern new report on the command line")
 struct NewReportCommandTests {
     let cli = CommandLineTests()

@@ -1,17 +1,20 @@
 import Foundation
 import Glibc
 
-/// A folder of starter files, written whole or not at all: `discern new report`'s.
+/// Files written into a folder whole or not at all: what every `discern new` starter
+/// writes (`StarterFiles`).
 ///
 /// Every file is written into a hidden staging folder first, so a failure while writing
 /// leaves nothing behind. Only then do they take their places: a new folder by one
 /// rename; in a folder that exists, each file by a rename of its own, a file it replaces
 /// kept aside (a hard link) until all are in, so that a failure part way puts back what
 /// was there and removes what was added.
-struct StarterFolder {
+struct StagedWrite {
+    /// The folder, created if missing.
     let path: String
 
-    func write(_ files: [(path: String, text: String)]) throws {
+    /// Writes each file at its path relative to the folder, creating folders on the way.
+    func write(_ files: [(path: String, data: Data)]) throws {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: path).standardizedFileURL
         var isDirectory: ObjCBool = false
@@ -27,7 +30,7 @@ struct StarterFolder {
         for file in files {
             let url = fresh.appendingPathComponent(file.path)
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(file.text.utf8).write(to: url)
+            try file.data.write(to: url)
         }
         if exists {
             try place(files.map(\.path), from: fresh, keeping: staging.appendingPathComponent("old"), into: target)
