@@ -11,11 +11,11 @@ enum ReportReadme {
     private static let intro = #"""
         # AI-impact report
 
-        This folder is the content of an AI-impact report, which Discern builds into a
-        static site: a page for the organization, each
-        group, each team and each metric, for every quarter. The report leads with
-        **outcomes** (speed and quality, against a baseline) and **judgment** in AI use, keeps
-        usage as context, and reports **teams, never individuals**.
+        This folder is the content of an AI-impact report, which Discern builds into a static
+        site: a page for the organization, each group, each team and each metric, for every
+        quarter. The report leads with **outcomes** (speed and quality, against a baseline)
+        and **judgment** in AI use, keeps usage as context, and reports **teams, never
+        individuals**.
 
         `discern new report` wrote it; it checks and builds as it is. Make it yours file by
         file, and run `discern check` after each change: it names every problem with its
