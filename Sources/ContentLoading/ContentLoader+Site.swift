@@ -3,12 +3,12 @@ import ReportModel
 import Yams
 
 extension ContentLoader {
-    static let siteKeys = ["title", "organization", "description", "privacy", "allow_raw_html", "theme", "language", "lints", "fluency"]
+    static let siteKeys = ["title", "organization", "description", "privacy", "allow_raw_html", "theme", "language", "banner", "lints", "fluency"]
     static let privacyKeys = ["min_group_size", "protection"]
     static let lintsKeys = ["off"]
     static let fluencyKeys = ["capabilities", "levels"]
 
-    /// `site.yaml`: title, organization, description, privacy.min_group_size.
+    /// `site.yaml`: title, organization, description, the page banner, privacy, lints and fluency.
     func loadSite(_ text: String?, diagnostics: inout DiagnosticLog) -> SiteSettings {
         var site = SiteSettings()
         guard let text, let yaml = YAMLMapping.document(text, file: "site.yaml", diagnostics: &diagnostics) else {
@@ -21,6 +21,10 @@ extension ContentLoader {
         site.theme = yaml.string("theme", diagnostics: &diagnostics)
         if site.theme != nil { site.themeLocation = yaml.node("theme").map(yaml.location(of:)) }
         if let language = yaml.string("language", diagnostics: &diagnostics) { site.language = language }
+        // A blank banner is no banner: an empty notice box on every page says nothing.
+        if let banner = yaml.string("banner", diagnostics: &diagnostics), !banner.allSatisfy(\.isWhitespace) {
+            site.banner = banner
+        }
         if let allow = yaml.choice("allow_raw_html", as: YAMLBool.self, diagnostics: &diagnostics) {
             site.allowRawHTML = allow == .true
         }

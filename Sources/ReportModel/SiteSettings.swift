@@ -25,6 +25,9 @@ public struct SiteSettings: Hashable, Sendable {
     public var themeLocation: SourceLocation?
     /// The page language, for `<html lang>`.
     public var language: String = "en"
+    /// A notice shown at the top of every page (`banner:`), such as "Example data" or
+    /// "Draft": plain text, escaped like every other string of the content.
+    public var banner: String?
     /// Lint rules the site switches off, by id, each with the reason the methodology
     /// page shows: a rule is never silenced without saying why.
     public var lintsOff: [String: String] = [:]

@@ -53,6 +53,7 @@ extension BuiltInTheme {
             .skip-link:focus { left: 1rem; z-index: 10; }
             .deck-header { max-width: 80rem; margin: 0 auto; padding: 1rem 1.25rem 0; color: var(--muted); font-size: .9rem; }
             main { max-width: 80rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
+            .site-banner { margin: 0 0 1rem; padding: .6rem .9rem; border: 2px dashed var(--worse); background: var(--slide); font-weight: 600; }
 
             .slide { margin: 0 0 2rem; }
             .slide-frame {
@@ -168,6 +169,8 @@ extension BuiltInTheme {
               .slide + .slide { break-before: page; }
               .slide-frame { width: 13.333in; height: 7.5in; aspect-ratio: auto; box-shadow: none; }
               a { color: inherit; text-decoration: none; }
+              /* Fixed, so it prints on every slide's page without taking room from the slides. */
+              .site-banner { position: fixed; top: .08in; left: .3in; right: .3in; margin: 0; padding: .03in .12in; font-size: 9pt; z-index: 1; }
             }
 
             """#),

@@ -99,6 +99,9 @@ extension BuiltInTheme {
             .site-nav { display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; font-size: .95rem; }
             .site-footer { color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); margin-top: 3rem; padding-top: 1rem; padding-bottom: 2rem; }
 
+            /* site.yaml's banner: (such as "Example data"): on every page, on screen and in print. */
+            .site-banner { margin: 1rem 0 0; padding: .6rem .9rem; border: 2px dashed var(--worse); border-radius: 4px; background: var(--surface); font-weight: 600; }
+
             .breadcrumbs ol { list-style: none; padding: 0; margin: 1rem 0 0; display: flex; flex-wrap: wrap; gap: .25rem; font-size: .9rem; color: var(--muted); }
             .breadcrumbs li + li::before { content: "›"; margin-right: .25rem; }
 

@@ -34,7 +34,7 @@ extension SiteContext {
             "root": address == .notFound ? (options.baseURL ?? "") : address.root,
             "page_class": pageClass,
             "breadcrumbs": breadcrumbs.markup,
-            "main": main.markup,
+            "main": (banner + main).markup,
             "min_group_size": String(site.minGroupSize),
         ]
         if let description = description ?? site.description { values["description"] = description }
@@ -42,5 +42,12 @@ extension SiteContext {
         if let base = options.baseURL, address != .notFound { values["canonical"] = base + (address == .home ? "" : address.path) }
         if let generated = options.generated { values["generated"] = generated }
         return options.timings.measure(.templates) { theme.render(values) }
+    }
+
+    /// The site's `banner:` as the first thing in every page's main content, escaped; in
+    /// the content rather than a template slot, so that no theme can leave it out.
+    var banner: HTML {
+        guard let text = site.banner else { return .empty }
+        return "<p class=\"site-banner\" role=\"note\">\(text)</p>\n"
     }
 }

@@ -2,16 +2,26 @@ import ArgumentParser
 import Foundation
 
 /// What a `discern new` subcommand writes: files into one folder (created if missing), all
-/// of them or none. A file already there stops the write unless `--force` says to replace it.
+/// of them or none (`StagedWrite`). Without `--force`, a file already there stops the
+/// write, or for a starter that fills a whole folder, anything already in it.
 struct StarterFiles {
-    /// A file's name in the folder, its bytes, and what it is (printed after its path).
+    /// A file's path in the folder, its bytes, and what it is (printed after its path).
     typealias File = (name: String, data: Data, what: String)
+
+    /// What in the folder stops the write, unless `--force` says to go on.
+    enum Refusal {
+        /// A file of the same name as one of the starter's.
+        case sameNames
+        /// Anything at all: the starter is a whole folder, and belongs in a new or empty one.
+        case anything
+    }
 
     /// The folder as the user named it.
     var folder: String
     var files: [File]
     /// What the files are together, for messages: "the survey files".
     var kind: String
+    var refusal: Refusal = .sameNames
 
     /// For `validate()`: a file where the folder should be is a usage error.
     func validate() throws {
@@ -21,26 +31,41 @@ struct StarterFiles {
         }
     }
 
-    /// Writes every file beside its destination and renames them into place, then prints
-    /// each path and what it is. Exits 1, having written nothing, when a file exists and
-    /// `force` is false, or when the files cannot be written.
+    /// Writes every file, then prints each path and what it is. Exits 1, having written
+    /// nothing, when the folder holds what `refusal` names and `force` is false, or when
+    /// the files cannot be written.
     func write(force: Bool) throws {
         let paths = files.map { (folder as NSString).appendingPathComponent($0.name) }
-        let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
-        if !existing.isEmpty, !force {
-            for path in existing { FileHandleOutput.standardError("\(path): error: the file exists") }
-            FileHandleOutput.standardError("Nothing written: pass --force to replace "
-                + (existing.count == 1 ? "it" : "them") + ", or name another folder.")
-            throw ExitCode(1)
-        }
+        if !force { try refuse(paths) }
         do {
-            try Import.writeAll(files: zip(paths, files).map { (path: $0, data: $1.data) })
+            try StagedWrite(path: folder).write(files.map { (path: $0.name, data: $0.data) })
         } catch {
-            FileHandleOutput.standardError("\(folder): error: cannot write \(kind): \(error.localizedDescription)")
+            FileHandleOutput.standardError("\(folder): error: cannot write \(kind), so none was written: "
+                + error.localizedDescription)
             throw ExitCode(1)
         }
         for (path, file) in zip(paths, files) {
             print("\(path): \(file.what)")
         }
+    }
+
+    /// Exits 1 with what is in the way, if anything is.
+    private func refuse(_ paths: [String]) throws {
+        switch refusal {
+        case .sameNames:
+            let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
+            guard !existing.isEmpty else { return }
+            for path in existing { FileHandleOutput.standardError("\(path): error: the file exists") }
+            FileHandleOutput.standardError("Nothing written: pass --force to replace "
+                + (existing.count == 1 ? "it" : "them") + ", or name another folder.")
+        case .anything:
+            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+            guard let first = entries.first else { return }
+            FileHandleOutput.standardError("\(folder): error: the folder is not empty (it holds '\(first)'"
+                + (entries.count > 1 ? " and \(entries.count - 1) more)" : ")"))
+            FileHandleOutput.standardError("Nothing written: name a new or empty folder, or pass --force to write "
+                + "into this one, replacing files of the same names.")
+        }
+        throw ExitCode(1)
     }
 }

@@ -109,6 +109,18 @@ struct StructureDiagnosticsTests {
         #expect(load.content.site.minGroupSize == 5)
     }
 
+    @Test("banner: is read as text; a blank one is none, and a list is an error at its place")
+    func banner() {
+        let load = Fixture.load(["site.yaml": Fixture.site + "\nbanner: \"Example data: <b>made up</b>\"\n"])
+        #expect(load.diagnostics.isEmpty, "\(load.diagnostics)")
+        #expect(load.content.site.banner == "Example data: <b>made up</b>")
+        #expect(Fixture.load(["site.yaml": Fixture.site + "\nbanner: \"  \"\n"]).content.site.banner == nil)
+        #expect(Fixture.load().content.site.banner == nil)
+        let list = Fixture.load(["site.yaml": "title: T\nbanner: [Draft]\n"])
+        #expect(list.diagnostics.map(\.description).contains { $0.hasPrefix("site.yaml:2:9: error:") }, "\(list.diagnostics)")
+        #expect(list.content.site.banner == nil)
+    }
+
     @Test("ids must be lowercase slugs, and 'org' is reserved")
     func ids() {
         let teams = "teams:\n  - {id: Web Team, name: W, headcount: 5}\n  - {id: org, name: O, headcount: 5}\n"

@@ -7,6 +7,12 @@ enum SurveyFluency {
         # a scorecard of the six capabilities of good AI use, measured by the survey.
         # Add your own measures beside a survey metric as a list, such as
         # `assessment: [fluency_assessment, ai_changes_reviewed]`.
+
+        """# + block
+
+    /// The `fluency:` block alone, as it stands in `site.yaml`: `discern new report`
+    /// writes it into the starter's `site.yaml`.
+    static let block = #"""
         fluency:
           capabilities:
             use_cases: fluency_use_cases       # choosing the right use cases

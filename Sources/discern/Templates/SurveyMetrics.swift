@@ -8,6 +8,13 @@ enum SurveyMetrics {
         # self-report: what a team's people say about their own practice, averaged for the team.
         # Set `baseline:` on them to the first quarter you ran the survey, to see change since.
         metrics:
+
+        """# + entries
+
+    /// The entries alone, list items indented for a place under `metrics:`, in report
+    /// order (judgment, then sentiment, then skills): `discern new report` puts them
+    /// between its quality and usage metrics.
+    static let entries = #"""
           # --- Judgment: the six capabilities of good AI use ---------------------------
           - id: fluency_use_cases
             name: "Fluency: choosing use cases"
