@@ -65,7 +65,7 @@ struct NewReport: ParsableCommand {
 
     func run() throws {
         try starter.write(force: force)
-        print("Next: `discern check --content \(directory) --strict`, then `discern build --content \(directory)`. "
+        print("Next: `cd \(directory)`, then `discern check --strict` and `discern build` (the site goes to site/). "
             + "\((directory as NSString).appendingPathComponent("README.md")) says how to make it yours.")
     }
 }

@@ -62,6 +62,27 @@ struct NewReportCommandTests {
         }
     }
 
+    @Test("inside the starter, with no --content: check --strict, build and the board deck work as the README's steps read")
+    func insideTheFolder() throws {
+        let report = try written().appendingPathComponent("report")
+        let check = try cli.discern(["check", "--strict"], in: report)
+        #expect(check.status == 0 && check.stderr.isEmpty, "\(check.stderr)")
+        let build = try cli.discern(["build"], in: report)
+        #expect(build.status == 0 && build.stderr.isEmpty, "\(build.stderr)")
+        #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent("site/index.html").path))
+        let deck = try cli.discern(["build", "--theme", "board", "--output", "deck"], in: report)
+        #expect(deck.status == 0, "\(deck.stderr)")
+        #expect(FileManager.default.fileExists(atPath: report.appendingPathComponent("deck/index.html").path))
+        // A rebuild reads the same content: the site inside the folder is not content.
+        let again = try cli.discern(["check", "--strict"], in: report)
+        #expect(again.stdout == check.stdout, "\(again.stdout)")
+        // A folder that is neither content/ nor holds a site.yaml says how to start one.
+        let elsewhere = try cli.folder(["notes.txt": "not a report\n"])
+        let none = try cli.discern(["build"], in: elsewhere)
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("pass --content DIR, or start one with `discern new report DIR`"), "\(none.stderr)")
+    }
+
     @Test("every page of the starter's site says it shows example data")
     func bannerOnEveryPage() throws {
         let site = try checkAndBuild(in: try written())
