@@ -14,12 +14,17 @@ final class ContentWatcher {
     /// Watch descriptors and the folders they watch: which root, and the path below it
     /// ("" for the root itself).
     private var folders: [Int32: (root: Int, folder: String)] = [:]
+    /// Full paths never watched nor reported: the site's own output, when it is built
+    /// inside the content (as in a starter, built from within it), whose every write
+    /// would otherwise start another build.
+    private let ignored: Set<String>
 
     /// What a change may touch; writes that finish, files that appear, vanish or move.
     private static let events = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF)
 
-    init(roots: [URL]) throws {
+    init(roots: [URL], ignoring: [URL] = []) throws {
         self.roots = roots.map(\.standardizedFileURL)
+        ignored = Set(ignoring.map(\.standardizedFileURL.path))
         descriptor = inotify_init1(Int32(IN_CLOEXEC))
         guard descriptor >= 0 else {
             throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: roots.first?.path ?? ""])
@@ -55,6 +60,7 @@ final class ContentWatcher {
                 for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] where !name.hasPrefix(".") {
                     var isDirectory: ObjCBool = false
                     let child = folder.isEmpty ? name : folder + "/" + name
+                    guard !ignored.contains(root.path + "/" + child) else { continue }
                     if FileManager.default.fileExists(atPath: root.path + "/" + child, isDirectory: &isDirectory),
                        isDirectory.boolValue {
                         pending.append(child)
@@ -89,6 +95,7 @@ final class ContentWatcher {
                 offset += MemoryLayout<inotify_event>.size + Int(event.len)
                 guard !name.hasPrefix("."), let (root, folder) = folders[event.wd] else { continue }
                 let relative = folder.isEmpty ? name : folder + "/" + name
+                guard !ignored.contains(roots[root].path + "/" + relative) else { continue }
                 changes.paths.insert(root == 0 ? relative : roots[root].path + "/" + relative)
                 if event.mask & UInt32(IN_ISDIR) != 0 || event.mask & UInt32(IN_DELETE_SELF) != 0 { changes.foldersChanged = true }
             }

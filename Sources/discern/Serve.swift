@@ -58,7 +58,7 @@ struct Serve: ParsableCommand {
         }
         var site = WatchedSite(build: build)
         publish(folder.whileWriting { site.buildAll() }, to: server)
-        let watcher = try ContentWatcher(roots: site.watchedFolders)
+        let watcher = try ContentWatcher(roots: site.watchedFolders, ignoring: [site.build.output])
         print("Serving \(options.content) at \(address.absoluteString) ; press Ctrl-C to stop.")
         fflush(nil)
         while true {

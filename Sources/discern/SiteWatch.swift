@@ -20,7 +20,7 @@ struct SiteWatch {
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
         var site = self.site
-        let watcher = try ContentWatcher(roots: site.watchedFolders)
+        let watcher = try ContentWatcher(roots: site.watchedFolders, ignoring: [site.build.output])
         announce()
         while true {
             let changes = watcher.nextChanges()

@@ -176,6 +176,25 @@ struct WatchCommandTests {
         #expect(watcher.interruptAndWait())
     }
 
+    @Test("a site built inside the content (a starter built from within) does not set off another build")
+    func outputInsideContent() throws {
+        let content = try cli.folder(files)
+        let output = content.appendingPathComponent("site")
+        let errors = content.appendingPathComponent("../errors-\(UUID().uuidString)").standardizedFileURL
+        let watcher = try Watcher(content: content, output: output, errors: errors)
+        #expect(watcher.waitFor("Watching", count: 1), "\(watcher.output)")
+        // Writing site/ (and swapping it in) must not count as a change: without the
+        // output ignored, a build follows within the watcher's 30 ms settle time, forever.
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(watcher.output.components(separatedBy: "Built ").count - 1 == 1, "one build: \(watcher.output)")
+        try save("period,team,metric,value\n2026-Q1,a,m,3\n2026-Q1,b,m,3\n2026-Q2,a,m,4\n2026-Q2,b,m,5\n",
+                 to: content.appendingPathComponent("data/v.csv"))
+        #expect(watcher.waitFor("Watching", count: 2), "\(watcher.output)")
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(watcher.output.components(separatedBy: "Built ").count - 1 == 2, "one more build: \(watcher.output)")
+        #expect(watcher.interruptAndWait())
+    }
+
     @Test("Ctrl-C stops a watch started in the background, where the shell ignores SIGINT")
     func interruptWhenIgnored() throws {
         let content = try cli.folder(files)
