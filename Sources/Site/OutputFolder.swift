@@ -88,7 +88,7 @@ struct OutputFolder {
     func swap(removingInBackground background: Bool) throws -> ReplacedSite? {
         let files = FileManager.default
         // What a build stopped while removing a replaced site left behind.
-        try? files.removeItem(at: replaced)
+        FolderRemoval.removeInParallel(replaced.path)
         let hadSite = files.fileExists(atPath: destination.path)
         if hadSite {
             try files.moveItem(at: destination, to: replaced)

@@ -28,7 +28,7 @@ struct StagingFolder: Sendable {
         site = output.destination.path
         root = output.staging.path
         previous = SiteManifest(site: site) ?? SiteManifest()
-        try? FileManager.default.removeItem(at: output.staging)
+        FolderRemoval.removeInParallel(root)
         try FileManager.default.createDirectory(at: output.staging, withIntermediateDirectories: true)
     }
 
@@ -95,7 +95,7 @@ struct StagingFolder: Sendable {
 
     /// Removes the staging folder after a failure; the output is as it was.
     func discard() {
-        try? FileManager.default.removeItem(at: output.staging)
+        FolderRemoval.removeInParallel(root)
     }
 }
 

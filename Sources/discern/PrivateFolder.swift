@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Site
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +23,7 @@ final class PrivateFolder {
     }
 
     func remove() {
-        Self.remove(url.path)
+        FolderRemoval.remove(url.path)
     }
 
     /// Held while a build writes into the folder, and by the stop signal's handling, so
@@ -58,7 +59,7 @@ final class PrivateFolder {
             while read(reader, &byte, 1) != 1 {}
             let stop = Int32(byte)
             writing.lock()
-            Self.remove(path)
+            FolderRemoval.remove(path)
             signal(stop, SIG_DFL)
             kill(getpid(), stop)
         }
@@ -81,32 +82,5 @@ final class PrivateFolder {
     private static let onStop: @convention(c) (Int32) -> Void = { signal in
         var byte = UInt8(truncatingIfNeeded: signal)
         _ = write(PrivateFolder.stopPipe, &byte, 1)
-    }
-}
-
-extension PrivateFolder {
-    /// Removes `path` and all below it, going on past entries that are already gone: a
-    /// site a whole rebuild replaced may still be being removed by a thread of its own
-    /// (see `ReplacedSite`), and `FileManager.removeItem` stops at the first file that
-    /// thread removed first. The entries of a folder are listed before any is removed.
-    static func remove(_ path: String) {
-        if unlinkat(AT_FDCWD, path, 0) == 0 { return }
-        removeContents(of: path, in: AT_FDCWD)
-        unlinkat(AT_FDCWD, path, AT_REMOVEDIR)
-    }
-
-    private static func removeContents(of name: String, in parent: Int32) {
-        let descriptor = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0, let folder = fdopendir(descriptor) else { return }
-        defer { closedir(folder) }
-        var entries: [(name: String, isFolder: Bool)] = []
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name != "." && name != ".." { entries.append((name, entry.pointee.d_type == UInt8(DT_DIR))) }
-        }
-        for entry in entries where entry.isFolder || unlinkat(descriptor, entry.name, 0) != 0 && errno == EISDIR {
-            removeContents(of: entry.name, in: descriptor)
-            unlinkat(descriptor, entry.name, AT_REMOVEDIR)
-        }
     }
 }

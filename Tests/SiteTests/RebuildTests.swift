@@ -97,6 +97,21 @@ struct RebuildTests {
         #expect(!FileManager.default.fileExists(atPath: staging.path))
     }
 
+    @Test("removing the replaced site removes a symbolic link in it, never what the link points to")
+    func removalDoesNotFollowLinks() throws {
+        let (folder, _, _) = try SiteFixture.build(SiteFixture.small)
+        let elsewhere = SiteFixture.temporaryFolder()
+        try FileManager.default.createDirectory(at: elsewhere.appendingPathComponent("inside"), withIntermediateDirectories: true)
+        try "keep".write(to: elsewhere.appendingPathComponent("inside/notes.txt"), atomically: true, encoding: .utf8)
+        // At both depths the removal splits its work at: beside the pages, and among a team's quarters.
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("teams/linked"), withDestinationURL: elsewhere)
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("teams/api/linked"), withDestinationURL: elsewhere)
+        let (_, summary, _) = try SiteFixture.build(SiteFixture.small, into: folder)
+        #expect(summary != nil)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("teams/linked").path))
+        #expect(SiteFixture.files(in: elsewhere) == ["inside/notes.txt"])
+    }
+
     @Test("a file staged twice is written as a new file, never through the link into the site being served")
     func neverWritesThroughALink() throws {
         let (folder, _, _) = try SiteFixture.build(SiteFixture.small)
