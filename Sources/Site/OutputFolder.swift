@@ -40,33 +40,21 @@ struct OutputFolder {
             + "choose another --output or empty it (a build replaces the whole folder)"
     }
 
-    /// Starts with an empty staging folder.
-    func prepare() throws {
-        let files = FileManager.default
-        try? files.removeItem(at: staging)
-        try files.createDirectory(at: staging, withIntermediateDirectories: true)
-    }
-
-    /// Folders already made, so each is created once.
-    private let made = MadeFolders()
-
-    /// Writes one file into the staging folder. Safe to call from several workers.
-    ///
-    /// Paths are plain strings and folders are made with `mkdir`: Foundation's URL
-    /// methods look at the disk to decide whether a path is a folder, which cost more
-    /// than writing the file.
-    func write(_ bytes: some Collection<UInt8>, to path: String) throws {
-        let root = staging.path
-        if let slash = path.lastIndex(of: "/") {
-            try made.ensure(String(path[..<slash]), under: root)
-        }
-        try Self.writeFile(root + "/" + path, Array(bytes))
+    /// Starts a build: an empty staging folder, and the manifest of the site now here.
+    func stage() throws -> StagingFolder {
+        try StagingFolder(for: self)
     }
 
     /// A plain POSIX write: Foundation's `Data.write` cost several times more per file
     /// here, and a build writes thousands of small files.
+    ///
+    /// It always makes a new file: one already at `path` is unlinked first, never
+    /// truncated, since it may be a hard link to a file of the site being served.
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == EEXIST && unlink(path) == 0 {
+            descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         defer { Glibc.close(descriptor) }
         var offset = 0
@@ -90,50 +78,27 @@ struct OutputFolder {
         }
     }
 
+    /// Where the site being replaced is moved while the new one goes in.
+    var replaced: URL {
+        destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).discern-previous")
+    }
+
     /// Swaps the staging folder in. The old output is moved aside first and removed
-    /// only after the new one is in place.
-    func commit() throws {
+    /// only after the new one is in place, now or on a thread of its own.
+    func swap(removingInBackground background: Bool) throws -> ReplacedSite? {
         let files = FileManager.default
-        let previous = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).discern-previous")
-        try? files.removeItem(at: previous)
-        if files.fileExists(atPath: destination.path) {
-            try files.moveItem(at: destination, to: previous)
+        // What a build stopped while removing a replaced site left behind.
+        FolderRemoval.removeInParallel(replaced.path)
+        let hadSite = files.fileExists(atPath: destination.path)
+        if hadSite {
+            try files.moveItem(at: destination, to: replaced)
         }
         do {
             try files.moveItem(at: staging, to: destination)
         } catch {
-            if files.fileExists(atPath: previous.path) { try? files.moveItem(at: previous, to: destination) }
+            if files.fileExists(atPath: replaced.path) { try? files.moveItem(at: replaced, to: destination) }
             throw error
         }
-        try? files.removeItem(at: previous)
-    }
-
-    /// Removes the staging folder after a failure.
-    func discard() {
-        try? FileManager.default.removeItem(at: staging)
-    }
-}
-
-/// The folders made so far in one build, shared by its workers.
-private final class MadeFolders: @unchecked Sendable {
-    private let lock = NSLock()
-    private var folders: Set<String> = []
-
-    /// Makes `folder` and any missing parents below `root`, each once per build.
-    func ensure(_ folder: String, under root: String) throws {
-        try lock.withLock {
-            guard !folders.contains(folder) else { return }
-            var path = ""
-            for component in folder.split(separator: "/") {
-                path += path.isEmpty ? String(component) : "/" + component
-                guard !folders.contains(path) else { continue }
-                let full = root + "/" + path
-                if Glibc.mkdir(full, 0o755) != 0 && errno != EEXIST {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: full])
-                }
-                folders.insert(path)
-            }
-        }
+        return hadSite ? ReplacedSite(path: replaced.path, inBackground: background) : nil
     }
 }

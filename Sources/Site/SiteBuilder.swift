@@ -17,6 +17,10 @@ public struct SiteBuilder: Sendable {
         var files: Int
         /// The slides of a deck; 0 for a site.
         public var slides: Int
+        /// Files linked unchanged from the previous build instead of written.
+        public var linked: Int
+        /// The site this build replaced, removed or being removed.
+        public var replaced: ReplacedSite?
     }
 
     /// Every page, in a fixed order: a page for every visible scope and quarter, whether
@@ -50,21 +54,29 @@ public struct SiteBuilder: Sendable {
 
     /// Renders `addresses` again and writes them, with their chart files, over the site
     /// in `destination`, replacing each file atomically; chart files a page no longer
-    /// has are removed. A watched build uses this after a narrative edit, once the edited
-    /// narrative has loaded without errors.
+    /// has are removed, and the site's manifest follows. A watched build uses this after
+    /// a narrative edit, once the edited narrative has loaded without errors.
     public func rewrite(_ addresses: [PageAddress], in destination: URL) throws {
         let rendered = addresses.map(render)
         let root = destination.standardizedFileURL.path
+        var changes: [String: SiteManifest.Entry?] = [:]
         for page in rendered {
             if let folder = page.address.chartFolder {
                 let kept = Set(page.chartFiles.map(\.path))
                 for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []
                 where ChartPlacement.isFileName(name) && !kept.contains(folder + name) {
                     try? FileManager.default.removeItem(atPath: root + "/" + folder + name)
+                    changes[folder + name] = .some(nil)
                 }
             }
-            try OutputFolder.replaceFile(root + "/" + page.address.path, Array(page.html.utf8))
-            for file in page.chartFiles { try OutputFolder.replaceFile(root + "/" + file.path, file.bytes) }
+            for (path, bytes) in [(page.address.path, Array(page.html.utf8))] + page.chartFiles.map({ ($0.path, $0.bytes) }) {
+                try OutputFolder.replaceFile(root + "/" + path, bytes)
+                changes[path] = SiteManifest.Entry(bytes)
+            }
+        }
+        let marker = root + "/" + OutputFolder.marker
+        if let manifest = FileManager.default.contents(atPath: marker).flatMap({ SiteManifest.updating([UInt8]($0), with: changes) }) {
+            try OutputFolder.replaceFile(marker, manifest)
         }
     }
 
@@ -104,15 +116,22 @@ public struct SiteBuilder: Sendable {
     /// Pages render in parallel, one worker per core, each writing its own files as it
     /// goes; results are gathered in page order, so the site is the same whatever the
     /// scheduling. `parallel: false` renders in order, for comparison.
-    /// - Parameter progress: called now and then with pages done and pages in all.
+    ///
+    /// Files the previous build in `destination` wrote with the same bytes are linked
+    /// from it rather than written (see `StagingFolder`).
+    /// - Parameters:
+    ///   - progress: called now and then with pages done and pages in all.
+    ///   - removingInBackground: return once the new site is in place, and remove the
+    ///     one it replaced on a thread of its own (see `ReplacedSite`).
     public func build(into destination: URL, content: URL? = nil, parallel: Bool = true,
-                      progress: (@Sendable (Int, Int) -> Void)? = nil, diagnostics: inout DiagnosticLog) throws -> Summary? {
-        let output = OutputFolder(destination: destination)
-        if let refusal = output.refusal(content: content) {
+                      progress: (@Sendable (Int, Int) -> Void)? = nil, removingInBackground: Bool = false,
+                      diagnostics: inout DiagnosticLog) throws -> Summary? {
+        let folder = OutputFolder(destination: destination)
+        if let refusal = folder.refusal(content: content) {
             diagnostics.error(refusal, at: SourceLocation(file: destination.path))
             return nil
         }
-        try output.prepare()
+        let output = try folder.stage()
         let pages = self.pages
         let finished = Finished()
         let outcomes = pages.concurrentMap(parallel: parallel) { address -> Result<RenderedPage.Counts, Error> in
@@ -134,12 +153,10 @@ public struct SiteBuilder: Sendable {
             for name in context.theme.assets.keys.sorted() {
                 try output.write(context.theme.assets[name]!, to: "assets/" + name)
             }
-            try output.write(Array("This folder is a site built by discern build; the next build replaces it whole.\n".utf8),
-                             to: OutputFolder.marker)
-            try output.commit()
+            let replaced = try output.commit(removingInBackground: removingInBackground)
             let files = results.reduce(context.theme.assets.count) { $0 + $1.files }
             return Summary(pages: pages.count, charts: results.reduce(0) { $0 + $1.charts }, files: files,
-                           slides: results.reduce(0) { $0 + $1.slides })
+                           slides: results.reduce(0) { $0 + $1.slides }, linked: output.linked, replaced: replaced)
         } catch {
             output.discard()
             throw error

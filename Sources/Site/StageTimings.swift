@@ -11,7 +11,7 @@ public final class StageTimings: @unchecked Sendable {
         case charts
         /// Filling the theme's page shell.
         case templates
-        /// Writing files into the staging folder.
+        /// Putting files into the staging folder: writing them, or linking unchanged ones.
         case write
     }
 

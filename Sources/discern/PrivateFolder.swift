@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Site
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +23,7 @@ final class PrivateFolder {
     }
 
     func remove() {
-        try? FileManager.default.removeItem(at: url)
+        FolderRemoval.remove(url.path)
     }
 
     /// Held while a build writes into the folder, and by the stop signal's handling, so
@@ -58,7 +59,7 @@ final class PrivateFolder {
             while read(reader, &byte, 1) != 1 {}
             let stop = Int32(byte)
             writing.lock()
-            try? FileManager.default.removeItem(atPath: path)
+            FolderRemoval.remove(path)
             signal(stop, SIG_DFL)
             kill(getpid(), stop)
         }

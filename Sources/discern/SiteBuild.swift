@@ -50,9 +50,13 @@ struct SiteBuild {
 
     /// Builds the whole site, printing the diagnostics and the summary line. When it
     /// could not be built, the previous site is as it was.
-    /// - Parameter auditMemo: the privacy audit's outcomes from an earlier build (a
-    ///   watched one's), so that only what changed since is audited again.
-    func buildAll(reusing auditMemo: AuditMemo = AuditMemo()) throws -> Result {
+    /// - Parameters:
+    ///   - auditMemo: the privacy audit's outcomes from an earlier build (a watched
+    ///     one's), so that only what changed since is audited again.
+    ///   - removingInBackground: return once the new site is in place, and remove the
+    ///     replaced one on a thread of its own (`result.site?.replaced`), as a command
+    ///     that keeps running does.
+    func buildAll(reusing auditMemo: AuditMemo = AuditMemo(), removingInBackground: Bool = false) throws -> Result {
         let start = Date()
         let pipeline = Pipeline(content: content, contentLabel: contentLabel, theme: theme, auditMemo: auditMemo)
         let loaded = Date()
@@ -69,7 +73,7 @@ struct SiteBuild {
         var problems = DiagnosticLog()
         let summary = try builder.build(into: output, content: content, progress: { done, total in
             if watching { FileHandle.standardError.write(Data("\rRendering pages: \(done) of \(total)".utf8)) }
-        }, diagnostics: &problems)
+        }, removingInBackground: removingInBackground, diagnostics: &problems)
         if watching { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         diagnostics += problems.all
         Self.print(diagnostics, organization: pipeline.report.organization)
@@ -96,7 +100,13 @@ struct SiteBuild {
                          // No "ms" at the end: the benchmark reads every such line as a stage.
                          "  privacy audit chains: \(pipeline.report.auditedChainCount) audited, "
                              + "\(pipeline.report.reusedChainCount) reused from the last build",
-                         "render and write (wall): \(Self.milliseconds(Date().timeIntervalSince(loaded)))"]
+                         "render and write (wall): \(Self.milliseconds(Date().timeIntervalSince(loaded)))",
+                         // No "ms": a count, not a stage.
+                         "  files linked from the previous build: \(summary.linked)"]
+            if let replaced = summary.replaced {
+                lines.append(removingInBackground ? "  the replaced site: being removed in the background"
+                    : "  remove the replaced site (wall): \(Self.milliseconds(replaced.waitUntilRemoved()))")
+            }
             lines += stages.seconds.map { "  \($0.stage.rawValue) (all cores): \(Self.milliseconds($0.seconds))" }
             FileHandleOutput.standardError("timings:\n" + lines.joined(separator: "\n"))
         }

@@ -28,6 +28,9 @@ struct WatchedSite {
     /// next rebuild audits only the chains (a metric over its quarters) that changed.
     /// They are filed by the data they depend on, so an old one is never used wrongly.
     private var auditMemo = AuditMemo()
+    /// The site the last whole build replaced, which a thread of its own is removing;
+    /// the next whole build waits for it, since its swap moves the output to the same place.
+    private var replaced: ReplacedSite?
 
     /// A site to keep in step, not built yet: `buildAll()` builds it.
     init(build: SiteBuild) {
@@ -59,8 +62,10 @@ struct WatchedSite {
 
     /// Builds the whole site.
     mutating func buildAll() -> Outcome {
+        replaced?.waitUntilRemoved()
         do {
-            let result = try build.buildAll(reusing: auditMemo)
+            let result = try build.buildAll(reusing: auditMemo, removingInBackground: true)
+            replaced = result.site?.replaced
             built = result.built
             auditMemo = result.pipeline.report.auditMemo
             themeFolder = result.themeFolder ?? themeFolder

@@ -157,7 +157,7 @@ struct WatchCommandTests {
         #expect(watcher.interruptAndWait())
     }
 
-    @Test("a data edit re-audits only the metric it changed; the rest of the audit is reused")
+    @Test("a data edit re-audits only the metric it changed, and the site it replaced is removed in the background")
     func dataEditReaudits() throws {
         var files = self.files
         files["metrics.yaml"]! += "  - {id: k, name: K, category: outcome, unit: d, better: lower, aggregate: mean}\n"
@@ -173,6 +173,11 @@ struct WatchCommandTests {
         #expect(messages.contains("privacy audit chains: 2 audited, 0 reused from the last build"), "\(messages)")
         #expect(messages.contains("privacy audit chains: 1 audited, 1 reused from the last build"), "\(messages)")
         #expect(watcher.output.components(separatedBy: "Built ").count - 1 == 2, "a whole build: \(watcher.output)")
+        #expect(messages.contains("the replaced site: being removed in the background"), "\(messages)")
+        let replaced = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).discern-previous")
+        let deadline = Date().addingTimeInterval(60)
+        while FileManager.default.fileExists(atPath: replaced.path), Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(!FileManager.default.fileExists(atPath: replaced.path), "the replaced site is removed")
         #expect(watcher.interruptAndWait())
     }
 

@@ -1,6 +1,7 @@
 import Analysis
 import Foundation
 import TestSupport
+@testable import Site
 
 /// Reads every number in a built site and looks each one up in the report's
 /// `PublicationLedger`, or places it in a named, narrow structural class. What is left is
@@ -26,6 +27,9 @@ import TestSupport
 /// - **correlation**: `r = 0.45` in a scatter's caveat and description and on the usage
 ///   page, when ChartReader finds it is the r of the points as shown.
 /// - **rule id**: `D101`…`D199`, a report check's name.
+/// - **manifest**: in the marker (`.discern-site`), after its fixed heading, the size and
+///   hash on each file's line; the path after them is read as a link path, but for the
+///   404 page's name.
 ///
 /// Chart coordinates are not looked up as text. In a chart that `ChartReader.check`
 /// reads without a problem (every mark where its shown value falls, those values being
@@ -68,6 +72,8 @@ struct LedgerCheck {
             }
         } else if path.hasSuffix(".css") {
             place("stylesheet", Self.tokens(in: text).count)
+        } else if path == OutputFolder.marker {
+            checkManifest(path, text)
         } else {
             checkText(path, text, context: "file")
         }
@@ -239,6 +245,22 @@ struct LedgerCheck {
             } else {
                 problem(path, token.text, href)
             }
+        }
+    }
+
+    /// The marker's manifest: a line per file of the site, its size and hash, then its
+    /// path, whose numbers are read as a link's.
+    mutating func checkManifest(_ path: String, _ text: String) {
+        guard text.hasPrefix(SiteManifest.heading) else { return problem(path, "no heading", String(text.prefix(80))) }
+        for line in text.dropFirst(SiteManifest.heading.count).split(separator: "\n") {
+            let fields = line.split(separator: " ", maxSplits: 2)
+            guard fields.count == 3, fields[0].allSatisfy(\.isASCII), fields[0].allSatisfy(\.isNumber),
+                  fields[1].count == 16, fields[1].allSatisfy(\.isHexDigit) else {
+                problem(path, "a line not of a file", String(line))
+                continue
+            }
+            place("manifest", 2)
+            if fields[2] == "404.html" { place("manifest") } else { checkLink(path, String(fields[2])) }
         }
     }
 
