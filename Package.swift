@@ -50,10 +50,15 @@ let package = Package(
         .target(name: "Charts", dependencies: ["ReportModel", "Formatting"]),
         // The judgment rules `check` applies to what a report claims (LintRule's catalog).
         .target(name: "Lint", dependencies: ["ReportModel", "Analysis", "Formatting"]),
+        .systemLibrary(
+            name: "CXXHash",
+            pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"])]
+        ),
         .target(
             name: "Site",
             dependencies: [
-                "ReportModel", "Analysis", "Markdown", "Charts", "Formatting",
+                "ReportModel", "Analysis", "Markdown", "Charts", "Formatting", "CXXHash",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
