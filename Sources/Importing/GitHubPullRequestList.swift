@@ -224,7 +224,10 @@ package enum GitHubPullRequestList {
         for merge in merges {
             let person = merge.person
             if teams[person] == nil {
-                teams[person] = merge.login.flatMap(mapping.team(for:)) ?? merge.userID.flatMap(mapping.team(for:))
+                // Typed, or `??` would take the outer optional of the dictionary's value type,
+                // and a `user_id,team` mapping would never be tried.
+                let team: String? = merge.login.flatMap(mapping.team(for:)) ?? merge.userID.flatMap(mapping.team(for:))
+                teams[person] = .some(team)
             }
             guard let team = teams[person] ?? nil else {
                 run.unmapped.insert(person)

@@ -156,6 +156,19 @@ struct GitHubPullRequestListTests {
 
     static let platform = InputFile(path: "logins.csv", text: "login,team\n" + people.map { "\($0.0),platform\n" }.joined())
 
+    @Test("a user_id,team mapping places authors as a login,team mapping does")
+    func userIDMapping() throws {
+        let pulls = "[" + (0..<5).map { Self.pull($0 + 1, by: $0, created: "2025-10-06T09:00:00Z",
+                                                merged: "2025-10-06T1\($0):00:00Z") }.joined(separator: ",") + "]"
+        let byID = InputFile(path: "ids.csv", text: "user_id,team\n" + Self.people.map { "\($0.1),platform\n" }.joined())
+        let files = [InputFile(path: "pulls.json", text: pulls)]
+        let viaIDs = try importer(files, mapping: byID).run()
+        let viaLogins = try importer(files, mapping: Self.platform).run()
+        #expect(viaIDs.printed.isEmpty, "\(viaIDs.printed)")
+        #expect(viaIDs.csv == viaLogins.csv)
+        #expect(viaIDs.csv.contains("2025-Q4,platform,pr_lead_time,3,5\n"), "\(viaIDs.csv)")
+    }
+
     @Test("bots, unmerged pull requests and drafts are left out, a repeat counts once, and the quarter is merged_at's")
     func whatCounts() throws {
         let first = [
