@@ -20,7 +20,7 @@ struct CIPreviewExampleTests {
         workflow["jobs"]?["preview"]?["steps"]?.sequence.map(Array.init) ?? []
     }
 
-    @Test("it parses, runs on pull requests, and checks out, checks, builds with a summary, diffs and uploads site/")
+    @Test("it parses, runs on pull requests, and installs, checks out, checks, builds with a summary, diffs and uploads site/")
     func structure() throws {
         let workflow = try Self.workflow()
         #expect(workflow["on"]?["pull_request"] != nil)
@@ -31,7 +31,6 @@ struct CIPreviewExampleTests {
         let upload = steps.first { $0["uses"]?.string == "actions/upload-artifact@v4" }
         #expect(upload?["with"]?["path"]?.string == "site/")
         let scripts = steps.compactMap { $0["run"]?.string }
-        #expect(scripts.contains { $0.contains("Scripts/install-dependencies") })
         #expect(scripts.contains { $0.contains("discern check") && $0.contains("--format github") })
         let build = steps.first { $0["run"]?.string?.contains("discern build") == true }
         #expect(build?["run"]?.string?.contains("--summary \"$GITHUB_STEP_SUMMARY\"") == true)
@@ -40,6 +39,25 @@ struct CIPreviewExampleTests {
         #expect(diff?["if"]?.string == "github.event_name == 'pull_request'")
         #expect(diff?["env"]?["BASE_REF"]?.string == "${{ github.base_ref }}")
         #expect(diff?["run"]?.string?.contains("--against \"origin/$BASE_REF\"") == true)
+    }
+
+    @Test("it installs the released .deb of this discern's version, with git, before the checkout; it builds nothing")
+    func install() throws {
+        let workflow = try Self.workflow()
+        let version = try cli.discern(["--version"]).stdout.trimmingCharacters(in: .newlines)
+        #expect(workflow["jobs"]?["preview"]?["env"]?["DISCERN_VERSION"]?.string == version,
+                "the workflow pins the version this commit builds; change it with DiscernVersion.swift")
+        let steps = Self.steps(workflow)
+        let install = try #require(steps.firstIndex { $0["run"]?.string?.contains("apt-get install") == true })
+        let script = try #require(steps[install]["run"]?.string)
+        #expect(script.contains("discern_${DISCERN_VERSION}_$(dpkg --print-architecture).deb"))
+        let package = try String(contentsOf: CommandLineTests.packageRoot.appendingPathComponent("Scripts/package"), encoding: .utf8)
+        #expect(package.contains("deb=\"dist/discern_${version}_$debarch.deb\""), "the name Scripts/package writes")
+        #expect(script.contains("$DISCERN_RELEASES/v$DISCERN_VERSION/"))
+        #expect(script.contains(" git"), "the checkout is a repository only when git is there")
+        let checkout = try #require(steps.firstIndex { $0["uses"]?.string == "actions/checkout@v4" })
+        #expect(install < checkout)
+        #expect(!steps.contains { $0["run"]?.string?.contains("swift ") == true })
     }
 
     @Test("every discern option the workflow uses is one the command has")

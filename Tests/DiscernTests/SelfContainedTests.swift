@@ -46,6 +46,17 @@ struct SelfContainedTests {
         #expect(elsewhere.isEmpty, "the version is written in one place")
     }
 
+    @Test("the README's Install section names the packages of this version")
+    func installSection() throws {
+        let version = try cli.discern(["--version"]).stdout.trimmingCharacters(in: .newlines)
+        let section = try Readme().section("## Install").joined(separator: "\n")
+        #expect(section.contains("discern_\(version)_amd64.deb"))
+        #expect(section.contains("discern-\(version)-linux-x86_64.tar.gz"))
+        let named = section.matches(of: #/discern[_-](\d+\.\d+\.\d+)/#).map { String($0.1) }
+        #expect(!named.isEmpty && named.allSatisfy { $0 == version }, "no other version's package: \(named)")
+        #expect(section.contains("gh release create v\(version) "))
+    }
+
     @Test("completion scripts come for bash, zsh and fish; bash's completes every subcommand")
     func completions() throws {
         let bash = try cli.discern(["--generate-completion-script", "bash"])
