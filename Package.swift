@@ -55,6 +55,8 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"])]
         ),
+        // Runs a report's SQL queries for `discern refresh`, where the data lives.
+        .target(name: "DataSources"),
         .target(
             name: "Site",
             dependencies: [
@@ -74,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "discern",
             dependencies: [
-                "ReportModel", "ContentLoading", "Analysis", "Lint", "Site", "Importing", "Preview", "Review", "Formatting",
+                "ReportModel", "ContentLoading", "Analysis", "Lint", "Site", "Importing", "Preview", "Review", "Formatting", "DataSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
