@@ -55,8 +55,13 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // Runs a report's SQL queries for `discern refresh`, where the data lives.
-        .target(name: "DataSources"),
+        .target(name: "DataSources", dependencies: ["CSQLite"]),
         .target(
             name: "Site",
             dependencies: [
