@@ -43,7 +43,8 @@ let package = Package(
         .target(name: "LinearProgram", dependencies: ["CClp"]),
         .target(name: "Formatting"),
         .target(name: "ReportModel", dependencies: ["Formatting"]),
-        .target(name: "ContentLoading", dependencies: ["ReportModel", "Markdown", "Formatting", "Yams"]),
+        // ContentLoading hashes a query's text (CXXHash) to tell a snapshot made from it.
+        .target(name: "ContentLoading", dependencies: ["ReportModel", "Markdown", "Formatting", "CXXHash", "Yams"]),
         .target(name: "Analysis", dependencies: ["ReportModel", "Formatting", "LinearProgram"]),
         .target(name: "Importing", dependencies: ["ReportModel", "ContentLoading", "Formatting"]),
         // Charts draws plain series; from ReportModel it takes only the chart-type enum.
@@ -55,8 +56,16 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // Runs a report's SQL queries for `discern refresh`, where the data lives.
-        .target(name: "DataSources"),
+        .target(name: "DataSources", dependencies: ["CSQLite"]),
+        // `discern refresh`: runs the queries on a DataSource and writes their snapshots,
+        // checked by ContentLoading's rules for data files, all or none.
+        .target(name: "Snapshots", dependencies: ["ReportModel", "ContentLoading", "DataSources"]),
         .target(
             name: "Site",
             dependencies: [
@@ -76,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "discern",
             dependencies: [
-                "ReportModel", "ContentLoading", "Analysis", "Lint", "Site", "Importing", "Preview", "Review", "Formatting", "DataSources",
+                "ReportModel", "ContentLoading", "Analysis", "Lint", "Site", "Importing", "Preview", "Review", "Formatting", "Snapshots", "DataSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,6 +109,8 @@ let package = Package(
                     exclude: ["Golden"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "ReportModel"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Analysis", "ContentLoading", "ReportModel", "Formatting", "TestSupport"]),
+        // The SQL sources' cases, written against `any DataSource` so each source runs them.
+        .testTarget(name: "SnapshotsTests", dependencies: ["Snapshots", "DataSources", "ContentLoading", "ReportModel", "CSQLite"]),
         .testTarget(name: "DiscernTests", dependencies: ["discern", "discern-fuzz", "TestSupport", "Yams"]),
     ]
 )

@@ -3,12 +3,13 @@ import ReportModel
 import Yams
 
 extension ContentLoader {
-    static let siteKeys = ["title", "organization", "description", "privacy", "allow_raw_html", "theme", "language", "banner", "lints", "fluency"]
+    static let siteKeys = ["title", "organization", "description", "privacy", "allow_raw_html", "theme", "language", "banner", "lints", "fluency", "sources"]
     static let privacyKeys = ["min_group_size", "protection"]
     static let lintsKeys = ["off"]
     static let fluencyKeys = ["capabilities", "levels"]
 
-    /// `site.yaml`: title, organization, description, the page banner, privacy, lints and fluency.
+    /// `site.yaml`: title, organization, description, the page banner, privacy, lints, fluency
+    /// and the queries' sources.
     func loadSite(_ text: String?, diagnostics: inout DiagnosticLog) -> SiteSettings {
         var site = SiteSettings()
         guard let text, let yaml = YAMLMapping.document(text, file: "site.yaml", diagnostics: &diagnostics) else {
@@ -56,6 +57,9 @@ extension ContentLoader {
         }
         if let fluency = yaml.mapping("fluency", diagnostics: &diagnostics) {
             loadFluency(fluency, into: &site, diagnostics: &diagnostics)
+        }
+        if let sources = yaml.mapping("sources", diagnostics: &diagnostics) {
+            site.sources = loadSources(sources, diagnostics: &diagnostics)
         }
         return site
     }

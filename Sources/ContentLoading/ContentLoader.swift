@@ -16,36 +16,12 @@ public struct ContentLoader: Sendable {
 
     public func load() -> ContentLoad {
         var diagnostics = DiagnosticLog()
-        let files: [String]
-        do {
-            files = try source.files()
-        } catch {
-            diagnostics.report(.error("cannot read the content folder: \(error.localizedDescription)",
-                                      at: SourceLocation(file: source.root)))
-            files = []
-        }
+        let catalogs = loadCatalogs(diagnostics: &diagnostics)
+        let (files, site, organization, metrics, wholes, unreadable) =
+            (catalogs.files, catalogs.site, catalogs.organization, catalogs.metrics, catalogs.wholes, catalogs.unreadable)
         let present = Set(files)
 
-        var site = loadSite(text(of: "site.yaml", in: present, diagnostics: &diagnostics), diagnostics: &diagnostics)
-        var unreadable: Set<String> = []
-        // A catalog that could not be read at all leaves its ids unknown; saying so for
-        // every reference to them would bury the one real error.
-        func catalog<T>(_ file: String, _ load: (String?, inout DiagnosticLog) -> [T]?) -> [T] {
-            guard let items = load(text(of: file, in: present, diagnostics: &diagnostics), &diagnostics) else {
-                unreadable.insert(file)
-                return []
-            }
-            return items
-        }
-        let teams = catalog("teams.yaml") { loadTeams($0, minimumGroupSize: site.minGroupSize, diagnostics: &$1) }
-        let organization = Organization(name: site.organization, teams: teams, minimumGroupSize: site.minGroupSize)
-        var wholes: [MetricWhole] = []
-        let metrics = catalog("metrics.yaml") { loadMetrics($0, wholes: &wholes, diagnostics: &$1) }
-        if !unreadable.contains("metrics.yaml") { Self.checkFluency(&site, metrics: metrics, diagnostics: &diagnostics) }
-
-        var collector = ObservationCollector(organization: organization, metrics: metrics,
-                                             checksTeams: !unreadable.contains("teams.yaml"),
-                                             checksMetrics: !unreadable.contains("metrics.yaml"))
+        var collector = catalogs.collector()
         for path in files where path.hasPrefix("data/") {
             if path.hasSuffix(".csv") {
                 guard let text = text(of: path, diagnostics: &diagnostics) else { continue }
@@ -53,8 +29,15 @@ public struct ContentLoader: Sendable {
             } else if path.hasSuffix(".json") {
                 guard let text = text(of: path, diagnostics: &diagnostics) else { continue }
                 collector.readJSON(text, file: path)
-            } else {
-                diagnostics.report(.warning("ignored: data files must end in .csv or .json",
+            } else if path.hasSuffix(".sql") {
+                checkSnapshot(ofQuery: path, present: present, diagnostics: &diagnostics)
+            } else if path.hasSuffix(".csv" + QuerySnapshot.recordSuffix) {
+                if !present.contains(QuerySnapshot.queryPath(ofRecord: path)) {
+                    diagnostics.warning("a snapshot record without its query \(QuerySnapshot.queryPath(ofRecord: path)); "
+                                        + "delete it if the query was removed", at: SourceLocation(file: path))
+                }
+            } else if !Self.isDatabase(path, of: site) {
+                diagnostics.report(.warning("ignored: data files must end in .csv or .json (or .sql, a query)",
                                             at: SourceLocation(file: path)))
             }
         }
@@ -90,6 +73,55 @@ public struct ContentLoader: Sendable {
                                     observations: collector.observations, narratives: narratives)
         content.releases = releases.sorted { ($0.period, $0.audience ?? "") < ($1.period, $1.audience ?? "") }
         return ContentLoad(content: content, diagnostics: diagnostics.all.sorted(), unreadable: unreadable)
+    }
+
+    /// What the data files are read against, and the files there are.
+    struct Catalogs {
+        var files: [String]
+        var site: SiteSettings
+        var organization: Organization
+        var metrics: [Metric]
+        var wholes: [MetricWhole]
+        /// Catalog files that could not be read at all.
+        var unreadable: Set<String>
+
+        func collector() -> ObservationCollector {
+            ObservationCollector(organization: organization, metrics: metrics,
+                                 checksTeams: !unreadable.contains("teams.yaml"),
+                                 checksMetrics: !unreadable.contains("metrics.yaml"))
+        }
+    }
+
+    /// `site.yaml`, `teams.yaml` and `metrics.yaml`, and the list of files.
+    func loadCatalogs(diagnostics: inout DiagnosticLog) -> Catalogs {
+        let files: [String]
+        do {
+            files = try source.files()
+        } catch {
+            diagnostics.report(.error("cannot read the content folder: \(error.localizedDescription)",
+                                      at: SourceLocation(file: source.root)))
+            files = []
+        }
+        let present = Set(files)
+
+        var site = loadSite(text(of: "site.yaml", in: present, diagnostics: &diagnostics), diagnostics: &diagnostics)
+        var unreadable: Set<String> = []
+        // A catalog that could not be read at all leaves its ids unknown; saying so for
+        // every reference to them would bury the one real error.
+        func catalog<T>(_ file: String, _ load: (String?, inout DiagnosticLog) -> [T]?) -> [T] {
+            guard let items = load(text(of: file, in: present, diagnostics: &diagnostics), &diagnostics) else {
+                unreadable.insert(file)
+                return []
+            }
+            return items
+        }
+        let teams = catalog("teams.yaml") { loadTeams($0, minimumGroupSize: site.minGroupSize, diagnostics: &$1) }
+        let organization = Organization(name: site.organization, teams: teams, minimumGroupSize: site.minGroupSize)
+        var wholes: [MetricWhole] = []
+        let metrics = catalog("metrics.yaml") { loadMetrics($0, wholes: &wholes, diagnostics: &$1) }
+        if !unreadable.contains("metrics.yaml") { Self.checkFluency(&site, metrics: metrics, diagnostics: &diagnostics) }
+        return Catalogs(files: files, site: site, organization: organization, metrics: metrics, wholes: wholes,
+                        unreadable: unreadable)
     }
 
     /// Reads one narrative against catalogs already loaded, as `load()` reads each: a
@@ -144,7 +176,7 @@ public struct ContentLoader: Sendable {
         return 4 << 20
     }
 
-    private func text(of path: String, diagnostics: inout DiagnosticLog) -> String? {
+    func text(of path: String, diagnostics: inout DiagnosticLog) -> String? {
         let limit = Self.sizeLimit(for: path)
         if let size = source.size(path), size > limit {
             diagnostics.report(.error(

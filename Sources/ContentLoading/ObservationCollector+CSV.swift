@@ -2,6 +2,19 @@ import Formatting
 import ReportModel
 
 extension ObservationCollector {
+    /// What a data table's header says each column holds: the CSV reader's and
+    /// `ResultCheck`'s, so a query's result is read by the rules its snapshot will be.
+    struct DataLayout {
+        var names: [String]
+        var period: Int
+        var team: Int
+        var count: Int?
+        /// The `metric` column, in long form; nil in wide form.
+        var metric: Int?
+        /// The columns holding values, each with its metric in wide form.
+        var values: [(index: Int, metric: MetricID?)]
+    }
+
     /// Reads a CSV data file in long form (`period,team,metric,value[,n]`) or wide form
     /// (`period,team[,n],<metric id>,...`). A file is long form when it has both a
     /// `metric` and a `value` column.
@@ -14,46 +27,8 @@ extension ObservationCollector {
         func at(_ field: CSVTable.Field) -> SourceLocation {
             SourceLocation(file: file, line: field.line, column: field.column)
         }
-
-        var columns: [String: Int] = [:]
-        var identifiesPeople = false
-        for (index, field) in header.fields.enumerated() {
-            let name = field.text.trimmingSpaces
-            if PersonIdentifier.isIdentifierColumn(name) {
-                report(.error(PersonIdentifier.columnMessage(name), at: at(field)))
-                identifiesPeople = true
-            } else if let first = columns[name] {
-                report(.error("duplicate column '\(Excerpt.of(name))'; first at column \(first + 1)", at: at(field)))
-            } else {
-                columns[name] = index
-            }
-        }
-        // A file keyed by person holds per-person rows: none of them may be used.
-        guard !identifiesPeople else { return }
-        for required in ["period", "team"] where columns[required] == nil {
-            report(.error("missing column '\(required)'; the header must name period, team and the values",
-                          at: SourceLocation(file: file, line: header.line, column: 1)))
-        }
-        guard let periodColumn = columns["period"], let teamColumn = columns["team"] else { return }
-        let countColumn = columns["n"]
-
-        // Long form has one value per row; wide form one per metric column.
-        var valueColumns: [(index: Int, metric: MetricID?)] = []
-        let longForm = columns["metric"] != nil && columns["value"] != nil
-        for (index, field) in header.fields.enumerated() {
-            let name = field.text.trimmingSpaces
-            if ["period", "team", "n"].contains(name) || columns[name] != index { continue }
-            if longForm {
-                if !["metric", "value"].contains(name) {
-                    report(.warning("unknown column '\(Excerpt.of(name))' is ignored; long-form data has period, team, metric, value and n",
-                                    at: at(field)))
-                }
-            } else {
-                valueColumns.append((index, metric(name, at: at(field))))
-            }
-        }
-        if longForm { valueColumns = [(columns["value"]!, nil)] }
-
+        guard let layout = layout(of: header.fields.map(\.text), at: { at(header.fields[$0]) },
+                                  header: SourceLocation(file: file, line: header.line, column: 1)) else { return }
         for row in table.rows.dropFirst() {
             if isSaturated(file) { return }
             guard row.fields.count == header.fields.count else {
@@ -61,28 +36,76 @@ extension ObservationCollector {
                               at: SourceLocation(file: file, line: row.line, column: 1)))
                 continue
             }
-            for (index, field) in row.fields.enumerated() {
-                if PersonIdentifier.looksLikeEmail(field.text.trimmingSpaces), index != teamColumn {
-                    report(.error(PersonIdentifier.emailMessage, at: at(field)))
-                }
+            read(row.fields.map(\.text), in: layout, at: { at(row.fields[$0]) },
+                 row: SourceLocation(file: file, line: row.line, column: 1))
+        }
+    }
+
+    /// Reads a header's column names; nil when no row can be read in it.
+    /// - Parameters:
+    ///   - at: where the column at an index is named.
+    ///   - header: where the header is, for columns it lacks.
+    mutating func layout(of header: [String], at: (Int) -> SourceLocation, header location: SourceLocation) -> DataLayout? {
+        var columns: [String: Int] = [:]
+        var identifiesPeople = false
+        let names = header.map(\.trimmingSpaces)
+        for (index, name) in names.enumerated() {
+            if PersonIdentifier.isIdentifierColumn(name) {
+                report(.error(PersonIdentifier.columnMessage(name), at: at(index)))
+                identifiesPeople = true
+            } else if let first = columns[name] {
+                report(.error("duplicate column '\(Excerpt.of(name))'; first at column \(first + 1)", at: at(index)))
+            } else {
+                columns[name] = index
             }
-            let periodField = row.fields[periodColumn], teamField = row.fields[teamColumn]
-            let period = period(periodField.text, at: at(periodField))
-            let scope = scope(teamField.text, at: at(teamField))
-            var n = CellContent<Int>.blank
-            if let countColumn { n = count(row.fields[countColumn].text, at: at(row.fields[countColumn])) }
-            var rowMetric: MetricID?
+        }
+        // A file keyed by person holds per-person rows: none of them may be used.
+        guard !identifiesPeople else { return nil }
+        for required in ["period", "team"] where columns[required] == nil {
+            report(.error("missing column '\(required)'; the header must name period, team and the values", at: location))
+        }
+        guard let periodColumn = columns["period"], let teamColumn = columns["team"] else { return nil }
+
+        // Long form has one value per row; wide form one per metric column.
+        var valueColumns: [(index: Int, metric: MetricID?)] = []
+        let longForm = columns["metric"] != nil && columns["value"] != nil
+        for (index, name) in names.enumerated() {
+            if ["period", "team", "n"].contains(name) || columns[name] != index { continue }
             if longForm {
-                let field = row.fields[columns["metric"]!]
-                rowMetric = metric(field.text, at: at(field))
+                if !["metric", "value"].contains(name) {
+                    report(.warning("unknown column '\(Excerpt.of(name))' is ignored; long-form data has period, team, metric, value and n",
+                                    at: at(index)))
+                }
+            } else {
+                valueColumns.append((index, metric(name, at: at(index))))
             }
-            for column in valueColumns {
-                let field = row.fields[column.index]
-                guard let value = value(field.text, at: at(field)).value, let period, let scope, !n.isInvalid,
-                      let metric = longForm ? rowMetric : column.metric else { continue }
-                let location = longForm ? SourceLocation(file: file, line: row.line, column: 1) : at(field)
-                add(Observation(period: period, scope: scope, metric: metric, value: value, n: n.value, location: location))
+        }
+        if longForm { valueColumns = [(columns["value"]!, nil)] }
+        return DataLayout(names: names, period: periodColumn, team: teamColumn, count: columns["n"],
+                          metric: longForm ? columns["metric"] : nil, values: valueColumns)
+    }
+
+    /// Reads one row of a table in `layout`, as many cells as its header.
+    /// - Parameters:
+    ///   - at: where the cell at an index is.
+    ///   - row: where the row is: a long-form observation's location.
+    mutating func read(_ cells: [String], in layout: DataLayout, at: (Int) -> SourceLocation, row: SourceLocation) {
+        for (index, cell) in cells.enumerated() {
+            if PersonIdentifier.looksLikeEmail(cell.trimmingSpaces), index != layout.team {
+                report(.error(PersonIdentifier.emailMessage, at: at(index)))
             }
+        }
+        let period = period(cells[layout.period], at: at(layout.period))
+        let scope = scope(cells[layout.team], at: at(layout.team))
+        var n = CellContent<Int>.blank
+        if let countColumn = layout.count { n = count(cells[countColumn], at: at(countColumn)) }
+        var rowMetric: MetricID?
+        if let metricColumn = layout.metric { rowMetric = metric(cells[metricColumn], at: at(metricColumn)) }
+        for column in layout.values {
+            guard let value = value(cells[column.index], at: at(column.index)).value, let period, let scope, !n.isInvalid,
+                  let metric = layout.metric != nil ? rowMetric : column.metric else { continue }
+            let location = layout.metric != nil ? row : at(column.index)
+            add(Observation(period: period, scope: scope, metric: metric, value: value, n: n.value, location: location))
         }
     }
 }

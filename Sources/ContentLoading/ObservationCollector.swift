@@ -12,6 +12,13 @@ struct ObservationCollector {
     private var firstSeen: [ValueKey: SourceLocation] = [:]
 
 
+    /// Whether observations are kept, or only their keys, to find duplicates: a query's
+    /// result is checked as it streams in, and never held whole.
+    var keepsObservations = true
+    /// How a duplicate's message names the place of the first: its location, or for a
+    /// query's result, its row.
+    var place: @Sendable (SourceLocation) -> String = { $0.description }
+
     /// Whether unknown ids are reported: not when their catalog could not be read.
     let checksTeams: Bool
     let checksMetrics: Bool
@@ -99,11 +106,11 @@ struct ObservationCollector {
         if let first = firstSeen[key] {
             report(.error(
                 "duplicate value for \(observation.metric), \(observation.scope), \(observation.period); "
-                    + "first given at \(first)",
+                    + "first given at \(place(first))",
                 at: observation.location))
             return
         }
         firstSeen[key] = observation.location
-        observations.append(observation)
+        if keepsObservations { observations.append(observation) }
     }
 }

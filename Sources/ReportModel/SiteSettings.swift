@@ -35,6 +35,8 @@ public struct SiteSettings: Hashable, Sendable {
     public var fluency: FluencyScorecard?
     /// Where `fluency:` is written, for findings about the metrics it names.
     public var fluencyLocations: [MetricID: SourceLocation] = [:]
+    /// Where `discern refresh` runs the queries (`sources:`), if the site says.
+    public var sources: QuerySources?
 
     public init(title: String = "AI impact report", organization: String = "Organization",
                 description: String? = nil, minGroupSize: Int = SiteSettings.defaultMinGroupSize) {

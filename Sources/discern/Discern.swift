@@ -10,7 +10,7 @@ struct Discern: ParsableCommand {
         commandName: "discern",
         abstract: "Build honest AI-impact reports: outcomes first, usage as context, small groups suppressed.",
         version: DiscernVersion.current,
-        subcommands: [Check.self, Build.self, Serve.self, Export.self, Diff.self, Audit.self, Release.self, Import.self, New.self]
+        subcommands: [Check.self, Build.self, Serve.self, Refresh.self, Export.self, Diff.self, Audit.self, Release.self, Import.self, New.self]
     )
 
     /// Exit codes: 0 success, 1 content errors, 2 usage errors.

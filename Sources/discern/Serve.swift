@@ -57,6 +57,7 @@ struct Serve: ParsableCommand {
             throw ExitCode(2)
         }
         var site = WatchedSite(build: build)
+        site.refreshesQueries = true
         publish(folder.whileWriting { site.buildAll() }, to: server)
         let watcher = try ContentWatcher(roots: site.watchedFolders, ignoring: [site.build.output])
         print("Serving \(options.content) at \(address.absoluteString) ; press Ctrl-C to stop.")
@@ -74,6 +75,7 @@ struct Serve: ParsableCommand {
         switch outcome {
         case .built, .rewrote: server.publish(errors: [])
         case .failed(let errors): server.publish(errors: errors)
+        case .unchanged: break
         }
         fflush(nil)
     }

@@ -31,6 +31,12 @@ struct WatchedSite {
     /// The site the last whole build replaced, which a thread of its own is removing;
     /// the next whole build waits for it, since its swap moves the output to the same place.
     private var replaced: ReplacedSite?
+    /// Whether a saved query (`data/NAME.sql`) is run again, and its snapshot written,
+    /// before the site is rebuilt: `serve` does this, `build --watch` does not.
+    var refreshesQueries = false
+    /// The snapshots and records the last refresh wrote. Their own change events bring
+    /// nothing the rebuild after the refresh did not already read.
+    private var refreshed: Set<String> = []
 
     /// A site to keep in step, not built yet: `buildAll()` builds it.
     init(build: SiteBuild) {
@@ -53,6 +59,8 @@ struct WatchedSite {
         case rewrote(pages: Int, milliseconds: Double)
         /// Nothing was written and the site is as it was; these are the errors.
         case failed([Diagnostic])
+        /// The change was only the snapshots a refresh had just written and the site built from.
+        case unchanged
     }
 
     /// The folders a change can come from: the content, and the theme the last build used.
@@ -80,7 +88,11 @@ struct WatchedSite {
 
     /// Applies one set of changed files: paths relative to the content folder, or
     /// absolute for files outside it (the theme's).
-    mutating func apply(_ paths: Set<String>) -> Outcome {
+    mutating func apply(_ changed: Set<String>) -> Outcome {
+        let paths = changed.subtracting(refreshed)
+        refreshed = []
+        if paths.isEmpty, built != nil { return .unchanged }
+        if refreshesQueries, let failure = refreshQueries(in: paths) { return failure }
         guard let current = built, isEdit(paths, of: current) else { return buildAll() }
         let start = DispatchTime.now()
         do {
@@ -100,6 +112,33 @@ struct WatchedSite {
             built = nil
             return .failed([.error(error.localizedDescription, at: SourceLocation(file: build.outputLabel))])
         }
+    }
+
+    /// Runs the saved queries among `paths` and writes their snapshots, as `discern
+    /// refresh` does; nil when there were none or all succeeded. On a problem nothing is
+    /// written, the errors are printed, and the site stays as it was.
+    private mutating func refreshQueries(in paths: Set<String>) -> Outcome? {
+        let root = build.content.path + "/"
+        let queries = paths.filter { $0.hasPrefix("data/") && $0.hasSuffix(".sql") && FileManager.default.fileExists(atPath: root + $0) }
+        guard !queries.isEmpty else { return nil }
+        let context = ContentLoader(source: .disk(build.content)).queries()
+        let run: QueryRun
+        do {
+            run = try QueryRun.refresh(queries.sorted(), content: build.content, context: context)
+        } catch {
+            return .failed([.error("\(error)", at: SourceLocation(file: queries.sorted()[0]))])
+        }
+        for diagnostic in run.diagnostics { FileHandleOutput.standardError(diagnostic.description) }
+        guard !run.diagnostics.hasErrors else {
+            FileHandleOutput.standardError("discern: wrote no snapshot; fix the errors above (\(build.keptOnFailure))")
+            return .failed(run.diagnostics.filter { $0.severity == .error })
+        }
+        for written in run.written {
+            print("\(written.snapshot): \(QueryRun.count(written.rows, "row")) from \(written.query) in \(QueryRun.seconds(written.seconds)) s")
+            refreshed.insert(written.snapshot)
+            refreshed.insert(written.snapshot + QuerySnapshot.recordSuffix)
+        }
+        return nil
     }
 
     /// Whether the change only edits narratives the last whole build read, which are

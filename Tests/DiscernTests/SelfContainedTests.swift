@@ -62,7 +62,7 @@ struct SelfContainedTests {
         let bash = try cli.discern(["--generate-completion-script", "bash"])
         #expect(bash.status == 0, "\(bash.stderr)")
         #expect(bash.stdout.contains("complete -o filenames -F _discern discern"))
-        for command in ["check", "build", "serve", "export", "export_pdf", "diff", "audit", "release", "import",
+        for command in ["check", "build", "serve", "refresh", "export", "export_pdf", "diff", "audit", "release", "import",
                         "new", "new_survey", "new_theme"] {
             #expect(bash.stdout.contains("_discern_\(command)() {"), "\(command)")
         }

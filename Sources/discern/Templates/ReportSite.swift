@@ -52,6 +52,13 @@ enum ReportSite {
         #   off:
         #     D103: Time saved is reported beside lead time on the organization's page.
 
+        # Where `discern refresh` runs queries (data/NAME.sql) when the values live in a
+        # database (README: Queries). Never a connection URL here: name the variable holding it.
+        # sources:
+        #   sqlite: data/metrics.db                     # a file in this folder; or
+        #   postgres: {url_env: DISCERN_DATABASE_URL}
+        #   timeout: 60                                 # seconds
+
 
         """#
 
