@@ -48,6 +48,9 @@ enum ChartSamples {
             "scatter-few-teams": ScatterChart(title: "Usage and cycle time", xName: "Weekly active users", yName: "Cycle time", points: [
                 .init(label: "A", x: 40, y: 5), .init(label: "B", x: 60, y: 4.1), .init(label: "C", x: 80, y: 4.9), .init(label: "D", x: 90, y: 3.2),
             ], xLabels: percent, yLabels: days).draw(),
+            // Twelve teams in a bunch, where not every name fits: numbers and a key.
+            "scatter-crowded": ScatterChart(title: "Crowded", xName: "Weekly active users", yName: "Cycle time", points: crowdedTeams,
+                                            xLabels: percent, yLabels: days).draw(),
             "scatter-vertical": ScatterChart(title: "Same x", xName: "x", yName: "y", points: [.init(label: "A", x: 1, y: 1), .init(label: "B", x: 1, y: 3)]).draw(),
             "stacked-zero-row": StackedChart.draw(title: "Zero", partNames: ["a", "b"], rows: [.init(label: "Z", parts: [0, 0])]),
         ]
@@ -61,4 +64,9 @@ enum ChartSamples {
         .init(label: "Merchant Portal", x: 85, y: 2.7), .init(label: "Growth Engineering", x: 91, y: 2.7),
         .init(label: "Data", x: 60, y: 5.1), .init(label: "Search", x: 70, y: 4.4), .init(label: "Billing", x: 75, y: 3.9),
     ]
+
+    static let crowdedTeams: [ScatterChart.Point] = (0..<12).map { (index: Int) -> ScatterChart.Point in
+        let name: String = ["Platform", "Checkout Web", "Merchant Onboarding Support", "Mobile App"][index % 4]
+        return ScatterChart.Point(label: "\(name) \(index + 1)", x: 80 + Double(index % 4), y: 3 + Double(index / 4) * 0.1)
+    } + [ScatterChart.Point(label: "Far away", x: 40, y: 6)]
 }

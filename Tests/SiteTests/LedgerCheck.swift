@@ -45,7 +45,11 @@ import TestSupport
 ///   `text.note`, `text.caveat`, `text.tick`, `text.in-bar`, `text.in-cell`, `rect.band`,
 ///   `rect.heat-*`, legend swatches, `y`/`height` of bars and parts), plus presentation
 ///   attributes (`stroke-width`, `stroke-dasharray`). A value label's position follows its
-///   mark's end, which is itself read. Any other coordinate is reported.
+///   mark's end, which is itself read; a scatter's point labels, numbers and leader lines
+///   (`text.point-number`, `line.leader`) and its key (`text.key`) are placed from the
+///   markers' drawn positions and the labels' lengths. Any other coordinate is reported.
+/// - **point number**: the text of a `text.point-number`, a scatter's numbered point and
+///   its entry in the key: 1 to the number of the chart's markers.
 struct LedgerCheck {
     let ledger: PublicationLedger
     let shown: ShownValues
@@ -285,7 +289,8 @@ struct LedgerCheck {
     static let layout: Set<String> = [
         "svg", "rect.background", "line.axis", "line.grid", "line.baseline", "text.tick", "text.label", "text.value",
         "text.note", "text.caveat", "text.in-bar", "text.in-cell", "text.legend", "rect.band", "rect.heat", "rect.bar",
-        "rect.part", "rect.range", "rect.value", "line.target", "line.previous", "text",
+        "rect.part", "rect.range", "rect.value", "line.target", "line.previous", "text", "line.leader", "text.point-number",
+        "text.key",
     ]
 
     /// An element's name and its first class, with a numbered class's number dropped:
@@ -368,6 +373,8 @@ struct LedgerCheck {
         if !node.text.isEmpty {
             if kind == "text.tick", ticks.contains(node.text) {
                 self.place("axis ticks", Self.tokens(in: node.text).count)
+            } else if kind == "text.point-number", let number = Int(node.text), number >= 1, number <= chart.marks("circle", class: "marker").count {
+                self.place("point number")
             } else {
                 checkText(place, node.text, context: "\(kind): \(node.text)", correlations: correlations)
             }

@@ -122,3 +122,28 @@ import TestSupport
         #expect(SiteFixture.read(folder, "teams/a/index.html").contains("href=\"../../usage-vs-outcomes/index.html\""))
     }
 }
+
+/// Issue 23: on the sample's usage-and-outcomes page two labels collided and two ran past
+/// the plot. Every scatter the sample site draws, on that page, in the deck and in the
+/// narratives, keeps its labels apart and inside the plot.
+@Suite struct SampleScatterLabelTests {
+    @Test("every scatter of the sample site: labels apart, inside the plot, clear of the points")
+    func sampleScatters() throws {
+        let folder = StandaloneChartFileTests.sample
+        var scatters = 0
+        for path in SiteFixture.files(in: folder) where path.hasSuffix(".html") || path.hasSuffix(".svg") {
+            let text = SiteFixture.read(folder, path)
+            for piece in text.components(separatedBy: "<svg ").dropFirst() {
+                let svg = "<svg " + piece.components(separatedBy: "</svg>")[0] + "</svg>"
+                guard svg.prefix(while: { $0 != ">" }).contains("chart-scatter") else { continue }
+                let check = try #require(ScatterLabelCheck(svg: svg), "\(path)")
+                #expect(check.problems.isEmpty, "\(path): \(check.problems)")
+                scatters += 1
+            }
+        }
+        #expect(scatters >= 12, "the usage page's six, inline and as files, and the narrative's")
+        let page = SiteFixture.read(folder, "usage-vs-outcomes/index.html")
+        // Growth Engineering and Checkout Web, 91% and 94% at 50%, both named in full.
+        #expect(page.contains(">Growth Engineering</text>") && page.contains(">Checkout Web</text>"))
+    }
+}
