@@ -29,7 +29,8 @@ public struct PublicationLedger: Sendable {
         case released
         /// A metric's target, range bound or whole's total, as the catalog declares it.
         case catalog
-        /// A metric's own minimum `n`, or the site's minimum group size.
+        /// A metric's own minimum `n`, the site's minimum group size, or the fewest teams
+        /// for a correlation.
         case threshold
         /// `privacy.protection`, as a share and as a percentage.
         case protection
@@ -110,6 +111,7 @@ extension Report {
             ledger.add(.catalog, DecimalText.signed(whole.total, decimals: 0, grouping: true), "total of \(whole.id)")
         }
         ledger.add(.threshold, site.minGroupSize, "min_group_size")
+        ledger.add(.threshold, site.minTeamsForCorrelation, "min_teams_for_correlation")
         ledger.add(.protection, DecimalText.signed(site.protection, decimals: 2), "privacy.protection")
         ledger.add(.protection, DecimalText.signed(site.protection * 100, decimals: 0), "privacy.protection as a percentage")
         ledger.add(.count, visibleTeams.count, "teams and groups shown")

@@ -35,9 +35,13 @@ private extension String {
 /// Text that fits a width: long labels are cut with "…" and keep their full text in a
 /// `<title>`, so nothing is lost to a screen reader or a hover.
 enum Label {
-    /// About 6.5 units a character at 12 px in a system font.
+    /// About 6.5 units a character at 12 px in a system font: the estimate every chart
+    /// lays text out by.
+    static let characterWidth = 6.5
+
+    /// `text`, cut with "…" to fit `width` at `characterWidth` a character.
     static func fit(_ text: String, width: Double) -> (shown: String, full: String?) {
-        let limit = max(4, Int(width / 6.5))
+        let limit = max(4, Int(width / characterWidth))
         guard text.count > limit else { return (text, nil) }
         return (String(text.prefix(limit - 1)) + "…", text)
     }

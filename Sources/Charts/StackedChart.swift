@@ -23,7 +23,7 @@ public enum StackedChart {
         for (index, name) in partNames.enumerated() {
             marks.append(.element("rect", [("class", "part-\(index % 5 + 1)"), ("x", Coordinate.text(legendX)), ("y", "12"), ("width", "12"), ("height", "12")]))
             marks.append(Label.text(name, x: legendX + 16, y: 22, width: 90))
-            legendX += 22 + Double(min(name.count, 14)) * 6.5
+            legendX += 22 + Double(min(name.count, 14)) * Label.characterWidth
         }
         guard !rows.isEmpty else {
             return Chart(type: .stacked, title: title, summary: "\(title): no data to show.", width: width, height: height, table: table, marks: marks + [area.empty("No data")])

@@ -3,13 +3,13 @@ import ReportModel
 import Yams
 
 extension ContentLoader {
-    static let siteKeys = ["title", "organization", "description", "privacy", "allow_raw_html", "theme", "language", "banner", "lints", "fluency", "sources"]
+    static let siteKeys = ["title", "organization", "description", "privacy", "allow_raw_html", "theme", "language", "banner", "lints", "fluency", "sources", "min_teams_for_correlation"]
     static let privacyKeys = ["min_group_size", "protection"]
     static let lintsKeys = ["off"]
     static let fluencyKeys = ["capabilities", "levels"]
 
     /// `site.yaml`: title, organization, description, the page banner, privacy, lints, fluency
-    /// and the queries' sources.
+    /// the queries' sources, and the fewest teams for a correlation.
     func loadSite(_ text: String?, diagnostics: inout DiagnosticLog) -> SiteSettings {
         var site = SiteSettings()
         guard let text, let yaml = YAMLMapping.document(text, file: "site.yaml", diagnostics: &diagnostics) else {
@@ -50,6 +50,11 @@ extension ContentLoader {
                         at: privacy.location(of: privacy.node("protection")!)))
                 }
             }
+        }
+        // Fisher's interval for r needs at least 4 teams; the message says "4 or more".
+        if let teams = yaml.integer("min_teams_for_correlation", in: SiteSettings.lowestMinTeamsForCorrelation...Int.max,
+                                    diagnostics: &diagnostics) {
+            site.minTeamsForCorrelation = teams
         }
         if let lints = yaml.mapping("lints", diagnostics: &diagnostics) {
             lints.warnUnknownKeys(Self.lintsKeys, in: "lints", diagnostics: &diagnostics)

@@ -31,6 +31,12 @@ public struct SiteSettings: Hashable, Sendable {
     /// Lint rules the site switches off, by id, each with the reason the methodology
     /// page shows: a rule is never silenced without saying why.
     public var lintsOff: [String: String] = [:]
+    /// The fewest teams a scatter needs before r is given (`min_teams_for_correlation`):
+    /// with fewer, a pattern across teams is mostly chance, and pages say so instead.
+    public var minTeamsForCorrelation: Int = SiteSettings.defaultMinTeamsForCorrelation
+    public static let defaultMinTeamsForCorrelation = 8
+    /// Fisher's interval for r needs more than three teams (its standard error is 1/√(n − 3)).
+    public static let lowestMinTeamsForCorrelation = 4
     /// The judgment view's scorecard, if the site sets one.
     public var fluency: FluencyScorecard?
     /// Where `fluency:` is written, for findings about the metrics it names.

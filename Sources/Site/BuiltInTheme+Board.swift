@@ -141,6 +141,7 @@ extension BuiltInTheme {
             .chart-svg .target { stroke: var(--text); stroke-dasharray: 4 3; fill: none; }
             .chart-svg .baseline { stroke: var(--muted); stroke-dasharray: 1 3; }
             .chart-svg .fit { stroke: var(--muted); stroke-dasharray: 6 4; fill: none; }
+            .chart-svg .leader { stroke: var(--muted); stroke-width: 1; }
             .chart-svg .band { fill: #f1efe9; }
             .chart-svg .range { fill: #e4e1da; }
             .chart-svg .previous { stroke: var(--text); stroke-width: 2; }

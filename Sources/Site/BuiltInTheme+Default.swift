@@ -221,6 +221,7 @@ extension BuiltInTheme {
             .chart-svg .target { stroke: currentColor; stroke-dasharray: 4 3; fill: none; }
             .chart-svg .baseline { stroke: var(--muted); stroke-dasharray: 1 3; }
             .chart-svg .fit { stroke: var(--muted); stroke-dasharray: 6 4; fill: none; }
+            .chart-svg .leader { stroke: var(--muted); stroke-width: 1; }
             .chart-svg .band { fill: var(--chart-band); }
             .chart-svg .range { fill: var(--chart-grid); }
             .chart-svg .previous { stroke: currentColor; stroke-width: 2; }

@@ -116,7 +116,7 @@ struct ChartFactory {
             return ScatterChart.Point(label: context.name(of: scope), x: a, y: b)
         }
         return ScatterChart(title: title ?? "\(y.name) against \(x.name), \(period)", xName: x.name, yName: y.name, points: points,
-                            xLabels: Self.labels(x), yLabels: Self.labels(y))
+                            xLabels: Self.labels(x), yLabels: Self.labels(y), minTeamsForCorrelation: context.site.minTeamsForCorrelation)
     }
 
     func slope(_ metric: Metric, _ scopes: [Scope], from start: Period, to end: Period, title: String? = nil) -> Chart {

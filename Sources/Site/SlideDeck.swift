@@ -211,7 +211,7 @@ struct SlideDeck {
                                                title: "\(outcome.name) against \(usage.name), \(period)")
             guard scatter.points.count >= 2 else { continue }
             if shown == nil { shown = (scatter, outcome) }
-            readings.append("<li>\(UsageOutcomesPage.reading(scatter.fit?.r, usage: usage, outcome: outcome, scatter: scatter))</li>")
+            readings.append("<li>\(UsageOutcomesPage.reading(scatter.correlation, usage: usage, outcome: outcome))</li>")
         }
         // What fits beside the chart; the site's usage page has every outcome.
         let more = readings.count - Self.readingsPerSlide

@@ -43,11 +43,7 @@ struct UsageOutcomesPage {
             guard scatter.points.count >= 2 else { continue }
             let slug = outcome.id.rawValue
             main += "<section aria-labelledby=\"\(slug)\"><h2 id=\"\(slug)\">\(outcome.name)</h2>"
-            var reading = Self.reading(scatter.fit?.r, usage: usage, outcome: outcome, scatter: scatter)
-            if scatter.points.count < Self.fewTeams, let r = scatter.fit?.r, abs(r) >= 0.3 {
-                reading += " With only \(scatter.points.count) teams, a pattern this strong can appear by chance."
-            }
-            main += "<p class=\"reading\">\(reading)</p>"
+            main += "<p class=\"reading\">\(Self.reading(scatter.correlation, usage: usage, outcome: outcome))</p>"
             main += charts.figure(scatter.drawn(context), slug: slug)
             main += "</section>\n"
         }
@@ -70,10 +66,6 @@ struct UsageOutcomesPage {
         return page(address, main: main, charts: charts)
     }
 
-    /// Below this many teams, any r is mostly chance: with five points, |r| > 0.88 is
-    /// needed for p < 0.05.
-    static let fewTeams = 10
-
     private func page(_ address: PageAddress, main: HTML, charts: ChartPlacement) -> RenderedPage {
         RenderedPage(address: address, html: context.shell(address, title: "Usage and outcomes", pageClass: "page-usage-outcomes",
                                                            description: "AI usage set against each outcome, across teams.",
@@ -86,24 +78,32 @@ struct UsageOutcomesPage {
         "from \(ValueFormatter.value(change.from, for: metric)) to \(ValueFormatter.value(change.to, for: metric))"
     }
 
-    /// What r says, in words a reader can repeat: weak is "no", and a strong pattern is
-    /// still only an association.
-    static func reading(_ r: Double?, usage: Metric, outcome: Metric, scatter: ScatterChart) -> String {
-        let quoted = scatter.rText(r)
-        guard let r else {
-            return "There is no measurable relationship between \(usage.name) and \(outcome.name) across these teams (\(quoted))."
-        }
-        let size = abs(r) >= 0.6 ? "clearly " : ""
-        guard abs(r) >= 0.3 else {
-            return "Teams that use AI more do not do noticeably better or worse on \(outcome.name) here (\(quoted))."
-        }
-        switch outcome.better {
-        case .neutral:
-            return "Teams that use AI more \(size)tend to have \(r > 0 ? "higher" : "lower") \(outcome.name) here (\(quoted))."
-        case .higher, .lower:
-            let better = (r > 0) == (outcome.better == .higher)
-            return "Teams that use AI more \(size)tend to do \(better ? "better" : "worse") on \(outcome.name) here (\(quoted))"
-                + (better ? ", which does not show that AI is the reason." : ".")
+    /// What r says, in words a reader can repeat. With too few teams it says only that;
+    /// otherwise the words claim no more than r's 95% interval allows: an interval that
+    /// holds zero is no clear relationship, and a strong pattern is still only an association.
+    static func reading(_ correlation: Correlation, usage: Metric, outcome: Metric) -> String {
+        switch correlation {
+        case .tooFewTeams(let count, let needed):
+            return "Only \(count) teams have both \(usage.name) and \(outcome.name) here: too few to say anything about a relationship. "
+                + "r is given from \(needed) teams."
+        case .undefined:
+            return "There is no measurable relationship between \(usage.name) and \(outcome.name) across these teams (r is not defined)."
+        case .estimated(_, _, _, let count):
+            let quoted = correlation.quoted ?? ""
+            guard let positive = correlation.isPositive else {
+                return "There is no clear relationship between \(usage.name) and \(outcome.name) across these \(count) teams (\(quoted)): "
+                    + "the interval holds zero."
+            }
+            let clearly = correlation.strength == .strong ? "clearly " : ""
+            let slightly = correlation.strength == .weak ? "slightly " : ""
+            switch outcome.better {
+            case .neutral:
+                return "Teams that use AI more \(clearly)tend to have \(slightly)\(positive ? "higher" : "lower") \(outcome.name) here (\(quoted))."
+            case .higher, .lower:
+                let better = positive == (outcome.better == .higher)
+                return "Teams that use AI more \(clearly)tend to do \(slightly)\(better ? "better" : "worse") on \(outcome.name) here (\(quoted))"
+                    + (better ? ", which does not show that AI is the reason." : ".")
+            }
         }
     }
 }

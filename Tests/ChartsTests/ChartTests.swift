@@ -64,14 +64,52 @@ struct ChartTests {
         #expect(svg.contains("…</text>"))
     }
 
-    @Test("the scatter reports r and says correlation is not attribution")
+    @Test("the scatter reports r with its interval, in words the interval supports, and says correlation is not attribution")
     func scatter() throws {
         let chart = ChartSamples.all["scatter"]!
-        #expect(chart.summary.hasPrefix("Cycle time against Weekly active users for 4 teams: a strong negative relationship (r = −0.63)."))
-        #expect(chart.summary.hasSuffix("Correlation is not attribution."))
+        // r = −0.7147, 95% interval −0.9350 to −0.0963 (scipy 1.17.1, pearsonr(x, y).confidence_interval()):
+        // the end nearest zero is weak, so the words say weak, not strong.
+        #expect(chart.summary == "Cycle time against Weekly active users for 9 teams: a weak negative relationship "
+            + "(r = −0.71, 95% interval −0.94 to −0.10). Correlation is not attribution.")
+        let svg = chart.svg(id: "s")
+        #expect(svg.contains(">r = −0.71, 95% interval −0.94 to −0.10: a weak negative relationship.</text>"))
+        #expect(svg.contains(">Correlation is not attribution.</text>"))
         let perfect = ScatterChart(title: "", xName: "x", yName: "y", points: [.init(label: "a", x: 1, y: 2), .init(label: "b", x: 2, y: 4)])
         #expect(try #require(perfect.fit?.r) == 1)
-        #expect(ChartSamples.degenerate["scatter-vertical"]!.summary.contains("r is not defined"))
+        #expect(ChartSamples.degenerate["scatter-vertical"]!.summary.contains("too few teams"))
+        let vertical = ScatterChart(title: "", xName: "x", yName: "y", points: (0..<8).map { .init(label: "t\($0)", x: 1, y: Double($0)) })
+        #expect(vertical.correlation == .undefined(count: 8))
+        #expect(vertical.draw().summary.contains("no measurable relationship (r is not defined)"))
+    }
+
+    @Test("below min_teams_for_correlation the scatter shows the teams, gives no r and draws no line, and says how many teams it needs")
+    func scatterWithTooFewTeams() throws {
+        let chart = ChartSamples.degenerate["scatter-few-teams"]!
+        let svg = chart.svg(id: "s")
+        #expect(chart.summary == "Cycle time against Weekly active users for 4 teams: too few teams to say anything about a relationship "
+            + "(4 teams; r is given from 8). Correlation is not attribution.")
+        #expect(!svg.contains("r = ") && !svg.contains("class=\"fit\""))
+        #expect(svg.components(separatedBy: "class=\"marker").count - 1 == 4)
+        #expect(svg.contains(">Too few teams to say anything about a relationship (4 teams; r is given from 8).</text>"))
+        // The same four teams with the setting at 4 give r and the line.
+        let four = ScatterChart(title: "", xName: "x", yName: "y", points: [
+            .init(label: "A", x: 40, y: 5), .init(label: "B", x: 60, y: 4.1), .init(label: "C", x: 80, y: 4.9), .init(label: "D", x: 90, y: 3.2),
+        ], minTeamsForCorrelation: 4)
+        #expect(four.correlation.isGiven)
+        #expect(four.draw().svg(id: "f").contains("class=\"fit\""))
+    }
+
+    @Test("the fitted line runs from the leftmost team to the rightmost, not across the frame")
+    func fittedLineOverTheData() throws {
+        let chart = ScatterChart(title: "", xName: "x", yName: "y", points: ChartSamples.scatterTeams, xLabels: ChartSamples.percent,
+                                 yLabels: ChartSamples.days)
+        let svg = chart.draw().svg(id: "f")
+        let line = try #require(svg.components(separatedBy: "<line class=\"fit\"").dropFirst().first)
+        let x1 = try #require(ChartPropertyTests.attribute("x1", in: line).flatMap(Double.init))
+        let x2 = try #require(ChartPropertyTests.attribute("x2", in: line).flatMap(Double.init))
+        // x runs 60% to 94% on a nice scale of 60% to 100% over 64…600: 64 and 64 + 34/40 · 536 = 519.6.
+        #expect(x1 == 64)
+        #expect(x2 == 519.6)
     }
 
     @Test("nice ticks are 1, 2 or 5 times a power of ten and cover the data")

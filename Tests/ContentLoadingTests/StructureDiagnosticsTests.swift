@@ -109,6 +109,23 @@ struct StructureDiagnosticsTests {
         #expect(load.content.site.minGroupSize == 5)
     }
 
+    @Test("min_teams_for_correlation is 8 by default; below 4, or not a whole number, is an error at its place")
+    func minTeamsForCorrelation() {
+        #expect(Fixture.load().content.site.minTeamsForCorrelation == 8)
+        #expect(Fixture.load(["site.yaml": "title: T\nmin_teams_for_correlation: 12\n"]).content.site.minTeamsForCorrelation == 12)
+        let tooLow = Fixture.load(["site.yaml": "title: T\nmin_teams_for_correlation: 3\n"])
+        #expect(tooLow.diagnostics.map(\.description) == [
+            "site.yaml:2:28: error: 'min_teams_for_correlation' must be a whole number 4 or more, found '3'",
+        ])
+        #expect(tooLow.content.site.minTeamsForCorrelation == 8)
+        #expect(Fixture.messages(["site.yaml": "title: T\nmin_teams_for_correlation: eight\n"]) == [
+            "site.yaml:2:28: error: 'min_teams_for_correlation' must be a whole number 4 or more, found 'eight'",
+        ])
+        #expect(Fixture.messages(["site.yaml": "title: T\nmin_team_for_correlation: 8\n"]) == [
+            "site.yaml:2:1: warning: unknown key 'min_team_for_correlation' in site.yaml is ignored; did you mean 'min_teams_for_correlation'?",
+        ])
+    }
+
     @Test("banner: is read as text; a blank one is none, and a list is an error at its place")
     func banner() {
         let load = Fixture.load(["site.yaml": Fixture.site + "\nbanner: \"Example data: <b>made up</b>\"\n"])

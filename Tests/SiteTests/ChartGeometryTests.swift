@@ -221,7 +221,6 @@ struct ChartGeometryTests {
             ("bullet's last quarter", try Self.nudged(first("bullet"), #"<line class="previous" x1="([\d.]+)""#)),
             ("slope's start", try Self.nudged(first("slope"), #"<line class="slope [a-z]+" stroke-width="2" x1="[\d.]+" y1="([\d.]+)""#)),
             ("scatter point", try Self.nudged(first("scatter"), #"<circle class="marker s1" cx="([\d.]+)""#)),
-            ("scatter's fitted line", try Self.nudged(first("scatter"), #"<line class="fit" x1="[\d.]+" y1="([\d.]+)""#, by: 0.5)),
             ("stacked share", try Self.nudged(first("stacked"), #"<rect class="part-\d" x="[\d.]+" y="[\d.]+" width="([\d.]+)" height="18"><title>"#)),
             ("sparkline point", try Self.nudged(first("sparkline"), #"<path class="line s1" d="M[\d.]+ ([\d.]+)"#)),
             ("heatmap shade", try first("heatmap").replacingOccurrences(of: #"class="heat-(neutral|good-\d|bad-\d)" (x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+"><title>)"#,
@@ -236,5 +235,20 @@ struct ChartGeometryTests {
         for type in ["line", "bar", "bullet", "slope", "scatter", "stacked", "sparkline", "heatmap"] {
             #expect(try #require(ChartReader(svg: first(type))).check(shown).problems.isEmpty, "\(type)")
         }
+    }
+
+    /// The small fixture's scatters have too few teams for a fitted line; the usage page's
+    /// fixture has five, and with `min_teams_for_correlation: 5` draws it.
+    @Test("the reading catches a scatter's fitted line 0.5 px from where the shown points put it")
+    func fittedLineCanFail() throws {
+        let fixture = UsageOutcomesPageTests.fixture.replacingFixture("organization: Acme\n", with: "organization: Acme\nmin_teams_for_correlation: 5\n")
+        let (folder, _, _) = try SiteFixture.build(fixture)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (report, _) = SiteFixture.report(fixture)
+        let shown = try ShownValues(site: folder, metrics: report.metrics)
+        let scatter = try #require(Self.charts(in: folder).first { $0.place.hasPrefix("usage-vs-outcomes/") && $0.svg.contains("class=\"fit\"") }?.svg)
+        #expect(try #require(ChartReader(svg: scatter)).check(shown).problems.isEmpty)
+        let doctored = try Self.nudged(scatter, #"<line class="fit" x1="[\d.]+" y1="([\d.]+)""#, by: 0.5)
+        #expect(try #require(ChartReader(svg: doctored)).check(shown).problems.count >= 1, "a doctored fitted line went unnoticed")
     }
 }

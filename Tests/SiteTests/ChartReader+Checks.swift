@@ -132,10 +132,18 @@ extension ChartReader {
                                   tolerance: 0.1 + 0.05 * slope)
             }
         }
-        if let caveat = marks("text", class: "caveat").first.map({ $0.title ?? $0.text }), let fit {
-            let quoted = ScatterChart(title: "", xName: "", yName: "", points: []).rText(fit.r)
+        // A caveat that quotes r quotes the r and interval of the shown points; one that
+        // gives none counts the shown points.
+        if let caveat = marks("text", class: "caveat").first.map({ $0.title ?? $0.text }) {
+            let shown = ScatterChart(title: "", xName: "", yName: "", points: points.map { .init(label: "", x: $0.x, y: $0.y) },
+                                     minTeamsForCorrelation: min(points.count, Correlation.fewestTeams))
             findings.checked += 1
-            if !caveat.hasPrefix(quoted + ":") { findings.problem("says “\(caveat.prefix(10))…” where the shown points give \(quoted)") }
+            if caveat.hasPrefix("r ") {
+                let quoted = shown.correlation.quoted ?? "no r"
+                if !caveat.hasPrefix(quoted + ":") { findings.problem("says “\(caveat.prefix(40))…” where the shown points give \(quoted)") }
+            } else if !caveat.contains("(\(points.count) team\(points.count == 1 ? "" : "s");") {
+                findings.problem("says “\(caveat.prefix(80))…” of \(points.count) points")
+            }
         }
     }
 

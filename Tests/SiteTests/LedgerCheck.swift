@@ -24,8 +24,9 @@ import TestSupport
 /// - **page chrome**: `charset="utf-8"` and the viewport's `initial-scale=1`.
 /// - **axis ticks**: a `text.tick` label in a chart's `g.value-axis`, when the axis's
 ///   labels step evenly (the nice scale drawn around shown values).
-/// - **correlation**: `r = 0.45` in a scatter's caveat and description and on the usage
-///   page, when ChartReader finds it is the r of the points as shown.
+/// - **correlation**: `r = 0.45, 95% interval −0.21 to 0.82` in a scatter's caveat and
+///   description and on the usage page, when ChartReader finds it is the r (and interval)
+///   of the points as shown.
 /// - **rule id**: `D101`…`D199`, a report check's name.
 /// - **manifest**: in the marker (`.discern-site`), after its fixed heading, the size and
 ///   hash on each file's line; the path after them is read as a link path, but for the
@@ -44,7 +45,11 @@ import TestSupport
 ///   `text.note`, `text.caveat`, `text.tick`, `text.in-bar`, `text.in-cell`, `rect.band`,
 ///   `rect.heat-*`, legend swatches, `y`/`height` of bars and parts), plus presentation
 ///   attributes (`stroke-width`, `stroke-dasharray`). A value label's position follows its
-///   mark's end, which is itself read. Any other coordinate is reported.
+///   mark's end, which is itself read; a scatter's point labels, numbers and leader lines
+///   (`text.point-number`, `line.leader`) and its key (`text.key`) are placed from the
+///   markers' drawn positions and the labels' lengths. Any other coordinate is reported.
+/// - **point number**: the text of a `text.point-number`, a scatter's numbered point and
+///   its entry in the key: 1 to the number of the chart's markers.
 struct LedgerCheck {
     let ledger: PublicationLedger
     let shown: ShownValues
@@ -116,7 +121,7 @@ struct LedgerCheck {
     /// The text before a token and after it, for reading its context: sixteen characters
     /// before (the longest context a kind is told by is "restated from "), twelve after.
     static func around(_ text: String, _ token: Token) -> (before: Substring, after: Substring) {
-        (text[..<token.range.lowerBound].suffix(16), text[token.range.upperBound...].prefix(12))
+        (text[..<token.range.lowerBound].suffix(24), text[token.range.upperBound...].prefix(12))
     }
 
     mutating func place(_ what: String, _ count: Int = 1) { counts[what, default: 0] += count }
@@ -145,8 +150,13 @@ struct LedgerCheck {
         }
         if token.isPeriod { return kind([.period, .narrative, .settings]) }
         if token.isDate { return kind([.date, .narrative, .settings]) }
-        if before.hasSuffix("r = ") || before.hasSuffix("r = −") {
+        if before.hasSuffix("r = ") || before.hasSuffix("r = −") || before.hasSuffix("95% interval ") || before.hasSuffix("95% interval −") {
             return correlations.contains(token.text) ? "correlation" : nil
+        }
+        // An interval's upper end: `interval 0.35 to 0.95` (`before` is the 24 characters
+        // before the token, enough for `interval −0.94 to −`).
+        if before.hasSuffix(" to ") || before.hasSuffix(" to −"), correlations.contains(token.text), before.contains("interval ") {
+            return "correlation"
         }
         if before.hasSuffix("D"), token.text.count == 3, token.text.hasPrefix("1") { return "rule id" }
         if before.hasSuffix("n = ") { return kind([.n]) }
@@ -279,7 +289,8 @@ struct LedgerCheck {
     static let layout: Set<String> = [
         "svg", "rect.background", "line.axis", "line.grid", "line.baseline", "text.tick", "text.label", "text.value",
         "text.note", "text.caveat", "text.in-bar", "text.in-cell", "text.legend", "rect.band", "rect.heat", "rect.bar",
-        "rect.part", "rect.range", "rect.value", "line.target", "line.previous", "text",
+        "rect.part", "rect.range", "rect.value", "line.target", "line.previous", "text", "line.leader", "text.point-number",
+        "text.key",
     ]
 
     /// An element's name and its first class, with a numbered class's number dropped:
@@ -313,9 +324,13 @@ struct LedgerCheck {
     /// The r a scatter's caveat states, which `ChartReader.check` holds to the r of the
     /// points as shown.
     static func correlations(_ chart: ChartReader) -> Set<String> {
-        Set(chart.marks("text", class: "caveat").compactMap { node -> String? in
+        Set(chart.marks("text", class: "caveat").flatMap { node -> [String] in
             let text = node.title ?? node.text
-            return text.hasPrefix("r = ") ? String(text.dropFirst(4).prefix { $0 != ":" }) : nil
+            guard text.hasPrefix("r = ") else { return [] }
+            // `r = 0.80, 95% interval 0.35 to 0.95: …`: r and the interval's two ends, unsigned.
+            let quoted = text.dropFirst(4).prefix { $0 != ":" }
+            return quoted.replacingOccurrences(of: ", 95% interval ", with: " ").replacingOccurrences(of: " to ", with: " ")
+                .split(separator: " ").map { String($0.drop { $0 == "−" }) }
         })
     }
 
@@ -358,6 +373,8 @@ struct LedgerCheck {
         if !node.text.isEmpty {
             if kind == "text.tick", ticks.contains(node.text) {
                 self.place("axis ticks", Self.tokens(in: node.text).count)
+            } else if kind == "text.point-number", let number = Int(node.text), number >= 1, number <= chart.marks("circle", class: "marker").count {
+                self.place("point number")
             } else {
                 checkText(place, node.text, context: "\(kind): \(node.text)", correlations: correlations)
             }

@@ -1,5 +1,9 @@
+import Charts
 import Foundation
+import ReportModel
 import Testing
+import TestSupport
+@testable import Site
 
 /// The usage-and-outcomes page against r worked out by hand.
 @Suite struct UsageOutcomesPageTests {
@@ -50,16 +54,54 @@ import Testing
         2026-Q2,wee,10,1.0,99
         """
 
-    @Test func rAndItsReadingMatchTheHandWorkedValues() throws {
+    @Test("five teams are too few by default: no r, no line, and the page says how many teams it has and needs")
+    func tooFewTeamsByDefault() throws {
         let (folder, summary, diagnostics) = try SiteFixture.build(Self.fixture)
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(summary != nil, "\(diagnostics)")
         let page = SiteFixture.read(folder, "usage-vs-outcomes/index.html")
-        #expect(page.contains("Teams that use AI more clearly tend to do better on Cycle time here (r = −0.80), "
-            + "which does not show that AI is the reason."))
-        #expect(page.contains("Teams that use AI more do not do noticeably better or worse on Satisfaction here (r = −0.14)."))
-        #expect(page.contains("Association is not attribution."))
+        #expect(page.contains("<p class=\"reading\">Only 5 teams have both Weekly active users and Cycle time here: "
+            + "too few to say anything about a relationship. r is given from 8 teams.</p>"))
+        #expect(!page.contains("r = ") && !page.contains("class=\"fit\""))
+        #expect(page.components(separatedBy: "class=\"marker").count - 1 == 10, "the teams are still shown, five in each chart")
         #expect(!page.contains("Tinyteamname") && !page.contains("Weeteamname"))
+    }
+
+    /// From five teams (`min_teams_for_correlation: 5`), r = −0.80 has the 95% interval
+    /// −0.9862 to 0.2796, and r = −0.139 the interval −0.9096 to 0.8473 (scipy 1.17.1,
+    /// `pearsonr(x, y).confidence_interval(0.95)`): both hold zero.
+    @Test("r and its interval match the hand-worked r and scipy's interval; an interval holding zero is no clear relationship")
+    func rAndItsReadingMatchTheHandWorkedValues() throws {
+        let fixture = Self.fixture.replacingFixture("organization: Acme\n", with: "organization: Acme\nmin_teams_for_correlation: 5\n")
+        let (folder, summary, diagnostics) = try SiteFixture.build(fixture)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(summary != nil, "\(diagnostics)")
+        let page = SiteFixture.read(folder, "usage-vs-outcomes/index.html")
+        #expect(page.contains("There is no clear relationship between Weekly active users and Cycle time across these 5 teams "
+            + "(r = −0.80, 95% interval −0.99 to 0.28): the interval holds zero."))
+        #expect(page.contains("There is no clear relationship between Weekly active users and Satisfaction across these 5 teams "
+            + "(r = −0.14, 95% interval −0.91 to 0.85): the interval holds zero."))
+        #expect(page.contains("Association is not attribution."))
+        #expect(page.components(separatedBy: "class=\"fit\"").count - 1 == 2)
+        #expect(!page.contains("Tinyteamname") && !page.contains("Weeteamname"))
+    }
+
+    static let cycleTime = Metric(id: "cycle_time", name: "Cycle time", category: .outcome, unit: "days", better: .lower)
+    static let usage = Metric(id: "wau", name: "Weekly active users", category: .usage, unit: "%")
+
+    @Test("a clear relationship is worded by the interval's end nearest zero, and better or worse by the metric")
+    func readings() {
+        // r = −0.96, interval −0.99 to −0.81: strong, and lower cycle time is better.
+        let strong = Correlation(r: -0.9595183638907294, count: 9, needed: 8)
+        #expect(UsageOutcomesPage.reading(strong, usage: Self.usage, outcome: Self.cycleTime)
+            == "Teams that use AI more clearly tend to do better on Cycle time here (r = −0.96, 95% interval −0.99 to −0.81), "
+            + "which does not show that AI is the reason.")
+        // r = 0.45 from 60 teams, interval 0.22 to 0.63: weak, and higher cycle time is worse.
+        let weak = Correlation(r: 0.4517312077712908, count: 60, needed: 8)
+        #expect(UsageOutcomesPage.reading(weak, usage: Self.usage, outcome: Self.cycleTime)
+            == "Teams that use AI more tend to do slightly worse on Cycle time here (r = 0.45, 95% interval 0.22 to 0.63).")
+        #expect(UsageOutcomesPage.reading(.undefined(count: 9), usage: Self.usage, outcome: Self.cycleTime)
+            == "There is no measurable relationship between Weekly active users and Cycle time across these teams (r is not defined).")
     }
 
     @Test func teamsWhoseUsageRoseWhileAnOutcomeFellAreListed() throws {
@@ -78,5 +120,30 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(SiteFixture.read(folder, "index.html").contains("href=\"usage-vs-outcomes/index.html\""))
         #expect(SiteFixture.read(folder, "teams/a/index.html").contains("href=\"../../usage-vs-outcomes/index.html\""))
+    }
+}
+
+/// Issue 23: on the sample's usage-and-outcomes page two labels collided and two ran past
+/// the plot. Every scatter the sample site draws, on that page, in the deck and in the
+/// narratives, keeps its labels apart and inside the plot.
+@Suite struct SampleScatterLabelTests {
+    @Test("every scatter of the sample site: labels apart, inside the plot, clear of the points")
+    func sampleScatters() throws {
+        let folder = StandaloneChartFileTests.sample
+        var scatters = 0
+        for path in SiteFixture.files(in: folder) where path.hasSuffix(".html") || path.hasSuffix(".svg") {
+            let text = SiteFixture.read(folder, path)
+            for piece in text.components(separatedBy: "<svg ").dropFirst() {
+                let svg = "<svg " + piece.components(separatedBy: "</svg>")[0] + "</svg>"
+                guard svg.prefix(while: { $0 != ">" }).contains("chart-scatter") else { continue }
+                let check = try #require(ScatterLabelCheck(svg: svg), "\(path)")
+                #expect(check.problems.isEmpty, "\(path): \(check.problems)")
+                scatters += 1
+            }
+        }
+        #expect(scatters >= 12, "the usage page's six, inline and as files, and the narrative's")
+        let page = SiteFixture.read(folder, "usage-vs-outcomes/index.html")
+        // Growth Engineering and Checkout Web, 91% and 94% at 50%, both named in full.
+        #expect(page.contains(">Growth Engineering</text>") && page.contains(">Checkout Web</text>"))
     }
 }

@@ -35,6 +35,11 @@ enum ReportSite {
           # more value. From 1 to 50; the default is 10.
           protection: 10
 
+        # The fewest teams for which the usage-and-outcomes page gives r, with its 95% interval.
+        # With fewer, a pattern across teams is mostly chance: the page shows the teams and
+        # says there are too few to tell. The default is 8; below 4 is an error.
+        min_teams_for_correlation: 8
+
         # Raw HTML in narratives is dropped, and so are javascript: and other unsafe links,
         # unless this is true. Leave it false unless you trust every narrative's author.
         allow_raw_html: false
