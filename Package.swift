@@ -16,6 +16,8 @@ import PackageDescription
 // beside Site, after Analysis.
 // LinearProgram, at the bottom beside Markdown, wraps COIN-OR Clp (CClp): the least and
 // greatest value a reader of the published tables can work out for each number.
+// DataSources, beside them, runs a report's SQL queries for `discern refresh`; it reaches
+// PostgreSQL's protocol through libpq (CLibPQ).
 let package = Package(
     name: "Discern",
     products: [
@@ -55,8 +57,13 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         // Runs a report's SQL queries for `discern refresh`, where the data lives.
-        .target(name: "DataSources"),
+        .target(name: "DataSources", dependencies: ["CLibPQ"]),
         .target(
             name: "Site",
             dependencies: [
