@@ -106,6 +106,9 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading", "Formatting", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "ReportModel"]),
+        // Runs against a real PostgreSQL server: Scripts/test starts one with
+        // Scripts/postgres-for-tests, and the tests start their own when run alone.
+        .testTarget(name: "DataSourcesTests", dependencies: ["DataSources"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Analysis", "ContentLoading", "ReportModel", "Formatting", "TestSupport"]),
         .testTarget(name: "DiscernTests", dependencies: ["discern", "discern-fuzz", "TestSupport", "Yams"]),
     ]
