@@ -112,6 +112,13 @@ struct PostgresDatabaseTests {
         #expect(try run("-- nothing but a comment").dataSourceError == .rejected("the query is empty", offset: nil))
     }
 
+    @Test("COPY is rejected, and the connection, opened afresh, runs the next query")
+    func copy() throws {
+        let database = try PostgresDatabase(url: PostgresTestServer.url())
+        #expect(try run("COPY (SELECT 1) TO STDOUT", on: database).dataSourceError == .rejected("COPY cannot be read as a query's result; write a SELECT", offset: nil))
+        #expect(try run("SELECT 5 AS still", on: database).rows == [["5"]])
+    }
+
     @Test("a query past its timeout is cancelled, and the connection runs the next one")
     func timeout() throws {
         let database = try PostgresDatabase(url: PostgresTestServer.url())
