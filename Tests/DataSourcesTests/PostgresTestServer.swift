@@ -50,7 +50,7 @@ enum PostgresTestServer {
               line.hasSuffix("'")
         else {
             let said = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n").joined(separator: "; ")
-            throw Unavailable(description: "DISCERN_TEST_POSTGRES_URL is not set and Scripts/postgres-for-tests could not start a server (status \(status)): \(said); run the tests through Scripts/test")
+            throw Unavailable(description: "DISCERN_TEST_POSTGRES_URL is not set and Scripts/postgres-for-tests could not start a server (exit \((status >> 8) & 0xff)): \(said); run the tests through Scripts/test")
         }
         return String(line.dropFirst(prefix.count).dropLast())
     }
