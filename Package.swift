@@ -16,6 +16,8 @@ import PackageDescription
 // beside Site, after Analysis.
 // LinearProgram, at the bottom beside Markdown, wraps COIN-OR Clp (CClp): the least and
 // greatest value a reader of the published tables can work out for each number.
+// DataSources, beside them, runs a report's SQL queries for `discern refresh`; it reaches
+// PostgreSQL's protocol through libpq (CLibPQ).
 let package = Package(
     name: "Discern",
     products: [
@@ -61,8 +63,14 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // Runs a report's SQL queries for `discern refresh`, where the data lives.
-        .target(name: "DataSources", dependencies: ["CSQLite"]),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // Runs a report's SQL queries for `discern refresh`, where the data lives: SQLite
+        // embedded, or a server that speaks PostgreSQL's protocol.
+        .target(name: "DataSources", dependencies: ["CSQLite", "CLibPQ"]),
         // `discern refresh`: runs the queries on a DataSource and writes their snapshots,
         // checked by ContentLoading's rules for data files, all or none.
         .target(name: "Snapshots", dependencies: ["ReportModel", "ContentLoading", "DataSources"]),
@@ -108,6 +116,9 @@ let package = Package(
         .testTarget(name: "SiteTests", dependencies: ["Site", "ContentLoading", "Formatting", "TestSupport"],
                     exclude: ["Golden"]),
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "ReportModel"]),
+        // Runs against a real PostgreSQL server: Scripts/test starts one with
+        // Scripts/postgres-for-tests, and the tests start their own when run alone.
+        .testTarget(name: "DataSourcesTests", dependencies: ["DataSources"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Analysis", "ContentLoading", "ReportModel", "Formatting", "TestSupport"]),
         // The SQL sources' cases, written against `any DataSource` so each source runs them.
         .testTarget(name: "SnapshotsTests", dependencies: ["Snapshots", "DataSources", "ContentLoading", "ReportModel", "CSQLite"]),
