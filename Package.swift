@@ -118,10 +118,10 @@ let package = Package(
         .testTarget(name: "PreviewTests", dependencies: ["Preview", "ReportModel"]),
         // Runs against a real PostgreSQL server: Scripts/test starts one with
         // Scripts/postgres-for-tests, and the tests start their own when run alone.
-        .testTarget(name: "DataSourcesTests", dependencies: ["DataSources"]),
+        .testTarget(name: "DataSourcesTests", dependencies: ["DataSources", "TestSupport"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Analysis", "ContentLoading", "ReportModel", "Formatting", "TestSupport"]),
         // The SQL sources' cases, written against `any DataSource` so each source runs them.
-        .testTarget(name: "SnapshotsTests", dependencies: ["Snapshots", "DataSources", "ContentLoading", "ReportModel", "CSQLite"]),
+        .testTarget(name: "SnapshotsTests", dependencies: ["Snapshots", "DataSources", "ContentLoading", "ReportModel", "CSQLite", "CLibPQ", "TestSupport"]),
         .testTarget(name: "DiscernTests", dependencies: ["discern", "discern-fuzz", "TestSupport", "Yams"]),
     ]
 )

@@ -19,13 +19,7 @@ extension QuerySources.Database {
                 throw DataSourceError.connection("the environment variable \(variable) (sources.postgres.url_env) is empty; "
                                                  + "set it to the database's connection URL")
             }
-            return try postgresDatabase(url: url)
+            return try PostgresDatabase(url: url)
         }
     }
-}
-
-/// The PostgreSQL source, built on its own branch as `PostgresDatabase` in `DataSources`.
-// TODO(postgres branch): replace the body with `try PostgresDatabase(url: url)`.
-func postgresDatabase(url: String) throws -> any DataSource {
-    throw DataSourceError.connection("PostgreSQL support is not built into this discern yet")
 }

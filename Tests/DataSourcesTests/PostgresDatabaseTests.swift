@@ -1,6 +1,7 @@
 import DataSources
 import Foundation
 import Testing
+import TestSupport
 
 /// `PostgresDatabase` against a real PostgreSQL server (see `PostgresTestServer`). One test at
 /// a time, so the timing checks are not judged while the others load the server.

@@ -20,7 +20,7 @@ struct QueryFolder {
         """
     /// A table of values in long form, the shape most cases query.
     static let results = """
-        CREATE TABLE results (period TEXT, team TEXT, metric TEXT, value REAL, n INTEGER);
+        CREATE TABLE results (period TEXT, team TEXT, metric TEXT, value DOUBLE PRECISION, n INTEGER);
         INSERT INTO results VALUES ('2026-Q1', 'a', 'm', 2.5, NULL);
         INSERT INTO results VALUES ('2026-Q1', 'b', 'm', 3, 12);
         INSERT INTO results VALUES ('2026-Q2', 'a', 'm', 0.1, NULL);

@@ -1,7 +1,9 @@
+import CLibPQ
 import CSQLite
 import DataSources
 import Foundation
 import Testing
+import TestSupport
 
 /// A database the SQL cases run on: it makes a fresh database holding what `setup`
 /// creates (portable SQL: CREATE TABLE and INSERT) and opens it as a `DataSource`.
@@ -17,13 +19,45 @@ struct SQLSource: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { name }
 
-    /// The sources every case runs against. PostgreSQL joins here when it is built in.
-    static let all: [SQLSource] = [.sqlite]
+    /// The sources every case runs against.
+    static let all: [SQLSource] = [.sqlite, .postgres]
 
     static let sqlite = SQLSource(name: "SQLite", sourcesYAML: "sources:\n  sqlite: data/metrics.db\n") { setup, folder in
         let path = folder.appendingPathComponent("data/metrics.db").path
         try SQLiteFile.create(at: path, running: setup)
         return try SQLiteDatabase(path: path, name: "data/metrics.db")
+    }
+}
+
+extension SQLSource {
+    /// The PostgreSQL server Scripts/test starts (or the tests start, run alone): each case
+    /// gets a schema of its own, made with `setup`, and a connection whose search path is
+    /// that schema, so cases running at once never see each other's tables.
+    static let postgres = SQLSource(name: "PostgreSQL", sourcesYAML: "sources:\n  postgres: {url_env: DISCERN_DATABASE_URL}\n") { setup, _ in
+        let server = try PostgresTestServer.url()
+        let schema = "case_" + UUID().uuidString.lowercased().replacing("-", with: "")
+        try PostgresSchema.create(schema, on: server, running: setup)
+        // libpq's `options` parameter: the server setting for this connection only.
+        let separator = server.contains("?") ? "&" : "?"
+        return try PostgresDatabase(url: server + separator + "options=-csearch_path%3D" + schema)
+    }
+}
+
+/// A schema made for a test through libpq directly: `PostgresDatabase` runs one query that
+/// returns rows, and cannot make tables.
+enum PostgresSchema {
+    static func create(_ schema: String, on url: String, running setup: String) throws {
+        guard let connection = PQconnectdb(url) else { throw SQLiteFile.Failure(description: "libpq returned no connection") }
+        defer { PQfinish(connection) }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            throw SQLiteFile.Failure(description: "cannot connect to the test server: " + String(cString: PQerrorMessage(connection)))
+        }
+        // The simple query protocol runs several statements in one call.
+        let result = PQexec(connection, "CREATE SCHEMA \(schema); SET search_path TO \(schema);\n" + setup)
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_COMMAND_OK else {
+            throw SQLiteFile.Failure(description: "setup failed: " + String(cString: PQresultErrorMessage(result)))
+        }
     }
 }
 

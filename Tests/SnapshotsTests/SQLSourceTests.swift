@@ -36,7 +36,7 @@ struct SQLSourceTests {
     @Test("a wide-form result, one column per metric, with NULL as a missing value", arguments: SQLSource.all)
     func wideForm(source: SQLSource) throws {
         let folder = try QueryFolder(source, setup: """
-            CREATE TABLE teams_quarters (period TEXT, team TEXT, m REAL, k REAL);
+            CREATE TABLE teams_quarters (period TEXT, team TEXT, m DOUBLE PRECISION, k DOUBLE PRECISION);
             INSERT INTO teams_quarters VALUES ('2026-Q1', 'a', 1.25, NULL);
             INSERT INTO teams_quarters VALUES ('2026-Q1', 'b', 0.30000000000000004, 7.5);
             """, queries: ["data/wide.sql": "SELECT period, team, m, k FROM teams_quarters ORDER BY team"])
@@ -103,7 +103,7 @@ struct SQLSourceTests {
     @Test("a column that identifies people is refused by name, its values never printed, nothing written", arguments: SQLSource.all)
     func identifyingColumn(source: SQLSource) throws {
         let folder = try QueryFolder(source, setup: """
-            CREATE TABLE people (period TEXT, team TEXT, email TEXT, m REAL);
+            CREATE TABLE people (period TEXT, team TEXT, email TEXT, m DOUBLE PRECISION);
             INSERT INTO people VALUES ('2026-Q1', 'a', 'ana.lima@example.com', 2);
             """, queries: ["data/people.sql": "SELECT period, team, email, m FROM people"])
         let outcome = folder.refresh()

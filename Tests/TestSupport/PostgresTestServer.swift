@@ -5,9 +5,9 @@ import Foundation
 /// `Scripts/postgres-for-tests start --stop-when-gone PID`, so that `swift test` alone works
 /// and the server stops once the process has ended. The tests never skip: a server that
 /// cannot be had is a failure that says so.
-enum PostgresTestServer {
-    struct Unavailable: Error, CustomStringConvertible {
-        var description: String
+public enum PostgresTestServer {
+    public struct Unavailable: Error, CustomStringConvertible {
+        public var description: String
     }
 
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -22,7 +22,7 @@ enum PostgresTestServer {
     }()
 
     /// The URL of the test database, owned by the role `discern`.
-    static func url() throws -> String {
+    public static func url() throws -> String {
         try started.get()
     }
 
@@ -56,7 +56,7 @@ enum PostgresTestServer {
     }
 
     /// The test database's URL with `password` in place of the real one.
-    static func url(password: String) throws -> String {
+    public static func url(password: String) throws -> String {
         guard var parts = URLComponents(string: try url()) else {
             throw Unavailable(description: "the test server's URL is not a URI")
         }
