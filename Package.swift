@@ -99,7 +99,7 @@ let package = Package(
         ),
         // Helpers shared by the test targets: a seeded generator, an XML check, inline content
         // folders (`ContentSource.fixture`) and guarded fixture edits.
-        .target(name: "TestSupport", dependencies: ["ContentLoading"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["ContentLoading", "CLibPQ"], path: "Tests/TestSupport"),
         // Fuzzing: built with -sanitize=fuzzer -DFUZZING by Scripts/fuzz; otherwise it
         // replays a corpus, which is how kept crash inputs stay regression tests.
         .executableTarget(name: "discern-fuzz", dependencies: ["ContentLoading", "Analysis", "Site", "ReportModel"]),
@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(name: "DataSourcesTests", dependencies: ["DataSources", "TestSupport"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Analysis", "ContentLoading", "ReportModel", "Formatting", "TestSupport"]),
         // The SQL sources' cases, written against `any DataSource` so each source runs them.
-        .testTarget(name: "SnapshotsTests", dependencies: ["Snapshots", "DataSources", "ContentLoading", "ReportModel", "CSQLite", "CLibPQ", "TestSupport"]),
+        .testTarget(name: "SnapshotsTests", dependencies: ["Snapshots", "DataSources", "ContentLoading", "ReportModel", "CSQLite", "TestSupport"]),
         .testTarget(name: "DiscernTests", dependencies: ["discern", "discern-fuzz", "TestSupport", "Yams"]),
     ]
 )

@@ -1,4 +1,3 @@
-import CLibPQ
 import CSQLite
 import DataSources
 import Foundation
@@ -37,27 +36,7 @@ extension SQLSource {
         let server = try PostgresTestServer.url()
         let schema = "case_" + UUID().uuidString.lowercased().replacing("-", with: "")
         try PostgresSchema.create(schema, on: server, running: setup)
-        // libpq's `options` parameter: the server setting for this connection only.
-        let separator = server.contains("?") ? "&" : "?"
-        return try PostgresDatabase(url: server + separator + "options=-csearch_path%3D" + schema)
-    }
-}
-
-/// A schema made for a test through libpq directly: `PostgresDatabase` runs one query that
-/// returns rows, and cannot make tables.
-enum PostgresSchema {
-    static func create(_ schema: String, on url: String, running setup: String) throws {
-        guard let connection = PQconnectdb(url) else { throw SQLiteFile.Failure(description: "libpq returned no connection") }
-        defer { PQfinish(connection) }
-        guard PQstatus(connection) == CONNECTION_OK else {
-            throw SQLiteFile.Failure(description: "cannot connect to the test server: " + String(cString: PQerrorMessage(connection)))
-        }
-        // The simple query protocol runs several statements in one call.
-        let result = PQexec(connection, "CREATE SCHEMA \(schema); SET search_path TO \(schema);\n" + setup)
-        defer { PQclear(result) }
-        guard PQresultStatus(result) == PGRES_COMMAND_OK else {
-            throw SQLiteFile.Failure(description: "setup failed: " + String(cString: PQresultErrorMessage(result)))
-        }
+        return try PostgresDatabase(url: PostgresSchema.url(server, schema: schema))
     }
 }
 

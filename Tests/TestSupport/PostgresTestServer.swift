@@ -8,6 +8,7 @@ import Foundation
 public enum PostgresTestServer {
     public struct Unavailable: Error, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     static let packageRoot = URL(fileURLWithPath: #filePath)
