@@ -44,10 +44,13 @@ extension ObservationCollector {
             let name = field.text.trimmingSpaces
             if ["period", "team", "n"].contains(name) || columns[name] != index { continue }
             if longForm {
-                if !["metric", "value"].contains(name) {
-                    report(.warning("unknown column '\(Excerpt.of(name))' is ignored; long-form data has period, team, metric, value and n",
-                                    at: at(field)))
+                if !(["metric", "value"] + Self.spreadKeys).contains(name) {
+                    report(.warning("unknown column '\(Excerpt.of(name))' is ignored; long-form data has period, team, metric, value, n, "
+                                    + "and for given intervals ci_low, ci_high or sd", at: at(field)))
                 }
+            } else if Self.spreadKeys.contains(name) {
+                report(.error("'\(name)' belongs to long-form data (period, team, metric, value, n, \(name)), "
+                              + "where it is clear which value it goes with", at: at(field)))
             } else {
                 valueColumns.append((index, metric(name, at: at(field))))
             }
@@ -81,7 +84,21 @@ extension ObservationCollector {
                 guard let value = value(field.text, at: at(field)).value, let period, let scope, !n.isInvalid,
                       let metric = longForm ? rowMetric : column.metric else { continue }
                 let location = longForm ? SourceLocation(file: file, line: row.line, column: 1) : at(field)
-                add(Observation(period: period, scope: scope, metric: metric, value: value, n: n.value, location: location))
+                var spread: GivenSpread?
+                if longForm {
+                    var cells: [String: SpreadCell] = [:]
+                    for key in Self.spreadKeys {
+                        guard let index = columns[key] else { continue }
+                        let field = row.fields[index]
+                        if let number = self.value(field.text, at: at(field)).value {
+                            cells[key] = SpreadCell(value: number, text: field.text.trimmingSpaces, location: at(field))
+                        }
+                    }
+                    spread = self.spread(low: cells["ci_low"], high: cells["ci_high"], sd: cells["sd"], value: value,
+                                         n: n.value, metric: metric)
+                }
+                add(Observation(period: period, scope: scope, metric: metric, value: value, n: n.value, spread: spread,
+                                location: location))
             }
         }
     }
