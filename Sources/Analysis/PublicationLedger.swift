@@ -30,7 +30,7 @@ public struct PublicationLedger: Sendable {
         case interval
         /// A value as a release showed it, beside the value that restates it.
         case released
-        /// A metric's target, range bound or whole's total, as the catalog declares it.
+        /// A metric's target, range bound, `min_change` or whole's total, as the catalog declares it.
         case catalog
         /// A metric's own minimum `n`, or the site's minimum group size.
         case threshold
@@ -142,6 +142,9 @@ extension Report {
             }
         }
         if let baseline = metric.baseline { ledger.add(.period, baseline.description, "baseline of \(id)") }
+        if let minChange = metric.minChange {
+            ledger.add(.catalog, ValueFormatter.number(minChange, for: metric), "min_change of \(id)")
+        }
         if let minN = metric.minN { ledger.add(.threshold, max(minN, site.minGroupSize), "min_n of \(id)") }
     }
 
