@@ -80,6 +80,14 @@ struct UncertaintyDeclarationTests {
             "data/v.csv:5:37: error: sd must be zero or more, found '-1'",
             "data/v.csv:6:28: warning: 'csat' is not declared 'uncertainty: given' in metrics.yaml, so its ci_low, ci_high and sd are ignored; declare it given to use them",
         ])
+        let json = #"""
+            [{"period": "2026-Q1", "team": "platform", "metric": "cycle_time", "value": 3, "ci_low": "2"},
+             {"period": "2026-Q2", "team": "platform", "metric": "cycle_time", "value": 3, "n": 30, "sd": 1, "ci_low": 2, "ci_high": 4}]
+            """#
+        #expect(Fixture.messages(["metrics.yaml": Self.metrics, "data/v.json": json]) == [
+            "data/v.json:1:90: error: ci_low must be a number, found a string",
+            "data/v.json:2:95: error: give ci_low and ci_high, or sd with n, not both",
+        ])
         #expect(Fixture.messages(["metrics.yaml": Self.metrics, "data/w.csv": "period,team,cycle_time,sd\n"]) == [
             "data/w.csv:1:24: error: 'sd' belongs to long-form data (period, team, metric, value, n, sd), where it is clear which value it goes with",
         ])
