@@ -25,9 +25,12 @@ public struct PublicationLedger: Sendable {
         case members
         /// A change between two shown values: on the quarter, or since the baseline.
         case change
+        /// The `± x` of a shown value's 95% interval (`Report.margin`), made only from
+        /// published numbers: the value, and its `n` where the method needs one.
+        case interval
         /// A value as a release showed it, beside the value that restates it.
         case released
-        /// A metric's target, range bound or whole's total, as the catalog declares it.
+        /// A metric's target, range bound, `min_change` or whole's total, as the catalog declares it.
         case catalog
         /// A metric's own minimum `n`, the site's minimum group size, or the fewest teams
         /// for a correlation.
@@ -141,6 +144,9 @@ extension Report {
             }
         }
         if let baseline = metric.baseline { ledger.add(.period, baseline.description, "baseline of \(id)") }
+        if let minChange = metric.minChange {
+            ledger.add(.catalog, ValueFormatter.number(minChange, for: metric), "min_change of \(id)")
+        }
         if let minN = metric.minN { ledger.add(.threshold, max(minN, site.minGroupSize), "min_n of \(id)") }
     }
 
@@ -153,6 +159,9 @@ extension Report {
         }
         guard let value = reading.value else { return }
         ledger.add(.value, ValueFormatter.number(value, for: metric), "value of \(subject)")
+        if let margin = margin(metric.id, for: scope, in: period) {
+            ledger.add(.interval, ValueFormatter.number(margin, for: metric), "± of \(subject)")
+        }
         if let released = restatement(metric.id, for: scope, in: period) {
             ledger.add(.released, ValueFormatter.number(released, for: metric), "released value of \(subject)")
         }

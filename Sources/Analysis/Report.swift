@@ -225,12 +225,14 @@ public struct Report: Sendable {
     /// Between the values as shown, so that a change says no more than the two numbers
     /// beside it: from exact values, "−0.4" beside 5.1 and 4.6 would tell a reader which
     /// side of each rounding the hidden digits fall (a disclosure the audit does not model).
-    func change(_ metric: MetricID, for scope: Scope, from start: Period, to end: Period) -> Change? {
+    public func change(_ metric: MetricID, for scope: Scope, from start: Period, to end: Period) -> Change? {
         guard let definition = content.metric(metric),
               let from = value(metric, for: scope, in: start),
               let to = value(metric, for: scope, in: end) else { return nil }
-        return Change(from: ValueFormatter.displayed(from, for: definition),
-                      to: ValueFormatter.displayed(to, for: definition), better: definition.better)
+        let shownFrom = ValueFormatter.displayed(from, for: definition)
+        let shownTo = ValueFormatter.displayed(to, for: definition)
+        return Change(from: shownFrom, to: shownTo, better: definition.better,
+                      noise: noise(definition, scope, from: start, to: end))
     }
 
     /// The distance to the metric's target; nil without a target or a value.

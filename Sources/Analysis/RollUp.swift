@@ -25,6 +25,8 @@ public struct RollUp: Sendable {
         var value: Double
         var n: Int?
         var source: Source
+        /// The interval or sd the data gave with a measured or given value; a roll-up has none.
+        var spread: GivenSpread? = nil
     }
 
     let scopes: [Scope]
@@ -49,7 +51,8 @@ public struct RollUp: Sendable {
         for observation in content.observations {
             guard let slot = slot(observation.scope, observation.metric, observation.period) else { continue }
             let isLeaf = observation.scope.teamID.map { !organization.isGroup($0) } ?? false
-            cells[slot] = Cell(value: observation.value, n: observation.n, source: isLeaf ? .measured : .given)
+            cells[slot] = Cell(value: observation.value, n: observation.n, source: isLeaf ? .measured : .given,
+                               spread: observation.spread)
         }
         // Groups in reverse depth-first order, so members are filled before their group.
         let groups: [Scope] = organization.groups.reversed().map { .team($0.id) } + [.organization]

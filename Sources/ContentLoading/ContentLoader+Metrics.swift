@@ -3,7 +3,8 @@ import ReportModel
 
 extension ContentLoader {
     static let metricKeys = ["id", "name", "category", "unit", "better", "aggregate", "target", "baseline",
-                             "description", "format", "decimals", "min_n", "self_reported", "range"]
+                             "description", "format", "decimals", "min_n", "self_reported", "range",
+                             "uncertainty", "min_change"]
     static let wholeKeys = ["id", "parts", "total"]
 
     /// `metrics.yaml`: the metric catalog, in report order as declared; nil when the
@@ -30,6 +31,17 @@ extension ContentLoader {
             let minN = entry.integer("min_n", in: 1...Int.max, diagnostics: &diagnostics)
             let selfReported = entry.choice("self_reported", as: YAMLBool.self, diagnostics: &diagnostics) == .true
             let range = entry.range("range", diagnostics: &diagnostics)
+            var uncertainty = entry.choice("uncertainty", as: Metric.Uncertainty.self, diagnostics: &diagnostics)
+            var minChange = entry.number("min_change", diagnostics: &diagnostics)
+            if let change = minChange, !(change > 0) || !change.isFinite {
+                diagnostics.report(.error("'min_change' must be more than 0: the smallest change, in the metric's unit, that matters",
+                                          at: entry.location(of: entry.node("min_change")!)))
+                minChange = nil
+            }
+            if let problem = Self.problem(with: uncertainty, format: format ?? .number, aggregate: aggregate) {
+                diagnostics.report(.error(problem, at: entry.location(of: entry.node("uncertainty")!)))
+                uncertainty = nil
+            }
             guard let id, let name, let category, let unit, let better, let aggregate else { continue }
             guard catalog.declare(id, in: entry, diagnostics: &diagnostics) else { continue }
             if PersonIdentifier.ranksPeople(id) || PersonIdentifier.ranksPeople(name) {
@@ -41,10 +53,27 @@ extension ContentLoader {
                 id: MetricID(id), name: name, category: category, unit: unit, better: better, aggregate: aggregate,
                 target: target, baseline: baseline, description: description,
                 format: format ?? .number, decimals: decimals, minN: minN, selfReported: selfReported,
+                uncertainty: uncertainty, minChange: minChange,
                 declaredRange: range, location: entry.location))
         }
         wholes = Self.wholes(in: catalog.document, metrics: metrics, diagnostics: &diagnostics)
         return metrics
+    }
+
+    /// Why a metric cannot carry the interval it declares: Wilson's is for a share of
+    /// people, written as a percentage; Garwood's is for a count, which rolls up by sum.
+    private static func problem(with uncertainty: Metric.Uncertainty?, format: Metric.Format,
+                                aggregate: Metric.Aggregation?) -> String? {
+        switch uncertainty {
+        case .wilson? where format != .percent:
+            return "'uncertainty: wilson' is for a share of people written as a percentage; this metric's format is "
+                + "\(format.rawValue), not percent. Use 'given' with the data's own intervals, or 'none'"
+        case .poisson? where aggregate != nil && aggregate != .sum:
+            return "'uncertainty: poisson' is for a count of events, which rolls up by sum; this metric rolls up by "
+                + "\(aggregate!.rawValue). Use 'given' with the data's own intervals, or 'none'"
+        default:
+            return nil
+        }
     }
 
     /// `wholes:`: metrics that are parts of one whole, each part in one whole at most.

@@ -13,6 +13,8 @@ extension ObservationCollector {
         var metric: Int?
         /// The columns holding values, each with its metric in wide form.
         var values: [(index: Int, metric: MetricID?)]
+        /// In long form, the columns of a given interval (`ci_low`, `ci_high`, `sd`) by name.
+        var spread: [String: Int] = [:]
     }
 
     /// Reads a CSV data file in long form (`period,team,metric,value[,n]`) or wide form
@@ -72,17 +74,21 @@ extension ObservationCollector {
         for (index, name) in names.enumerated() {
             if ["period", "team", "n"].contains(name) || columns[name] != index { continue }
             if longForm {
-                if !["metric", "value"].contains(name) {
-                    report(.warning("unknown column '\(Excerpt.of(name))' is ignored; long-form data has period, team, metric, value and n",
-                                    at: at(index)))
+                if !(["metric", "value"] + Self.spreadKeys).contains(name) {
+                    report(.warning("unknown column '\(Excerpt.of(name))' is ignored; long-form data has period, team, metric, value, n, "
+                                    + "and for given intervals ci_low, ci_high or sd", at: at(index)))
                 }
+            } else if Self.spreadKeys.contains(name) {
+                report(.error("'\(name)' belongs to long-form data (period, team, metric, value, n, \(name)), "
+                              + "where it is clear which value it goes with", at: at(index)))
             } else {
                 valueColumns.append((index, metric(name, at: at(index))))
             }
         }
         if longForm { valueColumns = [(columns["value"]!, nil)] }
         return DataLayout(names: names, period: periodColumn, team: teamColumn, count: columns["n"],
-                          metric: longForm ? columns["metric"] : nil, values: valueColumns)
+                          metric: longForm ? columns["metric"] : nil, values: valueColumns,
+                          spread: longForm ? columns.filter { Self.spreadKeys.contains($0.key) } : [:])
     }
 
     /// Reads one row of a table in `layout`, as many cells as its header.
@@ -105,7 +111,21 @@ extension ObservationCollector {
             guard let value = value(cells[column.index], at: at(column.index)).value, let period, let scope, !n.isInvalid,
                   let metric = layout.metric != nil ? rowMetric : column.metric else { continue }
             let location = layout.metric != nil ? row : at(column.index)
-            add(Observation(period: period, scope: scope, metric: metric, value: value, n: n.value, location: location))
+            var spread: GivenSpread?
+            if !layout.spread.isEmpty {
+                var given: [String: SpreadCell] = [:]
+                // In the keys' order, so the diagnostics come in the same order every run.
+                for key in Self.spreadKeys {
+                    guard let index = layout.spread[key] else { continue }
+                    if let number = self.value(cells[index], at: at(index)).value {
+                        given[key] = SpreadCell(value: number, text: cells[index].trimmingSpaces, location: at(index))
+                    }
+                }
+                spread = self.spread(low: given["ci_low"], high: given["ci_high"], sd: given["sd"], value: value,
+                                     n: n.value, metric: metric)
+            }
+            add(Observation(period: period, scope: scope, metric: metric, value: value, n: n.value, spread: spread,
+                            location: location))
         }
     }
 }

@@ -2,9 +2,10 @@ import Formatting
 import ReportModel
 
 extension ObservationCollector {
-    static let jsonKeys = ["period", "team", "metric", "value", "n"]
+    static let jsonKeys = ["period", "team", "metric", "value", "n"] + spreadKeys
 
-    /// Reads a JSON data file: an array of `{period, team, metric, value, n?}`.
+    /// Reads a JSON data file: an array of `{period, team, metric, value, n?}`, with
+    /// `ci_low` and `ci_high`, or `sd`, for a metric whose intervals the data gives.
     /// A `null` value is missing, never zero.
     mutating func readJSON(_ text: String, file: String) {
         guard let document = JSONValue.parse(text, file: file, diagnostics: &log) else { return }
@@ -72,8 +73,20 @@ extension ObservationCollector {
                     valid = false
                 }
             }
+            var cells: [String: SpreadCell] = [:]
+            for key in Self.spreadKeys {
+                guard let field = fields[key], case .number(let text) = field.kind else {
+                    _ = number(fields[key], key: key, required: nil, file: file)
+                    continue
+                }
+                if let number = number(field, key: key, required: nil, file: file).value {
+                    cells[key] = SpreadCell(value: number, text: text, location: location(key))
+                }
+            }
             guard valid, let period, let scope, let metric, let value = value.value, !n.isInvalid else { continue }
-            add(Observation(period: period, scope: scope, metric: metric, value: value, n: count, location: itemLocation))
+            let spread = spread(low: cells["ci_low"], high: cells["ci_high"], sd: cells["sd"], value: value, n: count, metric: metric)
+            add(Observation(period: period, scope: scope, metric: metric, value: value, n: count, spread: spread,
+                            location: itemLocation))
         }
     }
 

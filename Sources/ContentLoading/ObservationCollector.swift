@@ -8,6 +8,8 @@ struct ObservationCollector {
     /// The catalog's ids as text, to check cells and column names against.
     let metricIDs: [String]
     private let knownMetrics: Set<String>
+    /// The metrics declared `uncertainty: given`, whose rows may carry `ci_low`, `ci_high`, `sd`.
+    let givenMetrics: Set<MetricID>
     private(set) var observations: [Observation] = []
     private var firstSeen: [ValueKey: SourceLocation] = [:]
 
@@ -27,6 +29,7 @@ struct ObservationCollector {
         self.organization = organization
         self.metricIDs = metrics.map(\.id.rawValue)
         self.knownMetrics = Set(metricIDs)
+        self.givenMetrics = Set(metrics.filter { $0.uncertainty == .given }.map(\.id))
         self.checksTeams = checksTeams
         self.checksMetrics = checksMetrics
     }

@@ -8,7 +8,8 @@ package enum MetricsFragment {
     /// The entries, indented as list items under `metrics:`, after a comment saying
     /// where they came from. An outcome gets `firstPeriod` as its baseline, marked for
     /// review: without one no change can be claimed (report check D104), and only the
-    /// user knows the quarter before AI tools arrived.
+    /// user knows the quarter before AI tools arrived. A judged metric is declared
+    /// `uncertainty: none`, census data, since an import counts every record.
     package static func yaml(for metrics: [ImportedMetric], source: ImportSource, firstPeriod: Period? = nil) -> String {
         var lines = [
             "# Metrics from `discern import \(source.rawValue)` (\(source.title)).",
@@ -24,6 +25,10 @@ package enum MetricsFragment {
             lines.append("    aggregate: \(metric.aggregate.rawValue)")
             if metric.category != .usage, let firstPeriod {
                 lines.append("    baseline: \(firstPeriod)   # the first quarter imported; use the quarter before AI tools arrived")
+            }
+            if metric.better != .neutral {
+                // Imports count every record, so there is no sampling noise (report check D109).
+                lines.append("    uncertainty: none   # every record is counted; add min_change: to call only changes that matter")
             }
             if metric.format != .number { lines.append("    format: \(metric.format.rawValue)") }
             if let decimals = metric.decimals { lines.append("    decimals: \(decimals)") }

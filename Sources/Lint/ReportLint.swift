@@ -26,7 +26,7 @@ public struct ReportLint: Sendable {
 
     /// Every finding, sorted.
     public func findings() -> [Diagnostic] {
-        var found = usageTargets() + missingBaselines()
+        var found = usageTargets() + missingBaselines() + missingNoiseRules()
         // Narratives were parsed at load; their rules run on every core, as a large
         // report has thousands.
         found += report.narratives.concurrentMap { narrative in
@@ -53,6 +53,26 @@ public struct ReportLint: Sendable {
             LintRule.noBaseline.finding(
                 "\($0.category.rawValue) metric '\($0.id)' has no baseline, so no change can be claimed; "
                     + "set `baseline:` to the quarter before AI tools arrived", at: $0.location)
+        }
+    }
+
+    /// D109: a metric with no way to tell a change from noise, whose changes the report
+    /// judges: once it calls one better or worse, on the quarter or since the baseline.
+    func missingNoiseRules() -> [Diagnostic] {
+        let scopes = [Scope.organization] + report.visibleTeams.map { Scope.team($0.id) }
+        return report.metrics.filter { metric in
+            guard metric.better != .neutral, metric.uncertainty == nil, metric.minChange == nil else { return false }
+            return scopes.contains { scope in
+                report.periods.contains { period in
+                    [report.change(metric.id, for: scope, in: period), report.changeFromBaseline(metric.id, for: scope, in: period)]
+                        .contains { $0.map { $0.assessment == .better || $0.assessment == .worse } ?? false }
+                }
+            }
+        }.map {
+            LintRule.noNoiseRule.finding(
+                "metric '\($0.id)' declares neither `uncertainty:` nor `min_change:`, so any change is called better or worse; "
+                    + "declare `uncertainty: wilson | poisson | given | none`, or `min_change:`, the smallest change that matters in its unit",
+                at: $0.location)
         }
     }
 

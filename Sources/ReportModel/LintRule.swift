@@ -70,10 +70,20 @@ public struct LintRule: Hashable, Sendable, Identifiable {
             + "narrative should say why. These are listed in the build summary, and a prompt goes away once the "
             + "quarter's narrative mentions the metric.")
 
+    public static let noNoiseRule = LintRule(
+        id: "D109", name: "no-noise-rule", severity: .note,
+        summary: "A metric declares neither `uncertainty:` nor `min_change:`, and the report calls one of its changes better or worse.",
+        explanation: "Not an error: a prompt. Discern calls a change better or worse only when it is beyond noise: when the "
+            + "interval of the difference excludes zero, or when it is at least the metric's `min_change`. A metric "
+            + "that declares neither has its changes judged however small they are, as before, so a move of a tenth of "
+            + "a day can read as better. Declare `uncertainty:` (wilson for a share of people with n, poisson for a count, "
+            + "given for intervals in the data, none for census data) or `min_change:`, the smallest change that matters "
+            + "in the metric's unit.")
+
     /// Every rule, in id order.
     public static let all: [LintRule] = [
         usageLeads, usageTarget, selfReportedAlone, noBaseline,
-        usageWithoutOutcomes, bareNumber, namesIndividuals, worseWhileUsageRose,
+        usageWithoutOutcomes, bareNumber, namesIndividuals, worseWhileUsageRose, noNoiseRule,
     ]
 
     /// The rule with an id, if there is one.

@@ -43,6 +43,11 @@ public struct Metric: Hashable, Sendable, Identifiable {
     /// The fewest people behind a value for it to be shown. The site's minimum group
     /// size applies too; the larger of the two wins.
     public let minN: Int?
+    /// Which 95% interval its values carry; nil when `metrics.yaml` does not say.
+    public let uncertainty: Uncertainty?
+    /// The smallest change that matters, in the metric's unit: a change no larger is
+    /// "no clear change" when no interval decides it.
+    public let minChange: Double?
 
     /// The decimal places values are shown with: `decimals`, or the format's default.
     public var shownDecimals: Int { decimals ?? format.defaultDecimals }
@@ -73,6 +78,7 @@ public struct Metric: Hashable, Sendable, Identifiable {
                 better: Direction = .higher, aggregate: Aggregation = .mean,
                 target: Double? = nil, baseline: Period? = nil, description: String? = nil,
                 format: Format = .number, decimals: Int? = nil, minN: Int? = nil, selfReported: Bool = false,
+                uncertainty: Uncertainty? = nil, minChange: Double? = nil,
                 declaredRange: ClosedRange<Double>? = nil, location: SourceLocation = SourceLocation(file: "metrics.yaml")) {
         self.id = id
         self.name = name
@@ -86,6 +92,8 @@ public struct Metric: Hashable, Sendable, Identifiable {
         self.format = format
         self.decimals = decimals
         self.minN = minN
+        self.uncertainty = uncertainty
+        self.minChange = minChange
         self.selfReported = selfReported
         self.declaredRange = declaredRange
         self.location = location

@@ -94,13 +94,17 @@ extension BuiltInTheme {
             .kpi-name { font-size: 1.55cqi; font-weight: 600; margin: 0 0 .5cqi; }
             .kpi-value { font-size: 3.4cqi; font-weight: 700; margin: 0; font-family: var(--font-numbers); letter-spacing: -.01em; }
             .kpi-value .unit { font-family: var(--font); font-size: 1.6cqi; font-weight: 500; color: var(--muted); letter-spacing: 0; }
+            .kpi-value .kpi-interval { font-family: var(--font); font-size: 1.4cqi; font-weight: 500; color: var(--muted); letter-spacing: 0; white-space: nowrap; }
             .kpi p { margin: .3cqi 0; }
             .kpi-change, .kpi-baseline, .kpi-target, .kpi-note { font-size: 1.3cqi; color: var(--muted); }
             .delta-better { color: var(--better); }
             .delta-worse { color: var(--worse); }
             .delta-neutral, .delta-unchanged { color: var(--neutral); }
-            .delta-better::before { content: "▲ "; font-size: .75em; }
-            .delta-worse::before { content: "▼ "; font-size: .75em; }
+            /* Within noise: neither good nor bad, in colour as in words. */
+            .delta-unclear { color: var(--neutral); }
+            /* The arrow is the direction the number moved; the words and colour are the judgment. */
+            .delta-up::before { content: "▲ "; font-size: .75em; }
+            .delta-down::before { content: "▼ "; font-size: .75em; }
             .target-met::before { content: "✓ "; }
             .target-missed::before { content: "○ "; }
             .suppressed { color: var(--suppressed); font-style: italic; }

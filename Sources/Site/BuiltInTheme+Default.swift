@@ -133,8 +133,11 @@ extension BuiltInTheme {
             .delta-better { color: var(--better); }
             .delta-worse { color: var(--worse); }
             .delta-neutral, .delta-unchanged { color: var(--neutral); }
-            .delta-better::before { content: "▲ "; font-size: .75em; }
-            .delta-worse::before { content: "▼ "; font-size: .75em; }
+            /* Within noise: neither good nor bad, in colour as in words. */
+            .delta-unclear { color: var(--neutral); }
+            /* The arrow is the direction the number moved; the words and colour are the judgment. */
+            .delta-up::before { content: "▲ "; font-size: .75em; }
+            .delta-down::before { content: "▼ "; font-size: .75em; }
             .target-met::before { content: "✓ "; }
             .target-missed::before { content: "○ "; }
             .suppressed { color: var(--suppressed); font-style: italic; }
@@ -181,6 +184,7 @@ extension BuiltInTheme {
               h2 { break-after: avoid; }
             }
             .kpi-value .unit { font-family: var(--font); font-size: .8rem; font-weight: 500; color: var(--muted); letter-spacing: 0; }
+            .kpi-value .kpi-interval { font-family: var(--font); font-size: .75rem; font-weight: 500; color: var(--muted); letter-spacing: 0; white-space: nowrap; }
 
             /* Charts: inline SVG drawn at build time. Colours come from custom properties, so the
                dark scheme and print apply; standalone SVG files carry their own light styles. */

@@ -49,20 +49,43 @@ struct CatalogPages {
             <section aria-labelledby="rollups"><h2 id="rollups">How numbers combine</h2>
             <p>A group's value combines its teams' values by each metric's rule. Teams without a value are left out, never counted as zero. A value reported for a group directly (an organization-wide survey, for example) takes the place of the combined value, and its card says so. Changes are measured against the previous quarter and against each metric's baseline quarter.</p>
             </section>
+            <section aria-labelledby="noise"><h2 id="noise">When a change counts</h2>
+            <p>A change is called <strong>better</strong> or <strong>worse</strong> only when it is more than noise. Where a value has a margin of error (a survey share, from how many people answered; a count of events; a margin given with the data), the change counts when the range it could plausibly span, nineteen times in twenty, lies wholly on one side of zero. Where it has none, the change counts when it is at least the smallest change that matters for the metric, listed below. Otherwise it reads <strong>no clear change</strong>.</p>
+            <p>An arrow shows which way the number moved: ▲ up, ▼ down. The words and the colour say whether that is good. A card's ± is the value's margin of error, shown only where the number of people behind it is shown too.</p>
+            </section>
 
             """
         main += "<section aria-labelledby=\"definitions\"><h2 id=\"definitions\">Metric definitions</h2>"
-        let headings = ["Metric", "Category", "Unit", "Better", "Roll-up", "Target", "Baseline"]
+        let headings = ["Metric", "Category", "Unit", "Better", "Roll-up", "Target", "Baseline", "A change counts"]
         main += "<div class=\"table-scroll\"><table><thead><tr>\(headings.map { HTML("<th scope=\"col\">\($0)</th>") }.joined())</tr></thead><tbody>"
         for metric in context.report.metrics {
             let target = metric.target.map { ValueFormatter.value($0, for: metric) } ?? "–"
             main += "<tr><th scope=\"row\"><a href=\"\(context.link(from: address, to: .metric(metric.id)))\">\(metric.name)</a></th>"
             main += "<td>\(ScopePage.heading(metric.category))</td><td>\(metric.unit)</td><td>\(metric.better.rawValue)</td>"
-            main += "<td>\(MetricPage.aggregation(metric.aggregate))</td><td>\(target)</td><td>\(metric.baseline?.description ?? "–")</td></tr>"
+            main += "<td>\(MetricPage.aggregation(metric.aggregate))</td><td>\(target)</td><td>\(metric.baseline?.description ?? "–")</td><td>\(Self.noiseRule(metric))</td></tr>"
         }
         main += "</tbody></table></div></section>\n"
         main += reportChecks()
         return RenderedPage(address: address, html: context.shell(address, title: "Methodology", pageClass: "page-methodology", main: main))
+    }
+
+    /// What makes a change of a metric count, in words: its interval, or `min_change`.
+    static func noiseRule(_ metric: Metric) -> String {
+        if metric.better == .neutral { return "not judged" }
+        let interval: String? = switch metric.uncertainty {
+        case .wilson?: "beyond the margin of error of a share"
+        case .poisson?: "beyond the margin of error of a count"
+        case .given?: "beyond the margin of error given"
+        case .census?, nil: nil
+        }
+        // Written as a change is (`2 pts`, `0.2 days`), without its sign.
+        let smallest = metric.minChange.map { "at least " + ValueFormatter.delta($0, for: metric).drop { $0 == "+" } }
+        switch (interval, smallest) {
+        case let (interval?, smallest?): return interval + "; else " + smallest
+        case let (interval?, nil): return interval
+        case let (nil, smallest?): return smallest
+        case (nil, nil): return metric.uncertainty == .census ? "any change (every case counted)" : "any change"
+        }
     }
 
     /// The lint rules `discern check` applied before publishing, why each matters, and

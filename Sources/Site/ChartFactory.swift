@@ -121,7 +121,8 @@ struct ChartFactory {
 
     func slope(_ metric: Metric, _ scopes: [Scope], from start: Period, to end: Period, title: String? = nil) -> Chart {
         let items = scopes.compactMap { scope -> SlopeChart.Item? in
-            guard let change = shownChange(metric, scope, from: start, to: end) else { return nil }
+            // Judged as the cards judge it, noise and all; its values are the shown ones.
+            guard let change = report.change(metric.id, for: scope, from: start, to: end) else { return nil }
             let tone: Tone = switch change.assessment { case .better: .good; case .worse: .bad; default: .neutral }
             return SlopeChart.Item(label: context.name(of: scope), before: change.from, after: change.to, tone: tone)
         }

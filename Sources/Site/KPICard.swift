@@ -4,7 +4,8 @@ import ReportModel
 
 /// A headline number: the value, its change on the quarter and since the baseline, the
 /// target, and where it came from. CSS: `.kpi`, `.kpi-name`, `.kpi-value`,
-/// `.kpi-change`, `.kpi-baseline`, `.kpi-target`, `.kpi-note`, `.delta-better|worse|…`.
+/// `.kpi-change`, `.kpi-baseline`, `.kpi-target`, `.kpi-note`, `.kpi-interval`,
+/// `.delta-better|worse|unclear|…` with `.delta-up|down`.
 enum KPICard {
     /// Nil when the scope has no value for the metric in that quarter.
     /// - Parameter linking: whether the name links to the metric's page; a deck has none.
@@ -23,10 +24,14 @@ enum KPICard {
         let unit = ValueFormatter.unit(for: metric)
         let number = ValueFormatter.number(value, for: metric)
         let restated = RestatedMark.html(metric, scope, period, in: report)
+        // The 95% interval's ± in small type, only where its inputs are published.
+        let margin: HTML = report.margin(metric.id, for: scope, in: period).map {
+            " <span class=\"kpi-interval\">± \(ValueFormatter.number($0, for: metric))</span>"
+        } ?? .empty
         if unit == "%" || unit.isEmpty {
-            html += "<p class=\"kpi-value\">\(number + unit)\(restated)</p>"
+            html += "<p class=\"kpi-value\">\(number + unit)\(margin)\(restated)</p>"
         } else {
-            html += "<p class=\"kpi-value\">\(number) <span class=\"unit\">\(ValueFormatter.singular(unit, after: number))</span>\(restated)</p>"
+            html += "<p class=\"kpi-value\">\(number) <span class=\"unit\">\(ValueFormatter.singular(unit, after: number))</span>\(margin)\(restated)</p>"
         }
         if let charts, let sparkline = ChartFactory(context: context).sparkline(metric, scope) {
             html += charts.sparkline(sparkline)
@@ -51,11 +56,11 @@ enum KPICard {
         return html + "</div>"
     }
 
-    /// `<span class="delta delta-better">−0.2 (better)</span>`: the card's value line
-    /// already names the unit.
+    /// `<span class="delta delta-better delta-down">−0.2 (better)</span>`: the card's
+    /// value line already names the unit.
     static func delta(_ change: Change, _ metric: Metric) -> HTML {
-        let (text, assessment) = ValueFormatter.change(change, for: metric, unit: false)
-        return "<span class=\"delta delta-\(assessment.rawValue)\">\(text)</span>"
+        let (text, _) = ValueFormatter.change(change, for: metric, unit: false)
+        return "<span class=\"\(ValueFormatter.classes(of: change, for: metric))\">\(text)</span>"
     }
 
     private static func source(_ reading: Reading) -> String {

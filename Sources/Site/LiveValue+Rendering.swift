@@ -38,8 +38,8 @@ extension LiveValue {
                 }
                 return Rendered(text: "no change data", cssClass: "live-value no-data")
             }
-            let (text, assessment) = ValueFormatter.change(change, for: metric)
-            return Rendered(text: text, cssClass: "live-value delta delta-\(assessment.rawValue)")
+            let (text, _) = ValueFormatter.change(change, for: metric)
+            return Rendered(text: text, cssClass: "live-value " + ValueFormatter.classes(of: change, for: metric))
         }
     }
 

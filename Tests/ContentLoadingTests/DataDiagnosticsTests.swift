@@ -110,7 +110,7 @@ struct DataDiagnosticsTests {
             "data/v.csv:1:1: error: missing column 'period'; the header must name period, team and the values",
         ])
         #expect(Fixture.messages(["data/v.csv": "period,team,metric,value,notes\n"]) == [
-            "data/v.csv:1:26: warning: unknown column 'notes' is ignored; long-form data has period, team, metric, value and n",
+            "data/v.csv:1:26: warning: unknown column 'notes' is ignored; long-form data has period, team, metric, value, n, and for given intervals ci_low, ci_high or sd",
         ])
     }
 

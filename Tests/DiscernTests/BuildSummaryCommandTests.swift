@@ -73,7 +73,7 @@ struct BuildSummaryCommandTests {
         #expect(run.status == 0, "\(run.stderr)")
         let text = read(summary)
         #expect(text.contains("### Outcomes for Kestrel Payments, 2026-Q3"))
-        #expect(text.contains("| Change lead time | 2.7 days | ↓ −0.1 days (better) | ↓ −0.6 days (better) since 2025-Q2 |"))
+        #expect(text.contains("| Change lead time | 2.7 days | ↓ −0.1 days (no clear change) | ↓ −0.6 days (better) since 2025-Q2 |"))
         #expect(text.split(separator: "\n").count { $0.hasPrefix("| ") } == 7, "the header and six outcome metrics")
         #expect(text.contains("Built 138 pages (2391 charts) into "))
         #expect(text.contains("\nSuppressed: 1 team and "))

@@ -22,16 +22,16 @@ struct GitHubFormatTests {
         // The message's % is escaped, so the runner does not read it as an escape of its own.
         #expect(lines.contains { $0.hasPrefix("::warning file=Tests/Fixtures/usage-only/narratives/org/2026-Q2.md,line=6,col=29,title=Discern D106::'59%25' is the value") })
         #expect(lines.dropLast(2).allSatisfy { $0.hasPrefix("::warning file=Tests/Fixtures/usage-only/") || $0.hasPrefix("::notice file=Tests/Fixtures/usage-only/") })
-        #expect(lines.count == 8 + 3 + 2, "eight warnings, three notes, the summary and the final newline")
+        #expect(lines.count == 8 + 4 + 2, "eight warnings, four notes, the summary and the final newline")
         #expect(lines.dropLast().last == "Tests/Fixtures/usage-only: 3 teams, 1 group, 5 metrics, 2 periods (2026-Q1 to 2026-Q2), "
-            + "18 observations, 1 narrative, suppressed: 0 teams and 0 values, 0 errors, 8 warnings, 3 notes")
+            + "18 observations, 1 narrative, suppressed: 0 teams and 0 values, 0 errors, 8 warnings, 4 notes")
     }
 
     @Test("--strict makes the warnings ::error annotations and exits 1; notes stay notices")
     func strict() throws {
         let run = try cli.discern(["check", "--content", "Tests/Fixtures/usage-only", "--format", "github", "--strict"])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("::error file=Tests/Fixtures/usage-only/metrics.yaml,line=24,col=5,title=Discern D102::"))
+        #expect(run.stdout.contains("::error file=Tests/Fixtures/usage-only/metrics.yaml,line=25,col=5,title=Discern D102::"))
         #expect(!run.stdout.contains("::warning"))
         #expect(run.stdout.contains("::notice file="))
     }

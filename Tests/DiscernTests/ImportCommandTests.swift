@@ -30,6 +30,7 @@ struct ImportCommandTests {
                     better: lower
                     aggregate: weighted_mean
                     baseline: 2025-Q3
+                    min_change: 0.2
 
                 """,
             "data/outcomes.csv": """

@@ -37,6 +37,7 @@ enum LintFixture {
             name: Lead time
             category: outcome
             unit: days
+            uncertainty: none
             better: lower
             aggregate: weighted_mean
             baseline: 2026-Q1
@@ -46,6 +47,7 @@ enum LintFixture {
             name: Change failure rate
             category: quality
             unit: "% of deployments"
+            uncertainty: none
             better: lower
             aggregate: weighted_mean
             baseline: 2026-Q1
@@ -54,6 +56,7 @@ enum LintFixture {
             name: Time saved
             category: outcome
             unit: h/week
+            uncertainty: none
             better: higher
             aggregate: weighted_mean
             baseline: 2026-Q1

@@ -13,10 +13,10 @@ import TestSupport
 
     @Test func rulesHaveStableUniqueIDs() {
         let ids = LintRule.all.map(\.id)
-        #expect(ids == (1...8).map { "D10\($0)" })
+        #expect(ids == (1...9).map { "D10\($0)" })
         #expect(Set(LintRule.all.map(\.name)).count == ids.count)
         #expect(LintRule.all.allSatisfy { !$0.summary.isEmpty && $0.explanation.count > 80 })
-        #expect(LintRule.all.filter { $0.severity == .note }.map(\.id) == ["D108"])
+        #expect(LintRule.all.filter { $0.severity == .note }.map(\.id) == ["D108", "D109"])
     }
 
     // MARK: D101
@@ -94,6 +94,17 @@ import TestSupport
         let found = LintFixture.findings(.noBaseline, ["metrics.yaml": metrics])
         #expect(found.count == 1)
         #expect(found.first?.contains("quality metric 'change_failure_rate' has no baseline") == true)
+    }
+
+    // MARK: D109
+
+    @Test func aJudgedMetricWithoutANoiseRuleFires() {
+        let metrics = LintFixture.metrics(replacing: "unit: days\n    uncertainty: none\n", with: "unit: days\n")
+        let found = LintFixture.findings(.noNoiseRule, ["metrics.yaml": metrics])
+        #expect(found.count == 1)
+        #expect(found.first?.contains("metric 'cycle_time' declares neither `uncertainty:` nor `min_change:`") == true)
+        let declared = LintFixture.metrics(replacing: "unit: days\n    uncertainty: none\n", with: "unit: days\n    min_change: 0.2\n")
+        #expect(LintFixture.findings(.noNoiseRule, ["metrics.yaml": declared]) == [])
     }
 
     @Test func usageWithoutBaselineIsQuiet() {

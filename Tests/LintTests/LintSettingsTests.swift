@@ -35,7 +35,7 @@ import Testing
             "site.yaml:5:5: error: unknown lint rule 'D1O4'; did you mean 'D104'?",
         ])
         #expect(load("lints:\n  off:\n    everything: too noisy").diagnostics.map(\.description) == [
-            "site.yaml:5:5: error: unknown lint rule 'everything'; the rules are D101, D102, D103, D104, D105, D106, D107, D108",
+            "site.yaml:5:5: error: unknown lint rule 'everything'; the rules are D101, D102, D103, D104, D105, D106, D107, D108, D109",
         ])
     }
 }

@@ -43,7 +43,7 @@ struct SiteBuildTests {
         // Q1 132 / 31 = 4.26, so −0.26 days.
         #expect(html.contains("<title>Acme in 4.0 days · Impact</title>"))
         #expect(html.contains("<h1>Acme in 4.0 days</h1>"))
-        #expect(html.contains("Cycle time is <span class=\"live-value\">4.0 days</span>, <span class=\"live-value delta delta-better\">−0.3 days (better)</span>; target <span class=\"live-value\">3.0 days</span>."))
+        #expect(html.contains("Cycle time is <span class=\"live-value\">4.0 days</span>, <span class=\"live-value delta delta-better delta-down\">−0.3 days (better)</span>; target <span class=\"live-value\">3.0 days</span>."))
         let outcomes = try #require(html.range(of: "id=\"category-outcome\""))
         let usage = try #require(html.range(of: "id=\"category-usage\""))
         #expect(outcomes.lowerBound < usage.lowerBound)

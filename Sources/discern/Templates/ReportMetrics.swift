@@ -19,6 +19,12 @@ enum ReportMetrics {
         # Optional keys: target, format, decimals, min_n, range, self_reported (README:
         # "metrics.yaml").
         #
+        # A change is called better or worse only beyond noise (README: "Honest numbers"):
+        # `uncertainty:` names the 95% interval a metric's values carry (wilson for a share
+        # of people with n, poisson for a count, given for intervals in the data, none for
+        # census data), and `min_change:` is the smallest change that matters, in the
+        # metric's unit, for values without an interval.
+        #
         # The outcome, quality and usage ids are the ones `discern import github-pulls` and
         # `discern import events` (with the deployments and incidents specs in the README's
         # "Event exports") write, in the same units, so imported data fits as it is: do not
@@ -37,6 +43,7 @@ enum ReportMetrics {
             unit: hours
             better: lower
             aggregate: weighted_mean
+            min_change: 2            # hours: the smallest change worth a word; see below
             baseline: 2026-Q1        # the quarter before AI tools arrived; set your own
             decimals: 1
             description: Median hours from opening a pull request to merging it, over the pull requests the team's people merged in the quarter; bots' are left out.
@@ -47,6 +54,7 @@ enum ReportMetrics {
             unit: PRs/engineer/week
             better: higher
             aggregate: weighted_mean
+            min_change: 0.2
             baseline: 2026-Q1
             decimals: 1
             description: Pull requests the team merged per person per week. More is not better work by itself, so it is read beside lead time, reverts and change failure rate, never alone.
@@ -58,6 +66,7 @@ enum ReportMetrics {
             unit: per week
             better: higher
             aggregate: sum           # a group deploys as often as its teams together
+            min_change: 0.5
             baseline: 2026-Q1
             decimals: 1
             description: Successful production deployments per week of the quarter (DORA).
@@ -68,6 +77,7 @@ enum ReportMetrics {
             unit: hours
             better: lower
             aggregate: weighted_mean
+            min_change: 2
             baseline: 2026-Q1
             decimals: 0
             description: Median hours from a commit to its successful deployment in production (DORA).
@@ -80,6 +90,7 @@ enum ReportMetrics {
             unit: "%"
             better: lower
             aggregate: weighted_mean
+            min_change: 1
             baseline: 2026-Q1
             format: percent
             decimals: 1
@@ -92,6 +103,7 @@ enum ReportMetrics {
             unit: per quarter
             better: lower
             aggregate: sum
+            uncertainty: poisson     # a count of events: Garwood's interval
             baseline: 2026-Q1
             format: integer
             description: Severity 1 and 2 incidents opened in the quarter. A count grows with a team's size and scope, so compare a team with itself over time, not with other teams.
@@ -102,6 +114,7 @@ enum ReportMetrics {
             unit: hours
             better: lower
             aggregate: weighted_mean
+            min_change: 1
             baseline: 2026-Q1
             decimals: 1
             description: Median hours from opening a severe incident to resolving it, in the quarter it was resolved (DORA).
@@ -113,6 +126,7 @@ enum ReportMetrics {
             unit: "% of merged pull requests"
             better: lower
             aggregate: weighted_mean
+            min_change: 1
             baseline: 2026-Q1
             format: percent
             decimals: 1
@@ -134,6 +148,7 @@ enum ReportMetrics {
             unit: "% of merged pull requests"
             better: neutral
             aggregate: weighted_mean
+            uncertainty: none        # every merged pull request is counted
             format: percent
             decimals: 1
             description: Merged pull requests labelled ai-assisted, as a share of all the team merged; how much work people mark as AI-assisted, as context. Unlabelled work is not known to be unassisted.

@@ -23,6 +23,7 @@ enum SurveyMetrics {
             range: [1, 5]
             better: higher
             aggregate: weighted_mean
+            min_change: 0.2          # a survey mean: no sd, so a change must pass this
             format: number
             decimals: 2
             min_n: 5
@@ -35,6 +36,7 @@ enum SurveyMetrics {
             range: [1, 5]
             better: higher
             aggregate: weighted_mean
+            min_change: 0.2
             format: number
             decimals: 2
             min_n: 5
@@ -47,6 +49,7 @@ enum SurveyMetrics {
             range: [1, 5]
             better: higher
             aggregate: weighted_mean
+            min_change: 0.2
             format: number
             decimals: 2
             min_n: 5
@@ -59,6 +62,7 @@ enum SurveyMetrics {
             range: [1, 5]
             better: higher
             aggregate: weighted_mean
+            min_change: 0.2
             format: number
             decimals: 2
             min_n: 5
@@ -71,6 +75,7 @@ enum SurveyMetrics {
             range: [1, 5]
             better: higher
             aggregate: weighted_mean
+            min_change: 0.2
             format: number
             decimals: 2
             min_n: 5
@@ -83,6 +88,7 @@ enum SurveyMetrics {
             range: [1, 5]
             better: higher
             aggregate: weighted_mean
+            min_change: 0.2
             format: number
             decimals: 2
             min_n: 5
@@ -96,6 +102,7 @@ enum SurveyMetrics {
             range: [0, 100]
             better: neutral
             aggregate: weighted_mean
+            uncertainty: wilson      # a share of respondents, from n
             format: percent
             decimals: 0
             min_n: 5
@@ -108,6 +115,7 @@ enum SurveyMetrics {
             range: [0, 100]
             better: higher
             aggregate: weighted_mean
+            uncertainty: wilson
             format: percent
             decimals: 0
             min_n: 5
@@ -122,6 +130,7 @@ enum SurveyMetrics {
             range: [0, 100]
             better: lower
             aggregate: weighted_mean
+            uncertainty: wilson
             format: percent
             decimals: 0
             min_n: 5
@@ -135,6 +144,7 @@ enum SurveyMetrics {
             range: [0, 100]
             better: higher
             aggregate: weighted_mean
+            uncertainty: wilson
             format: percent
             decimals: 0
             min_n: 5
