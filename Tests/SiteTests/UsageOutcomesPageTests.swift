@@ -86,6 +86,51 @@ import TestSupport
         #expect(!page.contains("Tinyteamname") && !page.contains("Weeteamname"))
     }
 
+    /// Seven and eight teams at the default `min_teams_for_correlation` (8). Usage x = 10,
+    /// 20, …, 80 and cycle time y = 5.0, 4.6, 4.7, 4.1, 3.6, 3.9, 3.0, 3.2: from all eight,
+    /// r = −0.9466 with the 95% interval −0.9905 to −0.7265 (scipy 1.17.1,
+    /// `pearsonr(x, y).confidence_interval(0.95)`), whose end nearest zero is strong; the
+    /// first seven alone are one team too few.
+    static func teams(_ count: Int) -> String {
+        let cycleTimes = ["5.0", "4.6", "4.7", "4.1", "3.6", "3.9", "3.0", "3.2"]
+        let ids = Array("abcdefgh").prefix(count).map(String.init)
+        return """
+            -- site.yaml --
+            title: Impact
+            organization: Acme
+            -- teams.yaml --
+            teams:
+            \(ids.map { "  - {id: \($0), name: Team \($0.uppercased()), headcount: 6}" }.joined(separator: "\n"))
+            -- metrics.yaml --
+            metrics:
+              - {id: cycle_time, name: Cycle time, category: outcome, unit: days, better: lower, aggregate: weighted_mean, baseline: 2026-Q1}
+              - {id: wau, name: Weekly active users, category: usage, unit: "%", better: neutral, aggregate: weighted_mean, format: percent, decimals: 0}
+            -- data/values.csv --
+            period,team,wau,cycle_time
+            \(ids.enumerated().map { "2026-Q1,\($1),\(10 * ($0 + 1)),5.0\n2026-Q2,\($1),\(10 * ($0 + 1)),\(cycleTimes[$0])" }.joined(separator: "\n"))
+            """
+    }
+
+    @Test("eight teams print r with its interval and draw the line; seven say they are too few, and draw none")
+    func sevenAndEightTeams() throws {
+        let (eight, summary, diagnostics) = try SiteFixture.build(Self.teams(8))
+        defer { try? FileManager.default.removeItem(at: eight) }
+        #expect(summary != nil, "\(diagnostics)")
+        let page = SiteFixture.read(eight, "usage-vs-outcomes/index.html")
+        #expect(page.contains("Teams that use AI more clearly tend to do better on Cycle time here (r = −0.95, 95% interval −0.99 to −0.73), "
+            + "which does not show that AI is the reason."), "\(page)")
+        #expect(page.components(separatedBy: "class=\"fit\"").count - 1 == 1)
+
+        let (seven, sevenSummary, sevenDiagnostics) = try SiteFixture.build(Self.teams(7))
+        defer { try? FileManager.default.removeItem(at: seven) }
+        #expect(sevenSummary != nil, "\(sevenDiagnostics)")
+        let few = SiteFixture.read(seven, "usage-vs-outcomes/index.html")
+        #expect(few.contains("<p class=\"reading\">Only 7 teams have both Weekly active users and Cycle time here: "
+            + "too few to say anything about a relationship. r is given from 8 teams.</p>"))
+        #expect(!few.contains("r = ") && !few.contains("class=\"fit\""))
+        #expect(few.components(separatedBy: "class=\"marker").count - 1 == 7, "the seven teams are still shown")
+    }
+
     static let cycleTime = Metric(id: "cycle_time", name: "Cycle time", category: .outcome, unit: "days", better: .lower)
     static let usage = Metric(id: "wau", name: "Weekly active users", category: .usage, unit: "%")
 
@@ -138,6 +183,9 @@ import TestSupport
                 guard svg.prefix(while: { $0 != ">" }).contains("chart-scatter") else { continue }
                 let check = try #require(ScatterLabelCheck(svg: svg), "\(path)")
                 #expect(check.problems.isEmpty, "\(path): \(check.problems)")
+                // r only from 8 teams: the description says how many teams the scatter has.
+                let teams = try #require(svg.firstMatch(of: /for ([0-9]+) teams?[:.]/).map { Int($0.1)! }, "\(path)")
+                #expect(teams >= 8 || !svg.contains("r = "), "\(path): r printed for \(teams) teams")
                 scatters += 1
             }
         }
@@ -145,5 +193,15 @@ import TestSupport
         let page = SiteFixture.read(folder, "usage-vs-outcomes/index.html")
         // Growth Engineering and Checkout Web, 91% and 94% at 50%, both named in full.
         #expect(page.contains(">Growth Engineering</text>") && page.contains(">Checkout Web</text>"))
+        // And the page's own words, one reading per scatter in the same order: r where the
+        // scatter has 8 teams or more, "Only N teams" where it has fewer.
+        let teams = page.matches(of: #/<desc id="[^"]*">[^<]* for ([0-9]+) teams?:/#).map { Int($0.1)! }
+        let readings = page.matches(of: #/<p class="reading">([^<]*)</#).map { String($0.1) }
+        #expect(teams.count == 6 && readings.count == teams.count, "\(teams) \(readings)")
+        for (count, reading) in zip(teams, readings) {
+            #expect(count >= 8 ? reading.contains("(r = ") : reading.hasPrefix("Only \(count) teams") && !reading.contains("r = "),
+                    "\(count) teams: \(reading)")
+        }
+        #expect(teams.contains { $0 >= 8 } && teams.contains { $0 < 8 }, "the sample has both kinds")
     }
 }
