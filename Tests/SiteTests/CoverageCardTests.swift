@@ -35,6 +35,9 @@ struct CoverageCardTests {
         #expect(eng.hasPrefix("<div class=\"kpi kpi-outcome partial\">"), "\(eng)")
         #expect(eng.contains("<p class=\"kpi-coverage\">from 1 of 2 listed teams</p>"))
         #expect(eng.contains("<p class=\"kpi-partial\">Partial: these teams hold under half the listed people</p>"))
+        let methodology = SiteFixture.read(folder, "methodology/index.html")
+        #expect(methodology.contains("the card is marked <strong>partial</strong>"))
+        #expect(methodology.contains("reads <strong>not comparable</strong>"))
     }
 
     @Test("a roll-up every listed team contributes to keeps its calm one-line note")
