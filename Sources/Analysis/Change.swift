@@ -11,6 +11,9 @@ public struct Change: Hashable, Sendable {
         /// The move is within noise: the 95% interval of the difference includes zero,
         /// or it is smaller than the metric's `min_change`.
         case unclear
+        /// The two values are roll-ups over different teams (see `Coverage`): the move may
+        /// be who reported rather than what changed, so it is reported, never judged.
+        case incomparable
     }
 
     /// What decides whether a move is more than noise.
@@ -35,7 +38,10 @@ public struct Change: Hashable, Sendable {
     public let assessment: Assessment
     public let noise: Noise
 
-    public init(from: Double, to: Double, better: Metric.Direction, noise: Noise = .undeclared) {
+    /// - Parameter comparable: false when the two values combine different teams, which
+    ///   no judgment survives, whatever the noise.
+    public init(from: Double, to: Double, better: Metric.Direction, noise: Noise = .undeclared,
+                comparable: Bool = true) {
         self.from = from
         self.to = to
         self.noise = noise
@@ -48,7 +54,9 @@ public struct Change: Hashable, Sendable {
         case .census, .undeclared: true
         case .unmeasured: false
         }
-        if better == .neutral {
+        if !comparable {
+            assessment = .incomparable
+        } else if better == .neutral {
             assessment = .neutral
         } else if abs(delta) <= tolerance {
             assessment = .unchanged

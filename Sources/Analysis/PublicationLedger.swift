@@ -19,7 +19,8 @@ public struct PublicationLedger: Sendable {
         case n
         /// The people in a scope's teams that may be shown.
         case headcount
-        /// How many teams a roll-up came from, when that may be said.
+        /// How many teams a roll-up came from, when that may be said, and how many listed
+        /// teams its scope has (`Coverage`).
         case contributors
         /// How many members of a group are shown.
         case members
@@ -156,6 +157,10 @@ extension Report {
         if let n = reading.n { ledger.add(.n, n, "n of \(subject)") }
         if case .rolledUp(let count) = reading.source, !reading.includesUnlistedTeams {
             ledger.add(.contributors, count, "teams behind \(subject)")
+        }
+        if let coverage = coverage(metric.id, for: scope, in: period), !coverage.isComplete {
+            ledger.add(.contributors, coverage.contributing.count, "listed teams behind \(subject)")
+            ledger.add(.contributors, coverage.teams.count, "listed teams in \(scope)")
         }
         guard let value = reading.value else { return }
         ledger.add(.value, ValueFormatter.number(value, for: metric), "value of \(subject)")

@@ -232,7 +232,28 @@ public struct Report: Sendable {
         let shownFrom = ValueFormatter.displayed(from, for: definition)
         let shownTo = ValueFormatter.displayed(to, for: definition)
         return Change(from: shownFrom, to: shownTo, better: definition.better,
-                      noise: noise(definition, scope, from: start, to: end))
+                      noise: noise(definition, scope, from: start, to: end),
+                      comparable: isComparable(metric, for: scope, from: start, to: end))
+    }
+
+    /// What may be said of how much of its scope a group's or the organization's value
+    /// covers, counted over listed teams only (see `Coverage`); nil for a team's own value,
+    /// no value, or a scope that may not be shown.
+    public func coverage(_ metric: MetricID, for scope: Scope, in period: Period) -> Coverage? {
+        guard isVisible(scope),
+              let whole = rollUp.coverage(of: scope, metric: metric, period: period, in: organization) else { return nil }
+        return whole.restricted(to: { isVisible(.team($0)) }, headcount: { organization.headcount(of: .team($0)) })
+    }
+
+    /// Whether two quarters' values of a scope may be judged against each other: a team's
+    /// always; a roll-up's only when the same listed teams contribute to both and both or
+    /// neither include teams too small to list. Only what the pages already say is
+    /// compared, so a judgment withheld never announces a small team's comings and goings.
+    func isComparable(_ metric: MetricID, for scope: Scope, from start: Period, to end: Period) -> Bool {
+        let before = coverage(metric, for: scope, in: start), after = coverage(metric, for: scope, in: end)
+        guard before != nil || after != nil else { return true }
+        return before?.contributing == after?.contributing
+            && suppression.includesSuppressedTeam(scope, metric, start) == suppression.includesSuppressedTeam(scope, metric, end)
     }
 
     /// The distance to the metric's target; nil without a target or a value.

@@ -96,12 +96,17 @@ extension BuiltInTheme {
             .kpi-value .unit { font-family: var(--font); font-size: 1.6cqi; font-weight: 500; color: var(--muted); letter-spacing: 0; }
             .kpi-value .kpi-interval { font-family: var(--font); font-size: 1.4cqi; font-weight: 500; color: var(--muted); letter-spacing: 0; white-space: nowrap; }
             .kpi p { margin: .3cqi 0; }
-            .kpi-change, .kpi-baseline, .kpi-target, .kpi-note { font-size: 1.3cqi; color: var(--muted); }
+            .kpi-change, .kpi-baseline, .kpi-target, .kpi-note, .kpi-coverage, .kpi-partial { font-size: 1.3cqi; color: var(--muted); }
             .delta-better { color: var(--better); }
             .delta-worse { color: var(--worse); }
             .delta-neutral, .delta-unchanged { color: var(--neutral); }
             /* Within noise: neither good nor bad, in colour as in words. */
             .delta-unclear { color: var(--neutral); }
+            /* Across different teams: not judged, in colour as in words. */
+            .delta-incomparable { color: var(--neutral); }
+            /* A roll-up whose teams hold under half the listed people: a dashed edge and the words. */
+            .kpi.partial { border-style: dashed; }
+            .kpi-partial { font-style: italic; }
             /* The arrow is the direction the number moved; the words and colour are the judgment. */
             .delta-up::before { content: "▲ "; font-size: .75em; }
             .delta-down::before { content: "▼ "; font-size: .75em; }

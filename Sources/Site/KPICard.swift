@@ -5,7 +5,8 @@ import ReportModel
 /// A headline number: the value, its change on the quarter and since the baseline, the
 /// target, and where it came from. CSS: `.kpi`, `.kpi-name`, `.kpi-value`,
 /// `.kpi-change`, `.kpi-baseline`, `.kpi-target`, `.kpi-note`, `.kpi-interval`,
-/// `.delta-better|worse|unclear|…` with `.delta-up|down`.
+/// `.kpi-coverage`, `.kpi.partial` with `.kpi-partial`,
+/// `.delta-better|worse|unclear|incomparable|…` with `.delta-up|down`.
 enum KPICard {
     /// Nil when the scope has no value for the metric in that quarter.
     /// - Parameter linking: whether the name links to the metric's page; a deck has none.
@@ -14,7 +15,9 @@ enum KPICard {
         let report = context.report
         guard let reading = report.reading(metric.id, for: scope, in: period) else { return nil }
         let metricLink = context.link(from: page, to: .metric(metric.id))
-        var html: HTML = "<div class=\"kpi kpi-\(metric.category.rawValue)\">"
+        let coverage = report.coverage(metric.id, for: scope, in: period)
+        let partial = reading.value != nil && coverage?.isPartial == true
+        var html: HTML = "<div class=\"kpi kpi-\(metric.category.rawValue)\(partial ? " partial" : "")\">"
         html += linking ? "<h3 class=\"kpi-name\"><a href=\"\(metricLink)\">\(metric.name)</a></h3>" : "<h3 class=\"kpi-name\">\(metric.name)</h3>"
         guard let value = reading.value else {
             html += "<p class=\"kpi-value suppressed\">\(Suppressed.words(reading.suppression))</p>"
@@ -51,7 +54,12 @@ enum KPICard {
             case nil: html += "<p class=\"kpi-target\">Target \(target)</p>"
             }
         }
-        let note = source(reading)
+        // Coverage in small type only when some listed team is missing, to keep pages calm.
+        if let coverage, !coverage.isComplete {
+            html += "<p class=\"kpi-coverage\">from \(coverage.contributing.count) of \(coverage.teams.count) listed teams</p>"
+        }
+        if partial { html += "<p class=\"kpi-partial\">Partial: these teams hold under half the listed people</p>" }
+        let note = source(reading, complete: coverage?.isComplete ?? true)
         if !note.isEmpty { html += "<p class=\"kpi-note\">\(note)</p>" }
         return html + "</div>"
     }
@@ -63,10 +71,13 @@ enum KPICard {
         return "<span class=\"\(ValueFormatter.classes(of: change, for: metric))\">\(text)</span>"
     }
 
-    private static func source(_ reading: Reading) -> String {
+    /// - Parameter complete: whether every listed team contributes; otherwise the
+    ///   coverage line has said how many did.
+    private static func source(_ reading: Reading, complete: Bool) -> String {
         var parts: [String] = []
         switch reading.source {
         case .given: parts.append("reported for the whole group")
+        case .rolledUp where !complete && !reading.includesUnlistedTeams: break
         case .rolledUp(let count) where !reading.includesUnlistedTeams: parts.append("from \(count) team\(count == 1 ? "" : "s")")
         case .rolledUp: parts.append("includes teams too small to list")
         case .measured: break

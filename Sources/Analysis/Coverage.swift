@@ -1,0 +1,60 @@
+import ReportModel
+
+/// How much of its scope a group's or the organization's value covers: the teams whose
+/// values it combines, against all the teams in the scope, and their people.
+///
+/// `RollUp.coverage` counts every team, small ones too, and is not safe to publish.
+/// `Report.coverage` counts listed teams only: every input is then a number the site
+/// already publishes (which listed teams have a value, and their headcounts), so neither
+/// the count nor the partial flag can tell a reader anything about a team too small to list.
+public struct Coverage: Hashable, Sendable {
+    /// The teams (never groups) whose values the roll-up combines; a member group given
+    /// a value directly covers all its teams.
+    public let contributing: Set<TeamID>
+    /// The teams (never groups) in the scope.
+    public let teams: Set<TeamID>
+    /// The people in the contributing teams.
+    let contributingHeadcount: Int
+    /// The people in the scope's teams.
+    let headcount: Int
+
+    /// Whether every team in the scope contributes.
+    public var isComplete: Bool { contributing == teams }
+
+    /// Whether the contributors hold fewer than half the scope's people: exactly half is
+    /// not partial.
+    public var isPartial: Bool { contributingHeadcount * 2 < headcount }
+
+    /// The same coverage counted over the teams `keep` accepts only.
+    func restricted(to keep: (TeamID) -> Bool, headcount people: (TeamID) -> Int) -> Coverage {
+        let contributing = contributing.filter(keep), teams = teams.filter(keep)
+        return Coverage(contributing: contributing, teams: teams,
+                        contributingHeadcount: contributing.reduce(0) { $0 + people($1) },
+                        headcount: teams.reduce(0) { $0 + people($1) })
+    }
+}
+
+extension RollUp {
+    /// The coverage of a group's or the organization's value, counting every team; nil
+    /// for a team's own value or no value.
+    func coverage(of scope: Scope, metric: MetricID, period: Period, in organization: Organization) -> Coverage? {
+        guard let cell = cell(scope, metric, period), cell.source != .measured else { return nil }
+        let teams = Self.teams(in: scope, of: organization)
+        let contributing: Set<TeamID> = switch cell.source {
+        case .given, .measured: teams
+        case .rolledUp:
+            contributors(of: scope, metric: metric, period: period, in: organization)
+                .reduce(into: []) { $0.formUnion(Self.teams(in: $1.scope, of: organization)) }
+        }
+        let people = { (id: TeamID) in organization.headcount(of: .team(id)) }
+        return Coverage(contributing: contributing, teams: teams,
+                        contributingHeadcount: contributing.reduce(0) { $0 + people($1) },
+                        headcount: teams.reduce(0) { $0 + people($1) })
+    }
+
+    /// The teams (never groups) a scope is, or holds at any depth.
+    static func teams(in scope: Scope, of organization: Organization) -> Set<TeamID> {
+        if let id = scope.teamID, !organization.isGroup(id) { return [id] }
+        return organization.children(of: scope).reduce(into: []) { $0.formUnion(teams(in: .team($1.id), of: organization)) }
+    }
+}
