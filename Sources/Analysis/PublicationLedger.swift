@@ -26,8 +26,9 @@ public struct PublicationLedger: Sendable {
         case members
         /// A change between two shown values: on the quarter, or since the baseline.
         case change
-        /// The `± x` of a shown value's 95% interval (`Report.margin`), made only from
-        /// published numbers: the value, and its `n` where the method needs one.
+        /// The `± x` of a shown value's 95% interval (`Report.margin`), and the interval's
+        /// two ends as charts draw them (`Report.shownInterval`), made only from published
+        /// numbers: the value, and its `n` where the method needs one.
         case interval
         /// A value as a release showed it, beside the value that restates it.
         case released
@@ -166,6 +167,10 @@ extension Report {
         ledger.add(.value, ValueFormatter.number(value, for: metric), "value of \(subject)")
         if let margin = margin(metric.id, for: scope, in: period) {
             ledger.add(.interval, ValueFormatter.number(margin, for: metric), "± of \(subject)")
+        }
+        if let ends = shownInterval(metric.id, for: scope, in: period) {
+            ledger.add(.interval, ValueFormatter.number(ends.low, for: metric), "95% interval low of \(subject)")
+            ledger.add(.interval, ValueFormatter.number(ends.high, for: metric), "95% interval high of \(subject)")
         }
         if let released = restatement(metric.id, for: scope, in: period) {
             ledger.add(.released, ValueFormatter.number(released, for: metric), "released value of \(subject)")

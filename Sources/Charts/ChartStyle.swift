@@ -14,6 +14,7 @@ public enum ChartStyle {
         .good{fill:#1b6e3c;stroke:#1b6e3c}.bad{fill:#a3321f;stroke:#a3321f}.neutral{fill:#5b6068;stroke:#5b6068}\
         .target{stroke:#1d1f23;stroke-dasharray:4 3;fill:none}.baseline{stroke:#5b6068;stroke-dasharray:1 3}\
         .fit{stroke:#5b6068;stroke-dasharray:6 4;fill:none}.leader{stroke:#8a8f96;stroke-width:1}.band{fill:#f1efe9}\
+        .ci-band{stroke:none;fill-opacity:.18}.whisker{stroke:#1d1f23;stroke-width:1.25;fill:none}\
         .range{fill:#e4e1da}.previous{stroke:#1d1f23;stroke-width:2}\
         .heat-good-3{fill:#1b6e3c}.heat-good-2{fill:#5f9d74}.heat-good-1{fill:#b9d6c1}\
         .heat-bad-3{fill:#a3321f}.heat-bad-2{fill:#cf7a66}.heat-bad-1{fill:#ecc2b8}\

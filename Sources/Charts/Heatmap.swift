@@ -1,5 +1,6 @@
 /// Teams × metrics, each cell coloured by its change from baseline on a diverging scale
-/// (better one way, worse the other), with the value printed in the cell.
+/// (better one way, worse the other), with the value printed in the cell after ▲ or ▼
+/// for which way it moved, as on the cards; the judgment is the colour and its title's words.
 public enum Heatmap {
     public struct Cell: Sendable {
         /// What the cell says, such as "2.7 days".
@@ -7,10 +8,13 @@ public enum Heatmap {
         /// How good the change from baseline is, from −1 (much worse) to 1 (much better);
         /// nil when there is no baseline to compare with.
         var score: Double?
+        /// Which way the value moved since the baseline.
+        var direction: Direction
 
-        public init(text: String, score: Double?) {
+        public init(text: String, score: Double?, direction: Direction = .level) {
             self.text = text
             self.score = score
+            self.direction = direction
         }
     }
 
@@ -45,18 +49,18 @@ public enum Heatmap {
                 let heat = cell.map { Self.heatClass($0.score) } ?? "heat-none"
                 if heat.hasPrefix("heat-good") { better += 1 }
                 if heat.hasPrefix("heat-bad") { worse += 1 }
-                let symbol = heat.hasPrefix("heat-good") ? "▲ " : heat.hasPrefix("heat-bad") ? "▼ " : ""
+                let judged = heat.hasPrefix("heat-good") ? " (better)" : heat.hasPrefix("heat-bad") ? " (worse)" : ""
                 marks.append(.titled("rect", [("class", heat), ("x", Coordinate.text(x + 1)), ("y", Coordinate.text(y + 1)),
                                               ("width", Coordinate.text(cellWidth - 2)), ("height", Coordinate.text(cellHeight - 2))],
-                                     title: cell.map { "\(name), \(columnNames[column]): \($0.text)" }))
+                                     title: cell.map { "\(name), \(columnNames[column]): \($0.text)\(judged)" }))
                 if let cell {
                     marks.append(.element("text", [("class", "in-cell"), ("x", Coordinate.text(x + cellWidth / 2)), ("y", Coordinate.text(y + 17)), ("text-anchor", "middle")],
-                                          [.text(Label.fit(symbol + cell.text, width: cellWidth - 6).shown)]))
+                                          [.text(Label.fit(cell.direction.symbol + cell.text, width: cellWidth - 6).shown)]))
                 }
             }
             rows.append(tableRow)
         }
-        marks.append(Label.text("▲ better than baseline · ▼ worse · darker is a larger change", x: left, y: Double(height) - 8, width: 460, className: "note"))
+        marks.append(Label.text("▲ rose, ▼ fell · green better, red worse · darker is more", x: left, y: Double(height) - 8, width: 460, className: "note"))
         let summary = "\(title): \(rowNames.count) teams by \(columnNames.count) metrics; \(better) cells better than baseline, \(worse) worse."
         return Chart(type: .heatmap, title: title, summary: summary, width: width, height: height,
                      table: DataTable(columns: ["Team"] + columnNames, rows: rows), marks: marks,

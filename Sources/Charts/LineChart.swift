@@ -1,14 +1,23 @@
 /// A metric over quarters for one team or group (the first series) and its peers, with
-/// a target line and a baseline marker. Missing quarters are gaps, never zero.
+/// a target line and a baseline marker. Missing quarters are gaps, never zero. Where a
+/// series carries 95% intervals, a translucent band (`path.ci-band`) runs from low to
+/// high under its line, over each run of quarters that have one.
 public enum LineChart {
     public struct Series: Sendable {
         var name: String
         /// One value per period; nil is a gap.
         var values: [Double?]
+        /// One published 95% interval per period, or none; nil is no band there.
+        var intervals: [IntervalEnds?]
 
-        public init(name: String, values: [Double?]) {
+        public init(name: String, values: [Double?], intervals: [IntervalEnds?] = []) {
             self.name = name
             self.values = values
+            self.intervals = intervals
+        }
+
+        func interval(_ index: Int) -> IntervalEnds? {
+            index < intervals.count && index < values.count && values[index] != nil ? intervals[index] : nil
         }
     }
 
@@ -18,16 +27,33 @@ public enum LineChart {
                             labels: ValueLabels = .plain) -> Chart {
         let width = 640, height = 280
         let area = PlotArea(left: 56, top: 18, right: 480, bottom: 244)
+        let intervalEnds = series.flatMap { line in periods.indices.compactMap(line.interval).flatMap { [$0.low, $0.high] } }
         let values = series.flatMap { $0.values.compactMap { $0 } }
-        var table = DataTable(columns: ["Quarter"] + series.map(\.name), rows: [])
+        // A series with intervals is followed by its `ci_low` and `ci_high` columns, named
+        // for the series only when more than one has them.
+        let banded = series.map { line in periods.indices.contains { line.interval($0) != nil } }
+        var columns = ["Quarter"]
+        for (index, line) in series.enumerated() {
+            columns.append(line.name)
+            if banded[index] { columns += banded.filter { $0 }.count == 1 ? ["ci_low", "ci_high"] : ["\(line.name) ci_low", "\(line.name) ci_high"] }
+        }
+        var table = DataTable(columns: columns, rows: [])
         for (index, period) in periods.enumerated() {
-            table.rows.append([period] + series.map { index < $0.values.count ? $0.values[index].map(labels.value) ?? "" : "" })
+            var row = [period]
+            for (number, line) in series.enumerated() {
+                row.append(index < line.values.count ? line.values[index].map(labels.value) ?? "" : "")
+                if banded[number] {
+                    let interval = line.interval(index)
+                    row += [interval.map { labels.value($0.low) } ?? "", interval.map { labels.value($0.high) } ?? ""]
+                }
+            }
+            table.rows.append(row)
         }
         guard !values.isEmpty, !periods.isEmpty else {
             return Chart(type: .line, title: title, summary: "\(title): no data to show.", width: width, height: height,
                          table: table, marks: [area.empty("No data")])
         }
-        let scale = NiceScale(values: values + (target.map { [$0] } ?? []))
+        let scale = NiceScale(values: values + intervalEnds + (target.map { [$0] } ?? []))
         func x(_ index: Int) -> Double {
             periods.count == 1 ? area.left + area.width / 2 : area.left + Double(index) / Double(periods.count - 1) * area.width
         }
@@ -50,6 +76,10 @@ public enum LineChart {
                                            ("y1", Coordinate.text(y(target))), ("y2", Coordinate.text(y(target)))]))
         }
 
+        // Bands under every line, each run of quarters with an interval one polygon.
+        for index in series.indices.reversed() where banded[index] {
+            marks += Self.bands(series[index], count: periods.count, x: x, y: y, className: SeriesStyle(index: index).className)
+        }
         // Peers first, the focus series last, so it is drawn on top.
         var ends: [(y: Double, text: String, style: SeriesStyle)] = []
         for index in series.indices.reversed() {
@@ -65,7 +95,8 @@ public enum LineChart {
             if let dash = style.dash { attributes.append(("stroke-dasharray", dash)) }
             var group: [SVGNode] = [.element("path", attributes)]
             for (i, value) in points {
-                group.append(style.marker(x: x(i), y: y(value), title: "\(series[index].name), \(periods[i]): \(labels.value(value))"))
+                group.append(style.marker(x: x(i), y: y(value),
+                                          title: "\(series[index].name), \(periods[i]): \(IntervalEnds.text(labels.value(value), series[index].interval(i), labels))"))
             }
             marks.append(.element("g", [("class", "series")], group))
             if let last = points.last { ends.append((y(last.1), series[index].name, style)) }
@@ -74,6 +105,33 @@ public enum LineChart {
         marks += Self.endLabels(ends, x: area.right + 8, top: area.top, bottom: area.bottom)
         let summary = Self.summary(title: title, periods: periods, series: series, target: target, labels: labels)
         return Chart(type: .line, title: title, summary: summary, width: width, height: height, table: table, marks: marks, plot: area)
+    }
+
+    /// The band of one series: along the high ends of a run of consecutive quarters with
+    /// an interval, then back along the low ends. A lone quarter is a thin bar 6 px wide.
+    static func bands(_ line: Series, count: Int, x: (Int) -> Double, y: (Double) -> Double, className: String) -> [SVGNode] {
+        var runs: [[Int]] = []
+        for index in 0..<count where line.interval(index) != nil {
+            if let last = runs.last?.last, last == index - 1 { runs[runs.count - 1].append(index) } else { runs.append([index]) }
+        }
+        return runs.map { run in
+            let intervals = run.map { line.interval($0)! }
+            var d = ""
+            if run.count == 1 {
+                let (centre, interval) = (x(run[0]), intervals[0])
+                d = "M\(Coordinate.text(centre - 3)) \(Coordinate.text(y(interval.high)))L\(Coordinate.text(centre + 3)) \(Coordinate.text(y(interval.high)))"
+                    + "L\(Coordinate.text(centre + 3)) \(Coordinate.text(y(interval.low)))L\(Coordinate.text(centre - 3)) \(Coordinate.text(y(interval.low)))Z"
+            } else {
+                for (step, index) in run.enumerated() {
+                    d += (step == 0 ? "M" : "L") + Coordinate.text(x(index)) + " " + Coordinate.text(y(intervals[step].high))
+                }
+                for (step, index) in run.enumerated().reversed() {
+                    d += "L" + Coordinate.text(x(index)) + " " + Coordinate.text(y(intervals[step].low))
+                }
+                d += "Z"
+            }
+            return .element("path", [("class", "ci-band \(className)"), ("d", d)])
+        }
     }
 
     /// Labels at the right end of each line, nudged apart so none overlap.
@@ -103,6 +161,7 @@ public enum LineChart {
         guard let focus = series.first else { return "\(title): no data." }
         let points = focus.values.prefix(periods.count).enumerated().compactMap { i, v in v.map { (periods[i], $0) } }
         var sentence: String
+        let latest = focus.values.prefix(periods.count).indices.last { focus.values[$0] != nil }.flatMap(focus.interval)
         if let first = points.first, let last = points.last, points.count > 1 {
             let verb = last.1 > first.1 ? "rose" : last.1 < first.1 ? "fell" : "held"
             sentence = verb == "held"
@@ -112,6 +171,9 @@ public enum LineChart {
             sentence = "\(focus.name) was \(labels.value(only.1)) in \(only.0)"
         } else {
             sentence = "\(focus.name) has no values"
+        }
+        if let latest, let last = points.last {
+            sentence += "; \(last.0): 95% interval \(labels.value(latest.low)) to \(labels.value(latest.high))"
         }
         if let target { sentence += "; target \(labels.value(target))" }
         if series.count > 1 { sentence += "; shown with \(series.count - 1) peer\(series.count == 2 ? "" : "s")" }

@@ -39,7 +39,7 @@ public enum SlopeChart {
         }
         let style = SeriesStyle(index: -1)
         let left = LineChart.endLabels(valid.map { (y($0.before), "\($0.label) \(labels.value($0.before))", style) }, x: area.left - 8, top: area.top, bottom: area.bottom)
-        let right = LineChart.endLabels(valid.map { (y($0.after), "\($0.tone.symbol) \(labels.value($0.after)) \($0.label)".trimmingLeadingSpace, style) }, x: area.right + 8, top: area.top, bottom: area.bottom)
+        let right = LineChart.endLabels(valid.map { (y($0.after), "\(Direction($0.after, from: $0.before).symbol)\(labels.value($0.after)) \($0.label)", style) }, x: area.right + 8, top: area.top, bottom: area.bottom)
         marks += left.map { $0.anchored("end") } + right
         let rising = valid.filter { $0.after > $0.before }.count
         let summary = "\(title): \(rising) of \(valid.count) team\(valid.count == 1 ? "" : "s") rose between \(beforeLabel) and \(afterLabel)."

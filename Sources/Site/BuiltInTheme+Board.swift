@@ -152,6 +152,8 @@ extension BuiltInTheme {
             .chart-svg .fit { stroke: var(--muted); stroke-dasharray: 6 4; fill: none; }
             .chart-svg .leader { stroke: var(--muted); stroke-width: 1; }
             .chart-svg .band { fill: #f1efe9; }
+            .chart-svg .ci-band { stroke: none; fill-opacity: .18; }
+            .chart-svg .whisker { stroke: var(--text); stroke-width: 1.25; fill: none; }
             .chart-svg .range { fill: #e4e1da; }
             .chart-svg .previous { stroke: var(--text); stroke-width: 2; }
             .chart-svg .heat-good-3 { fill: #1b6e3c; } .chart-svg .heat-good-2 { fill: #5f9d74; } .chart-svg .heat-good-1 { fill: #b9d6c1; }

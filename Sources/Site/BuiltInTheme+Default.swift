@@ -232,6 +232,8 @@ extension BuiltInTheme {
             .chart-svg .fit { stroke: var(--muted); stroke-dasharray: 6 4; fill: none; }
             .chart-svg .leader { stroke: var(--muted); stroke-width: 1; }
             .chart-svg .band { fill: var(--chart-band); }
+            .chart-svg .ci-band { stroke: none; fill-opacity: .18; }
+            .chart-svg .whisker { stroke: currentColor; stroke-width: 1.25; fill: none; }
             .chart-svg .range { fill: var(--chart-grid); }
             .chart-svg .previous { stroke: currentColor; stroke-width: 2; }
             .chart-svg .heat-good-3 { fill: var(--heat-good-3); } .chart-svg .heat-good-2 { fill: var(--heat-good-2); } .chart-svg .heat-good-1 { fill: var(--heat-good-1); }

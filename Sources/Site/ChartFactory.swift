@@ -18,6 +18,12 @@ struct ChartFactory {
         report.value(metric.id, for: scope, in: period).map { ValueFormatter.displayed($0, for: metric) }
     }
 
+    /// A published value's 95% interval as pages show it (`Report.shownInterval`): nil
+    /// wherever its card prints no `± x`.
+    func shownInterval(_ metric: Metric, _ scope: Scope, _ period: Period) -> IntervalEnds? {
+        report.shownInterval(metric.id, for: scope, in: period).map { IntervalEnds(low: $0.low, high: $0.high) }
+    }
+
     /// The metric's target as pages show it.
     func shownTarget(_ metric: Metric) -> Double? {
         metric.target.map { ValueFormatter.displayed($0, for: metric) }
@@ -56,7 +62,11 @@ struct ChartFactory {
             let parent = context.organization.parent(of: id)
             if !visible.contains(parent) { visible.append(parent) }
         }
-        let series = visible.map { LineChart.Series(name: context.name(of: $0), values: values(metric, $0)) }
+        // Only the focus series carries its band: bands for peers would bury the lines.
+        let series = visible.enumerated().map { index, scope in
+            LineChart.Series(name: context.name(of: scope), values: values(metric, scope),
+                             intervals: index == 0 ? report.periods.map { shownInterval(metric, scope, $0) } : [])
+        }
         let baseline = metric.baseline.flatMap { report.periods.firstIndex(of: $0) }
         return drawn {
             LineChart.draw(title: title ?? "\(metric.name) by quarter", periods: report.periods.map(\.description), series: series,
@@ -70,7 +80,9 @@ struct ChartFactory {
         let referenceValue = shown(metric, reference, period)
         let bars = scopes.compactMap { scope -> BarChart.Bar? in
             guard let value = shown(metric, scope, period) else { return nil }
-            return BarChart.Bar(label: context.name(of: scope), value: value, tone: tone(metric, value, against: shownTarget(metric) ?? referenceValue))
+            let against = shownTarget(metric) ?? referenceValue
+            return BarChart.Bar(label: context.name(of: scope), value: value, tone: tone(metric, value, against: against),
+                                direction: Direction(value, from: against), interval: shownInterval(metric, scope, period))
         }
         return drawn {
             BarChart.draw(title: title ?? "\(metric.name), \(period)", bars: bars, descending: metric.better != .lower,
@@ -90,13 +102,17 @@ struct ChartFactory {
             metrics.map { metric in
                 guard let value = shown(metric, scope, period) else { return nil }
                 var score: Double?
+                var direction = Direction.level
+                if let baseline = metric.baseline, baseline < period, let from = shown(metric, scope, baseline) {
+                    direction = Direction(value, from: from)
+                }
                 if let baseline = metric.baseline, baseline < period, metric.better != .neutral,
                    let relative = shownChange(metric, scope, from: baseline, to: period)?.relative {
                     // A quarter's change of 25% or more from baseline is the darkest shade.
                     let signed = metric.better == .higher ? relative : -relative
                     score = max(-1, min(1, signed / 0.25))
                 }
-                return Heatmap.Cell(text: ValueFormatter.value(value, for: metric), score: score)
+                return Heatmap.Cell(text: ValueFormatter.value(value, for: metric), score: score, direction: direction)
             }
         }
         return drawn {

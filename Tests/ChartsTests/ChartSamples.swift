@@ -16,8 +16,19 @@ enum ChartSamples {
                 .init(name: "Engineering", values: [5.5, 5.3, 5.0, 4.9, 4.8]),
             ], target: 4, baseline: 0, labels: days),
             "bar": BarChart.draw(title: "Change failure rate, 2026-Q3", bars: [
-                .init(label: "Checkout Web", value: 19.3, tone: .bad), .init(label: "API Platform", value: 11.2, tone: .good),
-                .init(label: "Mobile App", value: -2, tone: .good),
+                .init(label: "Checkout Web", value: 19.3, tone: .bad, direction: .up), .init(label: "API Platform", value: 11.2, tone: .good, direction: .down),
+                .init(label: "Mobile App", value: -2, tone: .good, direction: .down),
+            ], labels: percent),
+            // Survey shares with their published 95% intervals: a band over a run of two
+            // quarters and one lone quarter, none where n is hidden; whiskers on two bars.
+            "line-band": LineChart.draw(title: "Trust", periods: quarters, series: [
+                .init(name: "Platform", values: [60, 64, nil, 70, 72], intervals: [.init(low: 45, high: 73), .init(low: 49, high: 77), nil, nil, .init(low: 58, high: 83)]),
+                .init(name: "Engineering", values: [58, 61, 63, 66, 68]),
+            ], target: 75, labels: percent),
+            "bar-whisker": BarChart.draw(title: "Trust, 2026-Q3", bars: [
+                .init(label: "Checkout Web", value: 72, tone: .good, direction: .up, interval: .init(low: 58, high: 83)),
+                .init(label: "API Platform", value: 55, tone: .bad, direction: .down, interval: .init(low: 35, high: 73)),
+                .init(label: "Engineering", value: 64, tone: .neutral, direction: .level),
             ], labels: percent),
             "stacked": StackedChart.draw(title: "Delegation fluency", partNames: ["Novice", "Developing", "Fluent"], rows: [
                 .init(label: "Platform", parts: [3, 7, 4]), .init(label: "Support", parts: [6, 10, 2]),
@@ -30,8 +41,8 @@ enum ChartSamples {
                 .init(label: "Checkout Web", before: 8, after: 14.6, tone: .bad), .init(label: "Merchant Portal", before: 9, after: 6, tone: .good),
             ], labels: percent),
             "heatmap": Heatmap.draw(title: "Change from baseline", rowNames: ["Platform", "Product"], columnNames: ["Cycle time", "CSAT"], cells: [
-                [.init(text: "4.2 days", score: 0.8), .init(text: "84%", score: -0.2)],
-                [.init(text: "5.1 days", score: 0), nil],
+                [.init(text: "4.2 days", score: 0.8, direction: .down), .init(text: "84%", score: -0.2, direction: .down)],
+                [.init(text: "5.1 days", score: 0, direction: .level), nil],
             ]),
         ]
     }

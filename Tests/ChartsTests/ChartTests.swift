@@ -143,4 +143,36 @@ struct ChartTests {
         #expect(svg.contains("width=\"153\" height=\"18\"><title>r, a: 34%</title>"))
         #expect(svg.contains("x=\"323\" y=\"44\" width=\"148.5\" height=\"18\"><title>r, b: 33%</title>"))
     }
+
+    @Test("an arrow says which way, as on the cards; better or worse is the colour and the words")
+    func arrowsMeanDirection() {
+        // Cycle time fell: down, and that is good.
+        let bar = BarChart.draw(title: "Cycle time", bars: [.init(label: "Web", value: 3, tone: .good, direction: .down)], labels: ChartSamples.days)
+        let barSVG = bar.svg(id: "b")
+        #expect(barSVG.contains("class=\"bar good\""))
+        #expect(barSVG.contains("<title>Web: 3.0 days (better)</title>"))
+        #expect(barSVG.contains(">▼ 3.0 days<"), "▼ for lower, though lower is better")
+        let heat = Heatmap.draw(title: "Change", rowNames: ["Web"], columnNames: ["Cycle time"],
+                                cells: [[.init(text: "3.0 days", score: 0.9, direction: .down)]]).svg(id: "h")
+        #expect(heat.contains("class=\"heat-good-3\""))
+        #expect(heat.contains("<title>Web, Cycle time: 3.0 days (better)</title>"))
+        #expect(heat.contains(">▼ 3.0 days<"))
+        #expect(heat.contains("start\">▲ rose, ▼ fell · green better, red worse · darker is more</text>"), "the key fits uncut")
+    }
+
+    @Test("a line's band runs over the quarters with an interval, under its line; its table and sentence give the ends")
+    func band() throws {
+        let chart = try #require(ChartSamples.all["line-band"])
+        let svg = chart.svg(id: "l")
+        let bands = svg.components(separatedBy: "<path class=\"ci-band s1\"").count - 1
+        #expect(bands == 2, "2025-Q3 to 2025-Q4, and 2026-Q3 alone; none for the peer")
+        #expect(svg.range(of: "ci-band")!.lowerBound < svg.range(of: "class=\"line s1\"")!.lowerBound, "drawn under the line")
+        #expect(svg.contains("<title>Platform, 2025-Q3: 60% (95% interval 45% to 73%)</title>"))
+        #expect(chart.table.columns == ["Quarter", "Platform", "ci_low", "ci_high", "Engineering"])
+        #expect(chart.table.rows[3] == ["2026-Q2", "70%", "", "", "66%"], "no band where no interval")
+        #expect(chart.summary.contains("2026-Q3: 95% interval 58% to 83%"))
+        let whiskers = try #require(ChartSamples.all["bar-whisker"])
+        #expect(whiskers.svg(id: "w").components(separatedBy: "<g class=\"whisker\"").count - 1 == 2)
+        #expect(whiskers.table.columns == ["Team", "Value", "ci_low", "ci_high"])
+    }
 }

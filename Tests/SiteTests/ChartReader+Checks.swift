@@ -69,6 +69,7 @@ extension ChartReader {
             guard let value = Self.number(in: point.shown) else { findings.problem("\(point.series), \(point.period): no value in “\(point.shown)”"); continue }
             findings.position("\(point.series), \(point.period) (\(point.shown))", drawn: point.y, shown: axis.position(of: value))
         }
+        checkBands(&findings, axis)
         for marker in root.all where marker.classes.contains("marker") {
             guard let text = Self.shownText(marker.title), let value = Self.number(in: text) else { continue }
             if marker.name == "circle" {
@@ -101,6 +102,49 @@ extension ChartReader {
             // A bar is at least 1 px wide, so that a zero still shows.
             if end - start >= 1 || width > 1 {
                 findings.position("\(bar.title!) ends", drawn: x + width, shown: end, tolerance: 0.15)
+            }
+        }
+        // A whisker runs between the two ends its title states, which are its bar's.
+        let stated = Set(bars.compactMap { Self.interval(in: $0.title ?? "") }.map { "\($0.low) \($0.high)" })
+        for whisker in root.all where whisker.name == "g" && whisker.classes.contains("whisker") {
+            guard let ends = Self.interval(in: whisker.title ?? "") else { findings.problem("a whisker without its interval"); continue }
+            if !stated.contains("\(ends.low) \(ends.high)") { findings.problem("\(whisker.title!): no bar states this interval") }
+            let positions = [axis.position(of: ends.low), axis.position(of: ends.high)]
+            for line in whisker.children where line.name == "line" {
+                for end in ["x1", "x2"] {
+                    let drawn = Self.coordinate(line, end)
+                    let nearest = positions.min { abs($0 - drawn) < abs($1 - drawn) }!
+                    findings.position("\(whisker.title!) \(end)", drawn: drawn, shown: nearest)
+                }
+            }
+        }
+    }
+
+    /// `… 95% interval 25% to 40%`: the two ends, as numbers.
+    static func interval(in text: String) -> (low: Double, high: Double)? {
+        guard let start = text.range(of: "95% interval ", options: .backwards) else { return nil }
+        let rest = String(text[start.upperBound...])
+        guard let to = rest.range(of: " to "), let low = number(in: String(rest[..<to.lowerBound])),
+              let high = number(in: String(rest[to.upperBound...])) else { return nil }
+        return (low, high)
+    }
+
+    /// Each corner of a line's band sits at an end of the interval that a marker at its
+    /// quarter states (a lone quarter's band is 6 px wide around it).
+    func checkBands(_ findings: inout Findings, _ axis: Axis) {
+        let stated = linePoints.compactMap { point in Self.interval(in: point.shown).map { (point, $0) } }
+        for band in marks("path", class: "ci-band") {
+            let corners = (band["d"] ?? "").split(whereSeparator: { "MLZ".contains($0) }).compactMap { pair -> (Double, Double)? in
+                let numbers = pair.split(separator: " ").compactMap { Double($0) }
+                return numbers.count == 2 ? (numbers[0], numbers[1]) : nil
+            }
+            if corners.isEmpty { findings.problem("a band without corners") }
+            for (x, y) in corners {
+                let here = stated.filter { abs($0.0.x - x) <= 3.05 }
+                guard !here.isEmpty else { findings.problem("a band corner at x \(x) where no point states an interval"); continue }
+                let positions = here.flatMap { [axis.position(of: $0.1.low), axis.position(of: $0.1.high)] }
+                let nearest = positions.min { abs($0 - y) < abs($1 - y) }!
+                findings.position("band corner at x \(x)", drawn: y, shown: nearest)
             }
         }
     }

@@ -24,6 +24,7 @@ import TestSupport
 /// - **page chrome**: `charset="utf-8"` and the viewport's `initial-scale=1`.
 /// - **axis ticks**: a `text.tick` label in a chart's `g.value-axis`, when the axis's
 ///   labels step evenly (the nice scale drawn around shown values).
+/// - **interval level**: the `95` of `95% interval`.
 /// - **correlation**: `r = 0.45, 95% interval −0.21 to 0.82` in a scatter's caveat and
 ///   description and on the usage page, when ChartReader finds it is the r (and interval)
 ///   of the points as shown.
@@ -37,8 +38,9 @@ import TestSupport
 /// text tokens checked above), a coordinate is:
 /// - **mark**: `x`/`width` of a `rect.bar`, `cx`/`cy`/`x`/`y`/`r` of a `.marker`, `d` of
 ///   a `path.line`, the ends of `line.target`, `line.fit`, `line.slope`, `line.previous`,
-///   `rect.range`, `rect.value` and the `x`/`width` of `rect.part-N`: all read by
-///   ChartReader against shown values;
+///   `rect.range`, `rect.value` and the `x`/`width` of `rect.part-N`, the `d` of a
+///   `path.ci-band` and the ends of a `line.whisker` (read against the 95% interval its
+///   title or its points' titles state): all read by ChartReader against shown values;
 /// - **layout**: the frame (`svg` `viewBox`/`width`/`height`, `rect.background`), tick
 ///   and axis lines in `g.value-axis` and `line.axis`/`line.grid`/`line.baseline`, and the
 ///   positions of text and of cells laid out in bands (`text.label`, `text.value`,
@@ -150,13 +152,18 @@ struct LedgerCheck {
         }
         if token.isPeriod { return kind([.period, .narrative, .settings]) }
         if token.isDate { return kind([.date, .narrative, .settings]) }
-        if before.hasSuffix("r = ") || before.hasSuffix("r = −") || before.hasSuffix("95% interval ") || before.hasSuffix("95% interval −") {
-            return correlations.contains(token.text) ? "correlation" : nil
+        // The level of every interval Discern draws or states: `95% interval`.
+        if token.text == "95", after.hasPrefix("% interval ") { return "interval level" }
+        if before.hasSuffix("r = ") || before.hasSuffix("r = −") { return correlations.contains(token.text) ? "correlation" : nil }
+        // An interval's ends: a scatter's r (`95% interval 0.35 to 0.95`), or a shown value's
+        // (`32% (95% interval 25% to 40%)`, `band` and `whisker` titles), which the ledger holds
+        // (`before` is the 24 characters before the token, enough for `interval −0.94 to −`).
+        if before.hasSuffix("95% interval ") || before.hasSuffix("95% interval −") {
+            return correlations.contains(token.text) ? "correlation" : kind([.interval])
         }
-        // An interval's upper end: `interval 0.35 to 0.95` (`before` is the 24 characters
-        // before the token, enough for `interval −0.94 to −`).
-        if before.hasSuffix(" to ") || before.hasSuffix(" to −"), correlations.contains(token.text), before.contains("interval ") {
-            return "correlation"
+        if before.hasSuffix(" to ") || before.hasSuffix(" to −"), before.contains("interval ") {
+            if correlations.contains(token.text) { return "correlation" }
+            if let interval = kind([.interval]) { return interval }
         }
         if before.hasSuffix("D"), token.text.count == 3, token.text.hasPrefix("1") { return "rule id" }
         if before.hasSuffix("n = ") { return kind([.n]) }
@@ -165,8 +172,9 @@ struct LedgerCheck {
             return kind([.headcount, .threshold])
         }
         if token.signed { return kind([.change, .value, .narrative, .settings]) }
-        // A percentage is a value, a target or range, or typed: never a count.
-        if after.hasPrefix("%") || after.hasPrefix(" pt") { return kind([.value, .catalog, .narrative, .settings]) }
+        // A percentage is a value, an interval's end (a chart CSV's `ci_low`), a target or
+        // range, or typed: never a count.
+        if after.hasPrefix("%") || after.hasPrefix(" pt") { return kind([.value, .interval, .catalog, .narrative, .settings]) }
         return kind(Set(PublicationLedger.Kind.allCases).subtracting([.change, .released]))
     }
 
@@ -283,14 +291,14 @@ struct LedgerCheck {
         "rect.bar": ["x", "width"], "circle.marker": ["cx", "cy", "r"], "rect.marker": ["x", "y", "width", "height"],
         "path.line": ["d"], "line.target": ["x1", "x2", "y1", "y2"], "line.fit": ["x1", "x2", "y1", "y2"],
         "line.slope": ["x1", "x2", "y1", "y2"], "line.previous": ["x1", "x2", "y1", "y2"], "rect.range": ["x", "width"],
-        "rect.value": ["x", "width"], "rect.part": ["x", "width"],
+        "rect.value": ["x", "width"], "rect.part": ["x", "width"], "path.ci-band": ["d"], "line.whisker": ["x1", "x2"],
     ]
     /// Elements placed by the frame, the axes or the bands, never by a value.
     static let layout: Set<String> = [
         "svg", "rect.background", "line.axis", "line.grid", "line.baseline", "text.tick", "text.label", "text.value",
         "text.note", "text.caveat", "text.in-bar", "text.in-cell", "text.legend", "rect.band", "rect.heat", "rect.bar",
         "rect.part", "rect.range", "rect.value", "line.target", "line.previous", "text", "line.leader", "text.point-number",
-        "text.key",
+        "text.key", "line.whisker",
     ]
 
     /// An element's name and its first class, with a numbered class's number dropped:
