@@ -49,6 +49,12 @@ struct GitHubPullsCommandTests {
         #expect(page.contains("Pull request lead time"))
         let team = try String(contentsOf: site.appendingPathComponent("teams/platform/2025-Q4/index.html"), encoding: .utf8)
         #expect(team.contains("Pull request lead time") && team.contains("Revert share"))
+        // The fragment declares the lead time `given`, so its bootstrap interval (3 to 28.5
+        // hours around a median of 7) is shown on its card as the larger side, ± 21.5.
+        let strict = try cli.discern(["check", "--content", root.path, "--strict"])
+        #expect(strict.status == 0, "\(strict.stdout)\(strict.stderr)")
+        let card = team.components(separatedBy: "<div class=\"kpi ").first { $0.contains("Pull request lead time") }
+        #expect(card?.contains("<span class=\"kpi-interval\">± 21.5</span>") == true, "\(card ?? team)")
 
         let texts = [("stdout", run.stdout), ("stderr", run.stderr), ("check", check.stdout + check.stderr),
                      ("build", build.stdout + build.stderr), ("fragment", try String(contentsOf: fragment, encoding: .utf8))]
