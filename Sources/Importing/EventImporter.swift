@@ -356,9 +356,18 @@ public struct EventImporter: Sendable {
         case .median: (.weightedMedian, .number)
         case .share: (.ratio(scale: 100), .percent)
         }
+        // A count is Poisson when it adds up across teams (the report's check insists on
+        // `sum`); a mean, median or share of rows is bootstrapped over people, since one
+        // person's rows are not independent and n (people or headcount) is not the rows
+        // a share is of, so Wilson's interval from n would be wrong.
+        let uncertainty: Metric.Uncertainty = switch metric.statistic {
+        case .count: metric.aggregate == .sum ? .poisson : .census
+        case .mean, .median, .share: .given
+        case .countPerWeek, .sum: .census
+        }
         return ImportedMetric(id: metric.id, name: metric.name, category: metric.category, unit: metric.unit,
                               better: metric.better, aggregate: metric.aggregate, format: format, decimals: metric.decimals,
-                              description: metric.description, rule: rule)
+                              description: metric.description, rule: rule, uncertainty: uncertainty)
     }
 
     private func plural(_ count: Int, _ singular: String, _ plural: String) -> String {

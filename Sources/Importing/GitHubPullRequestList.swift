@@ -49,7 +49,7 @@ package enum GitHubPullRequestList {
                 description: "Median hours from opening a pull request (created_at) to merging it (merged_at), over "
                     + "the pull requests the team's people merged in the quarter; bots' are left out. n is the people "
                     + "who merged at least one. \(origin).",
-                rule: .weightedMedian),
+                rule: .weightedMedian, uncertainty: .given),
             ImportedMetric(
                 id: mergedPerEngineerWeek, name: "Merged pull requests per engineer-week", category: .outcome,
                 unit: "PRs/engineer/week", better: .higher, aggregate: .weightedMean, decimals: 1,
@@ -64,7 +64,7 @@ package enum GitHubPullRequestList {
                     + "merged in the quarter: how much work people mark as AI-assisted, as context, not impact. "
                     + "Unlabelled work is not known to be unassisted. n is the people who merged pull requests. "
                     + "\(origin).",
-                rule: .ratio(scale: 100)),
+                rule: .ratio(scale: 100), uncertainty: .given),
             ImportedMetric(
                 id: revertShare, name: "Revert share", category: .quality, unit: "% of merged pull requests",
                 better: .lower, aggregate: .weightedMean, format: .percent, decimals: 1,
@@ -72,7 +72,7 @@ package enum GitHubPullRequestList {
                     + "Revert button titles them), as a share of all the team merged in the quarter. A rework "
                     + "proxy: reverts titled otherwise are missed, and a revert counts in its author's team. n is the "
                     + "people who merged pull requests. \(origin).",
-                rule: .ratio(scale: 100)),
+                rule: .ratio(scale: 100), uncertainty: .given),
         ]
     }
 

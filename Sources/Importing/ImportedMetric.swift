@@ -34,4 +34,8 @@ public struct ImportedMetric: Hashable, Sendable {
     var decimals: Int?
     public var description: String
     var rule: Rule
+    /// The interval its values carry, as the metrics fragment declares it. `given` has
+    /// the roll-up bootstrap a `ratio` or `weightedMedian` value (`PercentileBootstrap`);
+    /// `none`, the default, is census data, every record counted.
+    var uncertainty: Metric.Uncertainty = .census
 }

@@ -8,8 +8,9 @@ package enum MetricsFragment {
     /// The entries, indented as list items under `metrics:`, after a comment saying
     /// where they came from. An outcome gets `firstPeriod` as its baseline, marked for
     /// review: without one no change can be claimed (report check D104), and only the
-    /// user knows the quarter before AI tools arrived. A judged metric is declared
-    /// `uncertainty: none`, census data, since an import counts every record.
+    /// user knows the quarter before AI tools arrived. Each metric declares the interval
+    /// its importer chose (`ImportedMetric.uncertainty`); a judged census metric is
+    /// declared `uncertainty: none`, since an import counts every record.
     package static func yaml(for metrics: [ImportedMetric], source: ImportSource, firstPeriod: Period? = nil) -> String {
         var lines = [
             "# Metrics from `discern import \(source.rawValue)` (\(source.title)).",
@@ -26,9 +27,18 @@ package enum MetricsFragment {
             if metric.category != .usage, let firstPeriod {
                 lines.append("    baseline: \(firstPeriod)   # the first quarter imported; use the quarter before AI tools arrived")
             }
-            if metric.better != .neutral {
+            switch metric.uncertainty {
+            case .wilson:
+                lines.append("    uncertainty: wilson   # a share of the n people; the report makes Wilson's interval from n")
+            case .poisson:
+                lines.append("    uncertainty: poisson   # a count of events; the report makes Garwood's interval from it")
+            case .given:
+                lines.append("    uncertainty: given   # ci_low, ci_high: a 95% bootstrap over people (or rows), 2,000 resamples")
+            case .census where metric.better != .neutral:
                 // Imports count every record, so there is no sampling noise (report check D109).
                 lines.append("    uncertainty: none   # every record is counted; add min_change: to call only changes that matter")
+            case .census:
+                break
             }
             if metric.format != .number { lines.append("    format: \(metric.format.rawValue)") }
             if let decimals = metric.decimals { lines.append("    decimals: \(decimals)") }

@@ -33,11 +33,21 @@ package struct QuarterlyRollUp: Sendable {
         var weight: Double
     }
 
+    /// What one unit of resampling gave a metric: a person's, or where there are no
+    /// people a single record's, numerator, denominator and samples.
+    private struct Unit: Sendable {
+        var numerator = 0.0
+        var denominator = 0.0
+        var samples: [Sample] = []
+    }
+
     private struct Tally: Sendable {
         var numerator = 0.0
         var denominator = 0.0
         var people: Set<Int> = []
         var samples: [Sample] = []
+        /// By person; a record without one is a unit of its own, numbered below zero.
+        var units: [Int: Unit] = [:]
     }
 
     private struct Group: Sendable {
@@ -51,6 +61,8 @@ package struct QuarterlyRollUp: Sendable {
     }
 
     private var groups: [TeamQuarter: Group] = [:]
+    /// Numbers the units of records that come without a person.
+    private var anonymousUnits = 0
 
     package init() {}
 
@@ -85,6 +97,9 @@ package struct QuarterlyRollUp: Sendable {
         var tally = group.tallies[metric, default: Tally()]
         tally.numerator += numerator
         tally.denominator += denominator
+        let unit = unit(for: person)
+        tally.units[unit, default: Unit()].numerator += numerator
+        tally.units[unit, default: Unit()].denominator += denominator
         if let person {
             tally.people.insert(person)
             group.members.insert(person)
@@ -107,12 +122,20 @@ package struct QuarterlyRollUp: Sendable {
         var group = groups[cell, default: Group()]
         var tally = group.tallies[metric, default: Tally()]
         tally.samples.append(Sample(value: value, weight: weight))
+        tally.units[unit(for: person), default: Unit()].samples.append(Sample(value: value, weight: weight))
         if let person {
             tally.people.insert(person)
             group.members.insert(person)
         }
         group.tallies[metric] = tally
         groups[cell] = group
+    }
+
+    /// The unit a record is resampled in: its person, or itself.
+    private mutating func unit(for person: Int?) -> Int {
+        if let person { return person }
+        anonymousUnits += 1
+        return -anonymousUnits
     }
 
     /// The values of every team-quarter, sorted by quarter, team and metric. A
@@ -139,8 +162,15 @@ package struct QuarterlyRollUp: Sendable {
                     outcome.outOfRange += 1
                     continue
                 }
-                outcome.values.append(ImportedValue(period: cell.period, team: cell.team, metric: metric.id,
-                                                    value: value, n: n))
+                var imported = ImportedValue(period: cell.period, team: cell.team, metric: metric.id, value: value, n: n)
+                if metric.uncertainty == .given,
+                   let interval = Self.interval(of: tally, rule: metric.rule, share: metric.format == .percent,
+                                                minUnits: minGroupSize, key: imported) {
+                    // A percentile interval may miss a median of few distinct values by a
+                    // hair; the reader requires ci_low ≤ value ≤ ci_high, and so does sense.
+                    imported.interval = (min(interval.low, value), max(interval.high, value))
+                }
+                outcome.values.append(imported)
             }
         }
         outcome.values.sort()
@@ -166,6 +196,70 @@ package struct QuarterlyRollUp: Sendable {
         case .sumPerWeek:
             return (tally.numerator / CalendarDay.weeks(in: period), group.size)
         }
+    }
+
+    /// The 95% percentile bootstrap of a ratio or median, resampling people (or records
+    /// where there are none): a person's records move together, since they are not
+    /// independent of each other. Nil for other rules, and with fewer units than
+    /// `minUnits` (the minimum group size): resampling one deployment says nothing of
+    /// its spread, yet gives an interval of zero width.
+    ///
+    /// For a `share` of records (a percentage, each record 0 or 1 over 1), the interval
+    /// spans both the bootstrap's and Wilson's over the records: a bootstrap cannot see
+    /// past what was observed (0 reverts in 10 resample to 0 every time), and Wilson's
+    /// alone would take a person's records as independent. With too few units for the
+    /// bootstrap (records without people, which are independent), Wilson's alone.
+    /// The fewest people whose median gets a bootstrap interval (see `interval`).
+    static let fewestPeopleForMedianInterval = 10
+
+    private static func interval(of tally: Tally, rule: ImportedMetric.Rule, share: Bool, minUnits: Int,
+                                 key: ImportedValue) -> (low: Double, high: Double)? {
+        let bootstrap = PercentileBootstrap(period: key.period.description, team: key.team, metric: key.metric.rawValue)
+        switch rule {
+        case .ratio(let scale):
+            let units = tally.units.values.map { ($0.numerator, $0.denominator) }.sorted { $0 < $1 }
+            let resampled = units.count < minUnits ? nil : bootstrap.interval(of: units) { resample in
+                var numerator = 0.0, denominator = 0.0
+                for unit in resample {
+                    numerator += unit.0
+                    denominator += unit.1
+                }
+                return denominator > 0 ? numerator / denominator * scale : nil
+            }
+            guard share, tally.denominator >= 1,
+                  let wilson = wilson(share: tally.numerator / tally.denominator, n: tally.denominator) else { return resampled }
+            guard let resampled else { return (wilson.low * scale, wilson.high * scale) }
+            return (min(resampled.low, wilson.low * scale), max(resampled.high, wilson.high * scale))
+        case .weightedMedian:
+            // A median's bootstrap ends are order statistics, people's own figures: from
+            // few people the 2.5th percentile is the fastest person's and the 97.5th the
+            // slowest's. From 10, a resample's median is the extreme one with a chance
+            // under 0.2% (5 or more of 10 draws on that person), so the ends are never it.
+            guard tally.units.count >= max(minUnits, Self.fewestPeopleForMedianInterval) else { return nil }
+            let units = tally.units.values
+                .map { $0.samples.sorted { ($0.value, $0.weight) < ($1.value, $1.weight) } }
+                .sorted { first, second in
+                    for (a, b) in zip(first, second) where (a.value, a.weight) != (b.value, b.weight) {
+                        return (a.value, a.weight) < (b.value, b.weight)
+                    }
+                    return first.count < second.count
+                }
+            return bootstrap.interval(of: units) { weightedMedian($0.flatMap { $0 }) }
+        case .share, .people, .sum, .sumPerWeek:
+            return nil
+        }
+    }
+
+    /// Wilson's 95% score interval for a share `p` (0…1) of `n` records (E. B. Wilson,
+    /// JASA 1927, 22:209–212): (p + z²/2n ± z·√(p(1−p)/n + z²/4n²)) / (1 + z²/n), z = 1.959964.
+    /// Analysis has the report's own; Importing sits beside it, not above, so it keeps this one.
+    private static func wilson(share p: Double, n: Double) -> (low: Double, high: Double)? {
+        guard n >= 1, p.isFinite, (0...1).contains(p) else { return nil }
+        let z = 1.959963984540054, z2 = z * z
+        let denominator = 1 + z2 / n
+        let centre = (p + z2 / (2 * n)) / denominator
+        let half = z / denominator * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
+        return (max(0, centre - half), min(1, centre + half))
     }
 
     /// The value at which half the weight lies on either side; when the halfway point

@@ -272,22 +272,35 @@ public struct SurveyImporter: Sendable {
             let words = question.metric.rawValue.split(separator: "_").joined(separator: " ")
             let name = words.prefix(1).uppercased() + words.dropFirst()
             let unit: String, description: String, rule: ImportedMetric.Rule
+            // One question's top-two-box share, or its mean on a scale of 0 and 100 only (a
+            // yes counting 100), is a share of the n respondents: Wilson's interval, which the
+            // report makes from n. A mean, or a share averaged over questions (each
+            // respondent a fraction), is bootstrapped over respondents.
+            let single = definition.questions.filter { $0.metric == question.metric }.count == 1
+            let yesNo = Set(scale.labels.map(\.value)) == [0, 100]
+            var uncertainty = Metric.Uncertainty.given, format = Metric.Format.number
             switch question.statistic {
             case .mean:
-                unit = scale.lowest == 1 ? "of \(CSVNumber.format(scale.highest))" : "on \(range)"
+                unit = yesNo ? "%" : scale.lowest == 1 ? "of \(CSVNumber.format(scale.highest))" : "on \(range)"
                 description = "Team mean of answers on scale '\(scale.name)' (\(range)) to \(texts.joined(separator: " and "))"
                     + (texts.count > 1 ? ", each respondent's answers averaged first" : "")
                     + ". A survey wave, asked of teams; n is the respondents who answered."
                 rule = .ratio(scale: 1)
+                if single, yesNo {
+                    uncertainty = .wilson
+                    format = .percent
+                }
             case .top2:
                 unit = "%"
                 description = "Percentage of answers in the top two boxes of scale '\(scale.name)' to "
                     + texts.joined(separator: " and ") + ". A survey wave, asked of teams; n is the respondents who answered."
                 rule = .ratio(scale: 100)
+                format = .percent
+                if single { uncertainty = .wilson }
             }
             metrics.append(ImportedMetric(id: question.metric, name: name, category: .judgment, unit: unit,
-                                          better: .higher, aggregate: .weightedMean, decimals: 1,
-                                          description: description, rule: rule))
+                                          better: .higher, aggregate: .weightedMean, format: format, decimals: 1,
+                                          description: description, rule: rule, uncertainty: uncertainty))
         }
         return metrics
     }

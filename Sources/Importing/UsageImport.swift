@@ -28,14 +28,21 @@ public struct UsageImport: Sendable {
             leftOutValues: outcome.leftOutValues)
     }
 
-    /// The data file: `period,team,metric,value,n`, sorted by quarter, team and metric.
-    /// Its cells are ids and plain numbers, but they go through `CSVCell` like every CSV
-    /// Discern writes, so no future field can carry a formula into a spreadsheet.
+    /// The data file: `period,team,metric,value,n`, sorted by quarter, team and metric,
+    /// and `ci_low,ci_high` after them when a metric declared `given` has intervals (blank
+    /// for the other metrics' rows, which the reader takes as none). Its cells are ids and
+    /// plain numbers, but they go through `CSVCell` like every CSV Discern writes, so no
+    /// future field can carry a formula into a spreadsheet.
     public var csv: String {
-        var text = CSVCell.record(["period", "team", "metric", "value", "n"]) + "\n"
+        let intervals = values.contains { $0.interval != nil }
+        var text = CSVCell.record(["period", "team", "metric", "value", "n"] + (intervals ? ["ci_low", "ci_high"] : [])) + "\n"
         for value in values {
-            text += CSVCell.record([value.period.description, value.team, value.metric.rawValue,
-                                    CSVNumber.format(value.value), String(value.n)]) + "\n"
+            var cells = [value.period.description, value.team, value.metric.rawValue,
+                         CSVNumber.format(value.value), String(value.n)]
+            if intervals {
+                cells += value.interval.map { [CSVNumber.format($0.low), CSVNumber.format($0.high)] } ?? ["", ""]
+            }
+            text += CSVCell.record(cells) + "\n"
         }
         return text
     }

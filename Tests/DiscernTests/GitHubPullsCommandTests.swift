@@ -37,8 +37,9 @@ struct GitHubPullsCommandTests {
         #expect(run.stderr.contains("Read 2 repeated records once: the same pull request came in more than one place."))
         #expect(!run.stderr.contains("headcount"), "teams.yaml gives every team's headcount")
         let csv = try String(contentsOf: output, encoding: .utf8)
-        #expect(csv.contains("2025-Q3,platform,pr_lead_time,10,8\n"))
-        #expect(csv.contains("2025-Q4,payments,merged_prs_per_engineer_week,0.0326,7\n"))
+        #expect(csv.contains("2025-Q3,platform,pr_lead_time,10,8,,\n"), "a median of fewer than 10 authors: no interval, whose ends would be people's own")
+        #expect(csv.contains("2025-Q4,platform,ai_assisted_pr_share,28.5714,6,0,66.6667\n"), "a share's interval over authors and records")
+        #expect(csv.contains("2025-Q4,payments,merged_prs_per_engineer_week,0.0326,7,,\n"), "census data: no interval")
         #expect(!csv.contains(",mobile,"))
 
         let (check, build, site) = try ImportRoundTrip().checkAndBuild(root, fragment: fragment)
@@ -49,6 +50,12 @@ struct GitHubPullsCommandTests {
         #expect(page.contains("Pull request lead time"))
         let team = try String(contentsOf: site.appendingPathComponent("teams/platform/2025-Q4/index.html"), encoding: .utf8)
         #expect(team.contains("Pull request lead time") && team.contains("Revert share"))
+        // The fragment declares the AI-assisted share `given`, so its interval (0% to 66.7%
+        // around 28.6%) is shown on its card as the larger side, at the value's one decimal: ± 38.1.
+        let strict = try cli.discern(["check", "--content", root.path, "--strict"])
+        #expect(strict.status == 0, "\(strict.stdout)\(strict.stderr)")
+        let card = team.components(separatedBy: "<div class=\"kpi ").first { $0.contains("AI-assisted") }
+        #expect(card?.contains("<span class=\"kpi-interval\">± 38.1</span>") == true, "\(card ?? team)")
 
         let texts = [("stdout", run.stdout), ("stderr", run.stderr), ("check", check.stdout + check.stderr),
                      ("build", build.stdout + build.stderr), ("fragment", try String(contentsOf: fragment, encoding: .utf8))]
@@ -114,7 +121,7 @@ struct GitHubPullsCommandTests {
                                  + "merged_prs_per_engineer_week is left out for them: pass --content with the folder "
                                  + "whose teams.yaml gives each team's headcount"])
         let csv = try String(contentsOf: output, encoding: .utf8)
-        #expect(csv.contains("2025-Q4,platform,pr_lead_time,7,6\n"))
+        #expect(csv.contains("2025-Q4,platform,pr_lead_time,7,6,"))
         #expect(!csv.contains("merged_prs_per_engineer_week"))
         #expect(!run.stdout.contains("merged_prs_per_engineer_week"), "no entry for a metric without values")
     }
@@ -127,7 +134,7 @@ struct GitHubPullsCommandTests {
                                    "--output", output.path, "--content", folder.path, "--ai-label", "AI-ASSISTED-REVIEW"])
         #expect(run.status == 0, "\(run.stderr)")
         // Only #108 carries 'ai-assisted-review': 1 of platform's 10 in Q3.
-        #expect(try String(contentsOf: output, encoding: .utf8).contains("2025-Q3,platform,ai_assisted_pr_share,10,8\n"))
+        #expect(try String(contentsOf: output, encoding: .utf8).contains("2025-Q3,platform,ai_assisted_pr_share,10,8,"))
         #expect(run.stdout.contains("Merged pull requests labelled 'AI-ASSISTED-REVIEW' (in any case)"))
 
         let other = FileManager.default.temporaryDirectory.appendingPathComponent("discern-\(UUID().uuidString).csv").path

@@ -435,12 +435,12 @@ struct ImportCommandTests {
         #expect(run.stderr.contains("Imported 5 values for 2 teams in 2026-Q3 from 11 people (14 responses read)"), "\(run.stderr)")
         let csv = try String(contentsOf: output, encoding: .utf8)
         #expect(csv == """
-            period,team,metric,value,n
-            2026-Q3,payments,fluency_use_cases,3.2,5
-            2026-Q3,payments,judgment_calibration,3.5,5
-            2026-Q3,platform,fluency_use_cases,4.1667,6
-            2026-Q3,platform,judgment_calibration,3.6667,6
-            2026-Q3,platform,verification_habit,66.6667,6
+            period,team,metric,value,n,ci_low,ci_high
+            2026-Q3,payments,fluency_use_cases,3.2,5,2.6,3.8
+            2026-Q3,payments,judgment_calibration,3.5,5,2.6,4.2
+            2026-Q3,platform,fluency_use_cases,4.1667,6,3.6667,4.6667
+            2026-Q3,platform,judgment_calibration,3.6667,6,2.9167,4.3333
+            2026-Q3,platform,verification_habit,66.6667,6,,
 
             """)
         let (check, build, site) = try ImportRoundTrip().checkAndBuild(root, fragment: fragment)

@@ -187,6 +187,51 @@ struct EventImporterTests {
         ], "\(result.printed)")
     }
 
+    @Test("intervals: a count is Poisson, a mean, median or share is bootstrapped (given); the bytes do not depend on row order")
+    func intervals() {
+        // 40 done rows for platform: points 1…8 in turn, 1 to 40 hours, every fifth a bug.
+        var rows = (0..<40).map { index in
+            "\(index),platform,\(index % 5 == 0 ? "bug" : "story"),done,\(index % 8 + 1),2026-07-01T00:00:00Z,"
+                + "2026-07-0\(2 + index / 24)T\(index % 24 < 10 ? "0" : "")\(index % 24):00:00Z"
+        }
+        let header = "id,team,kind,status,points,started,ended\n"
+        let first = run(csv: header + rows.joined(separator: "\n") + "\n", spec: Self.statisticsSpec)
+        let again = run(csv: header + rows.joined(separator: "\n") + "\n", spec: Self.statisticsSpec)
+        var random = SplitMix64(seed: 23)
+        rows.shuffle(using: &random)
+        let shuffled = run(csv: header + rows.joined(separator: "\n") + "\n", spec: Self.statisticsSpec)
+        #expect(!first.diagnostics.hasErrors, "\(first.printed)")
+        #expect(first.csv == again.csv)
+        #expect(first.csv == shuffled.csv, "\(first.csv)\n\(shuffled.csv)")
+        let fragment = first.metricsFragment
+        func declared(_ id: String) -> String? {
+            fragment.components(separatedBy: "  - id: \(id)\n").dropFirst().first?
+                .components(separatedBy: "    uncertainty: ").dropFirst().first?.components(separatedBy: " ").first
+        }
+        #expect(declared("done") == "poisson")
+        #expect(declared("mean_points") == "given")
+        #expect(declared("hours") == "given")
+        #expect(declared("bug_share") == "given")
+        // A per-week rate and a sum of values are declared census data, as before.
+        #expect(declared("done_weekly") == "none")
+        #expect(declared("points") == "none")
+        var intervals: [String: (Double, Double, Double)] = [:]
+        for line in first.csv.split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+            if let low = Double(cells[5]), let high = Double(cells[6]) { intervals[String(cells[2])] = (low, Double(cells[3])!, high) }
+        }
+        #expect(Set(intervals.keys) == ["mean_points", "hours", "minutes", "days", "bug_share"], "\(first.csv)")
+        for (metric, (low, value, high)) in intervals {
+            #expect(low <= value && value <= high && low < high, "\(metric): \(low) \(value) \(high)")
+        }
+        // 8 of 40 are bugs, 20%: Wilson's interval over 40 records is 10.50% to 34.76%
+        // (scipy.stats.binomtest(8, 40).proportion_ci(method='wilson'): 0.1049999, 0.3475731),
+        // and the interval is at least that wide.
+        if let (low, _, high) = intervals["bug_share"] {
+            #expect(low <= 10.5 && high >= 34.757, "\(low) \(high)")
+        }
+    }
+
     @Test("where and of: every column must match, any value of a list, trimmed and in any case; \"\" matches a blank cell")
     func matching() {
         let spec = """

@@ -45,22 +45,25 @@ struct GitHubPullRequestListTests {
         // one is titled Revert "…" (#107; #106's "Revert to a fixed retry delay…" is not).
         // #109 was merged at 23:30Z on 30 September: Q3.
         #expect(result.csv == """
-            period,team,metric,value,n
-            2025-Q3,payments,ai_assisted_pr_share,33.3333,5
-            2025-Q3,payments,merged_prs_per_engineer_week,0.0652,7
-            2025-Q3,payments,pr_lead_time,8,5
-            2025-Q3,payments,revert_share,0,5
-            2025-Q3,platform,ai_assisted_pr_share,40,8
-            2025-Q3,platform,merged_prs_per_engineer_week,0.0951,8
-            2025-Q3,platform,pr_lead_time,10,8
-            2025-Q3,platform,revert_share,10,8
-            2025-Q4,payments,merged_prs_per_engineer_week,0.0326,7
-            2025-Q4,platform,ai_assisted_pr_share,28.5714,6
-            2025-Q4,platform,merged_prs_per_engineer_week,0.0666,8
-            2025-Q4,platform,pr_lead_time,7,6
-            2025-Q4,platform,revert_share,14.2857,6
+            period,team,metric,value,n,ci_low,ci_high
+            2025-Q3,payments,ai_assisted_pr_share,33.3333,5,0,80
+            2025-Q3,payments,merged_prs_per_engineer_week,0.0652,7,,
+            2025-Q3,payments,pr_lead_time,8,5,,
+            2025-Q3,payments,revert_share,0,5,0,39.0334
+            2025-Q3,platform,ai_assisted_pr_share,40,8,12.5,68.7326
+            2025-Q3,platform,merged_prs_per_engineer_week,0.0951,8,,
+            2025-Q3,platform,pr_lead_time,10,8,,
+            2025-Q3,platform,revert_share,10,8,0,40.415
+            2025-Q4,payments,merged_prs_per_engineer_week,0.0326,7,,
+            2025-Q4,platform,ai_assisted_pr_share,28.5714,6,0,66.6667
+            2025-Q4,platform,merged_prs_per_engineer_week,0.0666,8,,
+            2025-Q4,platform,pr_lead_time,7,6,,
+            2025-Q4,platform,revert_share,14.2857,6,0,51.3128
 
             """)
+        // ci_low and ci_high: a percentile bootstrap over authors; for the shares, widened to
+        // Wilson's over the pull requests where that is wider (0 reverts of 6 by payments:
+        // 0 to 3.8415 / 9.8415 = 39.0334 %; 1 of 10 by platform: up to 40.415 %).
         // Platform throughput: 10 merged over 8 engineers × 92/7 weeks = 70/736 = 0.0951 in Q3,
         // 7 × 7/736 = 0.0666 in Q4 (#121, opened in Q3 and merged on 1 October, counts there).
         // Platform Q4 lead times 2, 3, 5, 7, 9, 24, 48 by 6 people: median 7; 2 of 7 labelled
@@ -166,7 +169,7 @@ struct GitHubPullRequestListTests {
         let viaLogins = try importer(files, mapping: Self.platform).run()
         #expect(viaIDs.printed.isEmpty, "\(viaIDs.printed)")
         #expect(viaIDs.csv == viaLogins.csv)
-        #expect(viaIDs.csv.contains("2025-Q4,platform,pr_lead_time,3,5\n"), "\(viaIDs.csv)")
+        #expect(viaIDs.csv.contains("2025-Q4,platform,pr_lead_time,3,5,"), "\(viaIDs.csv)")
     }
 
     @Test("bots, unmerged pull requests and drafts are left out, a repeat counts once, and the quarter is merged_at's")
@@ -204,14 +207,15 @@ struct GitHubPullRequestListTests {
         ])
         // Q4: lead times 2, 4, 6, 8, 48 hours by 5 people, median 6; 1 of 5 labelled, 1 of 5 a
         // revert; 5 merged over 5 engineers × 92/7 weeks = 7/92. Q3: one person merged one, so
-        // only the throughput (1 / (5 × 92/7) = 7/460, n the headcount) is kept.
+        // only the throughput (1 / (5 × 92/7) = 7/460, n the headcount) is kept. With one pull
+        // request per author, the lead time's bootstrap reaches the fastest and slowest (2 and 48).
         #expect(result.csv == """
-            period,team,metric,value,n
-            2025-Q3,platform,merged_prs_per_engineer_week,0.0152,5
-            2025-Q4,platform,ai_assisted_pr_share,20,5
-            2025-Q4,platform,merged_prs_per_engineer_week,0.0761,5
-            2025-Q4,platform,pr_lead_time,6,5
-            2025-Q4,platform,revert_share,20,5
+            period,team,metric,value,n,ci_low,ci_high
+            2025-Q3,platform,merged_prs_per_engineer_week,0.0152,5,,
+            2025-Q4,platform,ai_assisted_pr_share,20,5,0,62.4465
+            2025-Q4,platform,merged_prs_per_engineer_week,0.0761,5,,
+            2025-Q4,platform,pr_lead_time,6,5,,
+            2025-Q4,platform,revert_share,20,5,0,62.4465
 
             """)
         #expect(result.summary.records == 11)

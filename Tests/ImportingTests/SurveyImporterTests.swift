@@ -86,6 +86,46 @@ struct SurveyImporterTests {
         #expect(fragment.contains("(reverse-scored)"))
     }
 
+    @Test("a mean is bootstrapped over respondents (ci_low, ci_high, given); a one-question top-two share is Wilson's from n")
+    func intervals() throws {
+        let result = try run("google-forms")
+        let fragment = result.metricsFragment
+        #expect(fragment.contains("  - id: fluency_use_cases\n    name: \"Fluency use cases\"\n    category: judgment\n"
+            + "    unit: \"of 5\"\n    better: higher\n    aggregate: weighted_mean\n    baseline: 2026-Q3   # the first "
+            + "quarter imported; use the quarter before AI tools arrived\n    uncertainty: given   # ci_low, ci_high: a 95% "
+            + "bootstrap over people (or rows), 2,000 resamples\n    decimals: 1\n"), "\(fragment)")
+        #expect(fragment.contains("  - id: verification_habit\n    name: \"Verification habit\"\n    category: judgment\n"
+            + "    unit: \"%\"\n    better: higher\n    aggregate: weighted_mean\n    baseline: 2026-Q3   # the first "
+            + "quarter imported; use the quarter before AI tools arrived\n    uncertainty: wilson   # a share of the n people; "
+            + "the report makes Wilson's interval from n\n    format: percent\n"), "\(fragment)")
+        let lines = result.csv.split(separator: "\n").map(String.init)
+        #expect(lines.first == "period,team,metric,value,n,ci_low,ci_high")
+        // A share carries no interval of its own: the report makes Wilson's from n.
+        #expect(lines.contains("2026-Q3,platform,verification_habit,66.6667,6,,"), "\(result.csv)")
+        for line in lines.dropFirst() where !line.contains("verification_habit") {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).compactMap { Double($0) }
+            #expect(cells.count == 4, "value, n, ci_low and ci_high: \(line)")
+            if cells.count == 4 { #expect(cells[2] <= cells[0] && cells[0] <= cells[3] && cells[2] < cells[3], "\(line)") }
+        }
+    }
+
+    @Test("the same answers in another order give the same bytes")
+    func shuffled() throws {
+        let text = try String(contentsOf: ImportFixture.root.appendingPathComponent("survey/plain.csv"), encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = lines.removeFirst()
+        lines.removeAll { $0.isEmpty }
+        let reordered = ([header] + lines.reversed()).joined(separator: "\n") + "\n"
+        #expect(reordered != text)
+        let first = try run("plain")
+        let second = SurveyImporter(responses: InputFile(path: "survey/plain.csv", bytes: Array(reordered.utf8)),
+                                    questions: try ImportFixture.file("survey/survey.yaml"), period: Self.period, tool: nil,
+                                    minGroupSize: 5, teams: Self.teams).run()
+        #expect(first.csv == second.csv)
+        #expect(first.csv.contains("ci_low"))
+        #expect(first.metricsFragment == second.metricsFragment)
+    }
+
     @Test("no identifier or free-text answer appears in the CSV, the fragment or any message", arguments: shapes)
     func nothingLeaks(_ shape: String) throws {
         let result = try run(shape)

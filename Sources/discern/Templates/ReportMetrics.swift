@@ -43,6 +43,7 @@ enum ReportMetrics {
             unit: hours
             better: lower
             aggregate: weighted_mean
+            uncertainty: given   # discern import writes ci_low, ci_high (a bootstrap)
             min_change: 2            # hours: the smallest change worth a word; see below
             baseline: 2026-Q1        # the quarter before AI tools arrived; set your own
             decimals: 1
@@ -77,6 +78,7 @@ enum ReportMetrics {
             unit: hours
             better: lower
             aggregate: weighted_mean
+            uncertainty: given
             min_change: 2
             baseline: 2026-Q1
             decimals: 0
@@ -90,6 +92,7 @@ enum ReportMetrics {
             unit: "%"
             better: lower
             aggregate: weighted_mean
+            uncertainty: given
             min_change: 1
             baseline: 2026-Q1
             format: percent
@@ -114,6 +117,7 @@ enum ReportMetrics {
             unit: hours
             better: lower
             aggregate: weighted_mean
+            uncertainty: given
             min_change: 1
             baseline: 2026-Q1
             decimals: 1
@@ -126,6 +130,7 @@ enum ReportMetrics {
             unit: "% of merged pull requests"
             better: lower
             aggregate: weighted_mean
+            uncertainty: given
             min_change: 1
             baseline: 2026-Q1
             format: percent
@@ -148,7 +153,7 @@ enum ReportMetrics {
             unit: "% of merged pull requests"
             better: neutral
             aggregate: weighted_mean
-            uncertainty: none        # every merged pull request is counted
+            uncertainty: given       # ci_low, ci_high from discern import github-pulls
             format: percent
             decimals: 1
             description: Merged pull requests labelled ai-assisted, as a share of all the team merged; how much work people mark as AI-assisted, as context. Unlabelled work is not known to be unassisted.

@@ -23,7 +23,8 @@ enum SurveyMetrics {
             range: [1, 5]
             better: higher
             aggregate: weighted_mean
-            min_change: 0.2          # a survey mean: no sd, so a change must pass this
+            uncertainty: given       # discern import survey writes ci_low, ci_high (a bootstrap)
+            min_change: 0.2          # used where a quarter has no interval
             format: number
             decimals: 2
             min_n: 5
@@ -36,6 +37,7 @@ enum SurveyMetrics {
             range: [1, 5]
             better: higher
             aggregate: weighted_mean
+            uncertainty: given
             min_change: 0.2
             format: number
             decimals: 2
@@ -49,6 +51,7 @@ enum SurveyMetrics {
             range: [1, 5]
             better: higher
             aggregate: weighted_mean
+            uncertainty: given
             min_change: 0.2
             format: number
             decimals: 2
@@ -62,6 +65,7 @@ enum SurveyMetrics {
             range: [1, 5]
             better: higher
             aggregate: weighted_mean
+            uncertainty: given
             min_change: 0.2
             format: number
             decimals: 2
@@ -75,6 +79,7 @@ enum SurveyMetrics {
             range: [1, 5]
             better: higher
             aggregate: weighted_mean
+            uncertainty: given
             min_change: 0.2
             format: number
             decimals: 2
@@ -88,6 +93,7 @@ enum SurveyMetrics {
             range: [1, 5]
             better: higher
             aggregate: weighted_mean
+            uncertainty: given
             min_change: 0.2
             format: number
             decimals: 2
