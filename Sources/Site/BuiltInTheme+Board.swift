@@ -90,13 +90,15 @@ extension BuiltInTheme {
             /* Headline numbers, as cards. */
             .kpis { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1.4cqi; }
             .layout-split .kpis { grid-template-columns: repeat(2, minmax(0, 1fr)); }
-            .kpi { border: 1px solid var(--rule); border-left: .45cqi solid var(--accent); border-radius: .4cqi; padding: 1.2cqi 1.4cqi; }
+            .kpi { border: 1px solid var(--rule); border-left: .45cqi solid var(--accent); border-radius: .4cqi; padding: 1cqi 1.4cqi; }
             .kpi-name { font-size: 1.55cqi; font-weight: 600; margin: 0 0 .5cqi; }
             .kpi-value { font-size: 3.4cqi; font-weight: 700; margin: 0; font-family: var(--font-numbers); letter-spacing: -.01em; }
             .kpi-value .unit { font-family: var(--font); font-size: 1.6cqi; font-weight: 500; color: var(--muted); letter-spacing: 0; }
             .kpi-value .kpi-interval { font-family: var(--font); font-size: 1.4cqi; font-weight: 500; color: var(--muted); letter-spacing: 0; white-space: nowrap; }
-            .kpi p { margin: .3cqi 0; }
-            .kpi-change, .kpi-baseline, .kpi-target, .kpi-note, .kpi-coverage, .kpi-partial { font-size: 1.3cqi; color: var(--muted); }
+            /* A card holds up to six small lines (changes, target, coverage): tight enough that a
+               slide of them fits its frame in print. */
+            .kpi p { margin: .2cqi 0; }
+            .kpi-change, .kpi-baseline, .kpi-target, .kpi-note, .kpi-coverage, .kpi-partial { font-size: 1.15cqi; line-height: 1.35; color: var(--muted); }
             .delta-better { color: var(--better); }
             .delta-worse { color: var(--worse); }
             .delta-neutral, .delta-unchanged { color: var(--neutral); }

@@ -109,8 +109,11 @@ struct ChartFactory {
                 if let baseline = metric.baseline, baseline < period, metric.better != .neutral,
                    let relative = shownChange(metric, scope, from: baseline, to: period)?.relative {
                     // A quarter's change of 25% or more from baseline is the darkest shade.
+                    // Shaded only when the report judges the change, as the cards do: a
+                    // change within noise, or between different teams, stays neutral.
+                    let judged = report.changeFromBaseline(metric.id, for: scope, in: period)?.assessment
                     let signed = metric.better == .higher ? relative : -relative
-                    score = max(-1, min(1, signed / 0.25))
+                    score = judged == .better || judged == .worse ? max(-1, min(1, signed / 0.25)) : 0
                 }
                 return Heatmap.Cell(text: ValueFormatter.value(value, for: metric), score: score, direction: direction)
             }
