@@ -38,18 +38,42 @@ extension RollUp {
     /// The coverage of a group's or the organization's value, counting every team; nil
     /// for a team's own value or no value.
     func coverage(of scope: Scope, metric: MetricID, period: Period, in organization: Organization) -> Coverage? {
-        guard let cell = cell(scope, metric, period), cell.source != .measured else { return nil }
-        let teams = Self.teams(in: scope, of: organization)
-        let contributing: Set<TeamID> = switch cell.source {
-        case .given, .measured: teams
-        case .rolledUp:
-            contributors(of: scope, metric: metric, period: period, in: organization)
-                .reduce(into: []) { $0.formUnion(Self.teams(in: $1.scope, of: organization)) }
+        coverages(in: organization)[ValueKey(scope, metric, period)]
+    }
+
+    /// The coverage of every group's and the organization's value, by cell: computed once
+    /// per report, since each KPI card asks for four of them and counting teams through
+    /// the tree on every call took a tenth of a build.
+    func coverages(in organization: Organization) -> [ValueKey: Coverage] {
+        var teamsOf: [Scope: Set<TeamID>] = [:]
+        func teams(_ scope: Scope) -> Set<TeamID> {
+            if let known = teamsOf[scope] { return known }
+            let found = Self.teams(in: scope, of: organization)
+            teamsOf[scope] = found
+            return found
         }
         let people = { (id: TeamID) in organization.headcount(of: .team(id)) }
-        return Coverage(contributing: contributing, teams: teams,
+        var result: [ValueKey: Coverage] = [:]
+        let groups: [Scope] = [.organization] + organization.groups.map { .team($0.id) }
+        for scope in groups {
+            for metric in metrics {
+                for period in periods {
+                    guard let cell = cell(scope, metric.id, period) else { continue }
+                    let all = teams(scope)
+                    let contributing: Set<TeamID> = switch cell.source {
+                    case .given, .measured: all
+                    case .rolledUp:
+                        contributors(of: scope, metric: metric.id, period: period, in: organization)
+                            .reduce(into: []) { $0.formUnion(teams($1.scope)) }
+                    }
+                    result[ValueKey(scope, metric.id, period)] = Coverage(
+                        contributing: contributing, teams: all,
                         contributingHeadcount: contributing.reduce(0) { $0 + people($1) },
-                        headcount: teams.reduce(0) { $0 + people($1) })
+                        headcount: all.reduce(0) { $0 + people($1) })
+                }
+            }
+        }
+        return result
     }
 
     /// The teams (never groups) a scope is, or holds at any depth.

@@ -40,6 +40,10 @@ public struct Report: Sendable {
                 }
             }
         }
+        let organization = content.organization
+        coverages = rollUp.coverages(in: organization).mapValues { whole in
+            whole.restricted(to: { !privacy.suppressedTeams.contains($0) }, headcount: { organization.headcount(of: .team($0)) })
+        }
         protectCounts(auditing: auditingCounts)
         indexNarratives()
         // Later releases of a quarter override earlier ones, as `restatement` documents.
@@ -51,6 +55,10 @@ public struct Report: Sendable {
         }
         releasedValues = released
     }
+
+    /// `coverage`'s answers, counted over listed teams, for every group's and the
+    /// organization's value: each card asks for four, so they are counted once.
+    private var coverages: [ValueKey: Coverage] = [:]
 
     /// The `n`s the count audit hides beyond rule 5, and the counts nothing protects.
     var countProtection = CountProtection()
@@ -240,9 +248,8 @@ public struct Report: Sendable {
     /// covers, counted over listed teams only (see `Coverage`); nil for a team's own value,
     /// no value, or a scope that may not be shown.
     public func coverage(_ metric: MetricID, for scope: Scope, in period: Period) -> Coverage? {
-        guard isVisible(scope),
-              let whole = rollUp.coverage(of: scope, metric: metric, period: period, in: organization) else { return nil }
-        return whole.restricted(to: { isVisible(.team($0)) }, headcount: { organization.headcount(of: .team($0)) })
+        guard isVisible(scope) else { return nil }
+        return coverages[ValueKey(scope, metric, period)]
     }
 
     /// Whether two quarters' values of a scope may be judged against each other: a team's
