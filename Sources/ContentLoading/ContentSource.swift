@@ -26,20 +26,7 @@ public struct ContentSource: Sendable {
         let base = folder.resolvingSymlinksInPath().standardizedFileURL
         return ContentSource(
             root: folder.path,
-            files: {
-                guard let walker = FileManager.default.enumerator(
-                    at: base, includingPropertiesForKeys: [.isRegularFileKey],
-                    options: [.skipsHiddenFiles]) else { return [] }
-                var paths: [String] = []
-                let prefix = base.path.hasSuffix("/") ? base.path : base.path + "/"
-                for case let url as URL in walker {
-                    guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
-                    else { continue }
-                    let path = url.standardizedFileURL.path
-                    if path.hasPrefix(prefix) { paths.append(String(path.dropFirst(prefix.count))) }
-                }
-                return paths.sorted()
-            },
+            files: { FolderWalk.regularFiles(below: base.path).sorted() },
             read: { path in
                 let data = try Data(contentsOf: base.appendingPathComponent(path))
                 return [UInt8](data)
