@@ -60,12 +60,14 @@ extension RollUp {
                 for period in periods {
                     guard let cell = cell(scope, metric.id, period) else { continue }
                     let all = teams(scope)
-                    let contributing: Set<TeamID> = switch cell.source {
+                    var contributing: Set<TeamID> = switch cell.source {
                     case .given, .measured: all
                     case .rolledUp:
                         contributors(of: scope, metric: metric.id, period: period, in: organization)
                             .reduce(into: []) { $0.formUnion(teams($1.scope)) }
                     }
+                    // Most values cover their whole scope: share its set rather than keep a copy.
+                    if contributing.count == all.count { contributing = all }
                     result[ValueKey(scope, metric.id, period)] = Coverage(
                         contributing: contributing, teams: all,
                         contributingHeadcount: contributing.reduce(0) { $0 + people($1) },

@@ -41,8 +41,19 @@ public struct Report: Sendable {
             }
         }
         let organization = content.organization
-        coverages = rollUp.coverages(in: organization).mapValues { whole in
-            whole.restricted(to: { !privacy.suppressedTeams.contains($0) }, headcount: { organization.headcount(of: .team($0)) })
+        var listed: [Scope: Coverage] = [:]
+        for (key, whole) in rollUp.coverages(in: organization) {
+            let restrict = { (coverage: Coverage) in
+                coverage.restricted(to: { !privacy.suppressedTeams.contains($0) }, headcount: { organization.headcount(of: .team($0)) })
+            }
+            // A whole scope's listed teams are the same for every metric and quarter.
+            if whole.isComplete {
+                let complete = listed[key.scope] ?? restrict(whole)
+                listed[key.scope] = complete
+                coverages[key] = complete
+            } else {
+                coverages[key] = restrict(whole)
+            }
         }
         protectCounts(auditing: auditingCounts)
         indexNarratives()

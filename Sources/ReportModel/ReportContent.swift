@@ -3,7 +3,12 @@ public struct ReportContent: Sendable {
     public var site: SiteSettings
     public var organization: Organization
     /// Metrics in declaration order.
-    public var metrics: [Metric]
+    public var metrics: [Metric] {
+        didSet { metricIndex = Self.index(metrics) }
+    }
+    /// Where each metric sits in `metrics`: pages ask for a metric by id thousands of
+    /// times a build, and a scan compared strings each time.
+    private var metricIndex: [MetricID: Int]
     /// Metrics that are parts of one whole, as `metrics.yaml` declares them.
     public var wholes: [MetricWhole]
     public var observations: [Observation]
@@ -16,12 +21,18 @@ public struct ReportContent: Sendable {
         self.site = site
         self.organization = organization
         self.metrics = metrics
+        metricIndex = Self.index(metrics)
         self.wholes = wholes
         self.observations = observations
         self.narratives = narratives
     }
 
     public func metric(_ id: MetricID) -> Metric? {
-        metrics.first { $0.id == id }
+        metricIndex[id].map { metrics[$0] }
+    }
+
+    /// The first of each id, as a scan would find it.
+    private static func index(_ metrics: [Metric]) -> [MetricID: Int] {
+        Dictionary(metrics.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
