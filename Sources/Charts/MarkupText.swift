@@ -11,7 +11,7 @@ public enum MarkupText {
     /// plain ASCII, so those are appended whole; anything else is copied in runs between
     /// the scalars that must change, never a scalar at a time.
     static func escape(_ text: String, into output: inout String) {
-        guard text.utf8.contains(where: needsCare) else {
+        guard needsEscaping(text) else {
             output += text
             return
         }
@@ -32,11 +32,22 @@ public enum MarkupText {
 
     /// `text`, escaped.
     public static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: needsCare) else { return text }
+        guard needsEscaping(text) else { return text }
         var output = ""
         output.reserveCapacity(text.utf8.count + 16)
         escape(text, into: &output)
         return output
+    }
+
+    /// Whether any byte of `text` needs care: a loop over a native string's contiguous
+    /// bytes, since stepping through the `utf8` view checked an index at every byte, and
+    /// this runs for every label and attribute on every page.
+    private static func needsEscaping(_ text: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            for byte in bytes where needsCare(byte) { return true }
+            return false
+        }) { return found }
+        return text.utf8.contains(where: needsCare)
     }
 
     /// A byte that is a markup character, a control, or part of a non-ASCII scalar (which
