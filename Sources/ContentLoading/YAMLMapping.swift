@@ -19,7 +19,10 @@ struct YAMLMapping {
                          diagnostics: inout DiagnosticLog) -> YAMLMapping? {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text, .basic)
+            // The encoding is named: Yams's default reads the whole process environment
+            // for each parser, which was 2% of a build's instructions with a narrative's
+            // front matter parsed per page (and would print if the variable were set).
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch {
             diagnostics.report(diagnostic(for: error, file: file, lineOffset: lineOffset))
             return nil
