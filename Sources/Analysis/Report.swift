@@ -56,6 +56,7 @@ public struct Report: Sendable {
             }
         }
         protectCounts(auditing: auditingCounts)
+        tabulateReadings()
         indexNarratives()
         // Later releases of a quarter override earlier ones, as `restatement` documents.
         var released: [ValueKey: Double] = [:]
@@ -210,6 +211,30 @@ public struct Report: Sendable {
     /// What may be said about a metric for a scope in a quarter; nil for no data or a
     /// suppressed team.
     public func reading(_ metric: MetricID, for scope: Scope, in period: Period) -> Reading? {
+        guard let readings else { return computedReading(metric, for: scope, in: period) }
+        return rollUp.slot(scope, metric, period).flatMap { readings[$0] }
+    }
+
+    /// Every reading, by `rollUp`'s slot, made once the count audit has decided what it
+    /// hides (it reads values while it runs, so it cannot use this table): pages ask for
+    /// readings tens of times each, and each one looked up several tables.
+    private var readings: [Reading?]?
+
+    private mutating func tabulateReadings() {
+        var table = [Reading?](repeating: nil, count: rollUp.slotCount)
+        for scope in rollUp.scopes where isVisible(scope) {
+            for metric in rollUp.metrics {
+                for period in rollUp.periods {
+                    if let slot = rollUp.slot(scope, metric.id, period) {
+                        table[slot] = computedReading(metric.id, for: scope, in: period)
+                    }
+                }
+            }
+        }
+        readings = table
+    }
+
+    private func computedReading(_ metric: MetricID, for scope: Scope, in period: Period) -> Reading? {
         guard isVisible(scope), let cell = rollUp.cell(scope, metric, period) else { return nil }
         let reason = suppression.reason(scope, metric, period)
         let unlisted = suppression.includesSuppressedTeam(scope, metric, period)

@@ -73,10 +73,15 @@ public struct RollUp: Sendable {
         }
     }
 
-    private func slot(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Int? {
+    /// Where a cell sits in dense storage, for tables kept beside this one (`Report`'s
+    /// readings); the slots run over `scopes`, then `metrics`, then `periods`.
+    func slot(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Int? {
         guard let s = scopeIndex[scope], let m = metricIndex[metric], let p = periodIndex[period] else { return nil }
         return (s * metrics.count + m) * periods.count + p
     }
+
+    /// How many slots there are: every scope, metric and quarter.
+    var slotCount: Int { cells.count }
 
     /// The raw value, whatever the privacy rules say.
     func cell(_ scope: Scope, _ metric: MetricID, _ period: Period) -> Cell? {
