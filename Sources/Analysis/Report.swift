@@ -73,7 +73,10 @@ public struct Report: Sendable {
     private var coverages: [ValueKey: Coverage] = [:]
 
     /// The `n`s the count audit hides beyond rule 5, and the counts nothing protects.
-    var countProtection = CountProtection()
+    var countProtection = CountProtection() {
+        // The readings show what it hides: made again if it changes once they exist.
+        didSet { if readings != nil { tabulateReadings() } }
+    }
 
     /// Every value a release showed, by cell: looked up for each value a table shows, so
     /// indexed once rather than searched.
