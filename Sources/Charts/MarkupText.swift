@@ -30,6 +30,18 @@ public enum MarkupText {
         output += text[runStart...]
     }
 
+    /// Appends `text`, escaped, to `output` as UTF-8: a text with nothing to escape, nearly
+    /// every one, is copied whole.
+    static func escape(_ text: String, into output: inout [UInt8]) {
+        guard needsEscaping(text) else {
+            output.append(utf8: text)
+            return
+        }
+        var escaped = ""
+        escape(text, into: &escaped)
+        output.append(utf8: escaped)
+    }
+
     /// `text`, escaped.
     public static func escaped(_ text: String) -> String {
         guard needsEscaping(text) else { return text }
