@@ -72,8 +72,10 @@ final class ContentWatcher {
 
     /// What changed: waits for the first event, then gathers more until the folders have
     /// been quiet for `settle` milliseconds, since one save is often several events
-    /// (an editor writes a temporary file and renames it).
-    func nextChanges(settle: Int32 = 30) -> Changes {
+    /// (an editor writes a temporary file and renames it). Those come within a
+    /// millisecond of each other, and every millisecond waited here is one more between
+    /// a save and the page: 30 was most of the 50 ms an edit took to reach the site.
+    func nextChanges(settle: Int32 = 5) -> Changes {
         var changes = Changes()
         var timeout: Int32 = -1
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
