@@ -37,8 +37,9 @@ public struct SVGNode: Sendable {
     }
 
     /// The markup, appended to `output` as UTF-8. Bytes rather than a `String`: a page
-    /// writes tens of thousands of these small pieces, and appending to a `String` cost
-    /// about five times as many instructions as appending to an array of bytes.
+    /// writes tens of thousands of these small pieces, and appending them to a `String`
+    /// took nearly three times the instructions (callgrind, 50 teams × 8 quarters:
+    /// 1.24 G against 0.43 G).
     func write(to output: inout [UInt8]) {
         switch kind {
         case .text(let text):
