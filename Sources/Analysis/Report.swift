@@ -144,11 +144,13 @@ public struct Report: Sendable {
     public func replacingNarrative(_ narrative: Narrative) -> Report {
         var copy = self
         if let index = narrativeIndex[NarrativeKey(scope: narrative.scope, period: narrative.period)] {
+            // Same scope, quarter and file: the index and the warnings stand as they are,
+            // and making them again over every narrative was a sixth of an edit's work.
             copy.content.narratives[index] = narrative
         } else {
             copy.content.narratives.append(narrative)
+            copy.indexNarratives()
         }
-        copy.indexNarratives()
         return copy
     }
 

@@ -57,7 +57,8 @@ public struct SiteBuilder: Sendable {
     /// has are removed, and the site's manifest follows. A watched build uses this after
     /// a narrative edit, once the edited narrative has loaded without errors.
     public func rewrite(_ addresses: [PageAddress], in destination: URL) throws {
-        let rendered = addresses.map(render)
+        // The edited narrative's pages render side by side: an edit is waited for.
+        let rendered = addresses.concurrentMap { render($0) }
         let root = destination.standardizedFileURL.path
         var changes: [String: SiteManifest.Entry?] = [:]
         for page in rendered {
