@@ -36,6 +36,11 @@ public struct Chart: Sendable {
     /// styles and a light background, for slides.
     /// - Parameter id: unique on the page; names the title and description.
     public func svg(id: String, standalone: Bool = false) -> String {
+        String(decoding: svgBytes(id: id, standalone: standalone), as: UTF8.self)
+    }
+
+    /// The SVG as UTF-8, as pages and files take it.
+    public func svgBytes(id: String, standalone: Bool = false) -> [UInt8] {
         var attributes: [(String, String)] = [
             ("xmlns", "http://www.w3.org/2000/svg"),
             ("viewBox", "0 0 \(width) \(height)"),
@@ -57,7 +62,10 @@ public struct Chart: Sendable {
             children.append(.element("rect", [("class", "background"), ("width", String(width)), ("height", String(height))]))
         }
         children.append(writtenMarks)
-        return SVGNode.element("svg", attributes, children).markup
+        var output: [UInt8] = []
+        output.reserveCapacity(4096)
+        SVGNode.element("svg", attributes, children).write(to: &output)
+        return output
     }
 
     private static let standaloneStyle = SVGNode.written([.text(ChartStyle.standalone)])

@@ -32,7 +32,7 @@ public enum MarkupText {
 
     /// Appends `text`, escaped, to `output` as UTF-8: a text with nothing to escape, nearly
     /// every one, is copied whole.
-    static func escape(_ text: String, into output: inout [UInt8]) {
+    public static func escape(_ text: String, into output: inout [UInt8]) {
         guard needsEscaping(text) else {
             output.append(utf8: text)
             return

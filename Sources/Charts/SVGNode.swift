@@ -1,3 +1,5 @@
+import Formatting
+
 /// A piece of SVG. Text is escaped on the way out, so a label can never become markup:
 /// there is no way to put unescaped user text into a node.
 public struct SVGNode: Sendable {
@@ -76,13 +78,5 @@ public struct SVGNode: Sendable {
         output.reserveCapacity(4096)
         write(to: &output)
         return String(decoding: output, as: UTF8.self)
-    }
-}
-
-extension [UInt8] {
-    /// Appends a string's UTF-8 bytes, copied from its storage in one go.
-    mutating func append(utf8 text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
     }
 }

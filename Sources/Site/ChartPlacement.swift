@@ -49,13 +49,13 @@ final class ChartPlacement {
         let id = "chart-\(count)"
         let name = "chart-\(figures)-\(chart.type.rawValue)-\(slug)"
         if writesFiles {
-            files.append(File(path: folder + name + ".svg", bytes: Array(chart.svg(id: "c", standalone: true).utf8)))
+            files.append(File(path: folder + name + ".svg", bytes: chart.svgBytes(id: "c", standalone: true)))
             files.append(File(path: folder + name + ".csv", bytes: Array(chart.table.csv.utf8)))
         }
         // A page links to its own files by name, and to another page's through the root.
         let link = (folder == page.folder ? "" : page.root + folder) + name
         // The caption comes last, as HTML requires, and holds the links and the data.
-        var html: HTML = "<figure class=\"chart chart-\(chart.type.rawValue)\">" + HTML(markup: chart.svg(id: id))
+        var html: HTML = "<figure class=\"chart chart-\(chart.type.rawValue)\">" + HTML(bytes: chart.svgBytes(id: id))
         html += "<figcaption><p class=\"chart-title\"><strong>\(chart.title)</strong>" + (caption.map { HTML(text: ". " + $0) } ?? .empty) + "</p>"
         html += "<p class=\"chart-links\">Download <a href=\"\(link).svg\">SVG</a> · <a href=\"\(link).csv\">CSV</a></p>"
         html += Self.table(chart.table, summary: "Data for this chart")
@@ -65,8 +65,8 @@ final class ChartPlacement {
     /// A sparkline for a card: no files, no table (the card states its values).
     func sparkline(_ chart: Chart) -> HTML {
         count += 1
-        let svg = timings.measure(.charts) { chart.svg(id: "chart-\(count)") }
-        return "<div class=\"sparkline\">" + HTML(markup: svg) + "</div>"
+        let svg = timings.measure(.charts) { chart.svgBytes(id: "chart-\(count)") }
+        return "<div class=\"sparkline\">" + HTML(bytes: svg) + "</div>"
     }
 
     static func table(_ table: DataTable, summary: String) -> HTML {

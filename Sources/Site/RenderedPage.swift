@@ -4,7 +4,8 @@ import ReportModel
 /// no problems of its own to report: its narrative was checked when it was loaded.
 struct RenderedPage: Sendable {
     var address: PageAddress
-    var html: String
+    /// The page as UTF-8, as it is written.
+    var html: [UInt8]
     var charts: Int = 0
     /// Standalone SVG and CSV files for the page's charts.
     var chartFiles: [ChartPlacement.File] = []
@@ -22,9 +23,17 @@ struct RenderedPage: Sendable {
 }
 
 extension SiteContext {
-    /// Fills the theme's page shell.
+    /// Fills the theme's page shell, as UTF-8.
+    ///
+    /// The main content, most of a page's bytes, does not go through the template: the
+    /// template gets a marker in its place, and the content's bytes go where the marker
+    /// comes out. Passing it through would turn it into a `String` (checking every byte
+    /// of UTF-8) and copy it through each template and partial on its way. The marker
+    /// holds NUL, which no text of a report can (`SafeText`), and a theme that writes
+    /// `{{{main}}}` gets exactly what it got before.
     func shell(_ address: PageAddress, title: String, pageClass: String, breadcrumbs: HTML = .empty,
-               description: String? = nil, main: HTML) -> String {
+               description: String? = nil, main: HTML) -> [UInt8] {
+        let content = banner + main
         var values: [String: Any] = [
             "lang": site.language,
             "title": title,
@@ -34,14 +43,41 @@ extension SiteContext {
             "root": address == .notFound ? (options.baseURL ?? "") : address.root,
             "page_class": pageClass,
             "breadcrumbs": breadcrumbs.markup,
-            "main": (banner + main).markup,
+            // An empty main stays empty, so that `{{#main}}` still reads it as false.
+            "main": content.isEmpty ? "" : Self.mainMarker,
             "min_group_size": String(site.minGroupSize),
         ]
         if let description = description ?? site.description { values["description"] = description }
         if let latest = report.latestPeriod { values["latest_period"] = latest.description }
         if let base = options.baseURL, address != .notFound { values["canonical"] = base + (address == .home ? "" : address.path) }
         if let generated = options.generated { values["generated"] = generated }
-        return options.timings.measure(.templates) { theme.render(values) }
+        return options.timings.measure(.templates) {
+            Self.splice(content.bytes, into: theme.render(values), at: Array(Self.mainMarker.utf8))
+        }
+    }
+
+    private static let mainMarker = "\u{0}discern:main\u{0}"
+
+    /// `shell`'s UTF-8 with `content` wherever `marker` stands.
+    static func splice(_ content: [UInt8], into shell: String, at marker: [UInt8]) -> [UInt8] {
+        var shell = shell
+        return shell.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + content.count)
+            var start = 0, index = 0
+            while index + marker.count <= bytes.count {
+                if bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) {
+                    output.append(contentsOf: bytes[start..<index])
+                    output += content
+                    index += marker.count
+                    start = index
+                } else {
+                    index += 1
+                }
+            }
+            output.append(contentsOf: bytes[start...])
+            return output
+        }
     }
 
     /// The site's `banner:` as the first thing in every page's main content, escaped; in

@@ -70,7 +70,7 @@ public struct SiteBuilder: Sendable {
                     changes[folder + name] = .some(nil)
                 }
             }
-            for (path, bytes) in [(page.address.path, Array(page.html.utf8))] + page.chartFiles.map({ ($0.path, $0.bytes) }) {
+            for (path, bytes) in [(page.address.path, page.html)] + page.chartFiles.map({ ($0.path, $0.bytes) }) {
                 try OutputFolder.replaceFile(root + "/" + path, bytes)
                 changes[path] = SiteManifest.Entry(bytes)
             }
@@ -139,7 +139,7 @@ public struct SiteBuilder: Sendable {
             Result {
                 let page = render(address)
                 try context.options.timings.measure(.write) {
-                    try output.write(Array(page.html.utf8), to: address.path)
+                    try output.write(page.html, to: address.path)
                     for file in page.chartFiles {
                         try output.write(file.bytes, to: file.path)
                     }
