@@ -65,13 +65,13 @@ public enum MarkupText {
     /// A byte that is a markup character, a control, or part of a non-ASCII scalar (which
     /// could be a C1 control, a bidirectional override or a noncharacter).
     private static func needsCare(_ byte: UInt8) -> Bool {
-        switch byte {
-        case 34, 38, 39, 60, 62, 127...: true
-        case 9, 10, 13: false
-        case ..<32: true
-        default: false
-        }
+        byte >= 127 || byte < 64 && careBelow64 >> UInt64(byte) & 1 != 0
     }
+
+    /// Bit n set for each byte n below 64 that needs care: the controls but tab and line
+    /// breaks, and `"`, `&`, `'`, `<` and `>`. One shift and test instead of a chain of
+    /// comparisons, for every byte of every label.
+    private static let careBelow64: UInt64 = 0x5000_00C4_FFFF_D9FF
 
     private static func replacement(for scalar: Unicode.Scalar) -> String? {
         switch scalar {
