@@ -66,7 +66,6 @@ struct DataBlock {
         let named = spec.teams?.filter { context.report.isVisible($0) }
         let members = context.visibleMembers(of: scope).map { Scope.team($0.id) }
         let group = named ?? (members.isEmpty ? [scope] : members)
-        let leaves = context.report.visibleTeams.filter { !context.organization.isGroup($0.id) }.map { Scope.team($0.id) }
         guard let first = metrics.first else { return .empty }
         let drawn: Charts.Chart?
         switch spec.chartType ?? .line {
@@ -76,6 +75,9 @@ struct DataBlock {
         case .stacked: drawn = factory.stacked(metrics, group, period: period, title: spec.title)
         case .scatter:
             guard metrics.count == 2 else { return .empty }
+            // Only a scatter plots every visible team, so only a scatter lists them: the
+            // list costs a pass over the whole organization, and every page has charts.
+            let leaves = context.report.visibleTeams.filter { !context.organization.isGroup($0.id) }.map { Scope.team($0.id) }
             drawn = factory.scatter(x: metrics[0], y: metrics[1], named ?? leaves, period: period, title: spec.title)
         case .slope:
             let start = spec.periods.flatMap { $0.count > 1 ? $0.first : nil } ?? first.baseline ?? context.report.periods.first ?? period
