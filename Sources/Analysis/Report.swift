@@ -171,9 +171,10 @@ public struct Report: Sendable {
     }
     /// The observations of teams that may be shown, as loaded: for pointing at the
     /// data file a value came from. Values to show come from `reading`, which applies
-    /// the privacy rules.
-    public var visibleObservations: [Observation] {
-        content.observations.filter { isVisible($0.scope) }
+    /// the privacy rules. Lazy: a large report has tens of thousands, and a copy of them
+    /// all would be the largest thing a check holds at its peak.
+    public var visibleObservations: LazyFilterSequence<[Observation]> {
+        content.observations.lazy.filter { isVisible($0.scope) }
     }
     public var minimumGroupSize: Int { suppression.minimumGroupSize }
     public var suppressedTeamCount: Int { suppression.suppressedTeams.count }

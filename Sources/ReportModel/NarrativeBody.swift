@@ -48,34 +48,72 @@ public struct NarrativeBody: Hashable, Sendable {
         let blocks: [NarrativeBlock]
         let expressions: [Expression]
         let sections: [NarrativeSection]
-        /// The prose runs end to end, and where each is in it (UTF-8 offsets): a large
-        /// report holds tens of thousands of runs, and one string a narrative keeps them
-        /// from crowding the heap that rendering allocates from.
-        let proseText: String
-        let proseRuns: [(start: Int, end: Int, line: Int)]
+        /// The prose runs, as UTF-8 ranges: nearly all of a narrative's prose appears in
+        /// its Markdown byte for byte, so a run points into `markdown`, and only a run that
+        /// does not (an entity or a backslash escape resolved) is copied, into `proseExtra`,
+        /// at offsets past the Markdown's end. Keeping the prose as a second copy of the
+        /// text cost a 500-team report about a fifth of its peak memory.
+        let proseExtra: String
+        let proseRuns: [ProseSpan]
         let blocksByLine: [Int: NarrativeBlock]
         let valuesByPosition: [Position: LiveValue]
 
         init(markdown: String, firstLine: Int, blocks: [NarrativeBlock], expressions: [Expression],
              sections: [NarrativeSection], prose: [ProseRun]) {
+            var markdown = markdown
+            markdown.makeContiguousUTF8()
             self.markdown = markdown
             self.firstLine = firstLine
             self.blocks = blocks
             self.expressions = expressions
             self.sections = sections
-            var text = ""
-            text.reserveCapacity(prose.reduce(0) { $0 + $1.text.utf8.count })
-            proseRuns = prose.map { run in
-                let start = text.utf8.count
-                text += run.text
-                return (start, text.utf8.count, run.line)
-            }
-            proseText = text
+            var extra: [UInt8] = []
+            proseRuns = markdown.utf8.withContiguousStorageIfAvailable { source in
+                var cursor = 0
+                return prose.map { run in
+                    var text = run.text
+                    let span = text.withUTF8 { bytes -> (start: Int, end: Int) in
+                        // Runs come in document order, so the next one is usually just ahead.
+                        if let start = Self.find(bytes, in: source, from: cursor) ?? Self.find(bytes, in: source, from: 0) {
+                            cursor = start + bytes.count
+                            return (start, start + bytes.count)
+                        }
+                        let start = source.count + extra.count
+                        extra.append(contentsOf: bytes)
+                        return (start, start + bytes.count)
+                    }
+                    return ProseSpan(start: UInt32(span.start), end: UInt32(span.end), line: Int32(clamping: run.line))
+                }
+            } ?? []
+            proseExtra = String(decoding: extra, as: UTF8.self)
             blocksByLine = Dictionary(blocks.map { ($0.line, $0) }, uniquingKeysWith: { first, _ in first })
             valuesByPosition = Dictionary(expressions.compactMap { expression in
                 expression.value.map { (Position(line: expression.line, column: expression.column, text: expression.text), $0) }
             }, uniquingKeysWith: { first, _ in first })
         }
+
+        /// The first offset at or after `from` where `needle` stands in `haystack`.
+        static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+            guard let first = needle.first else { return from <= haystack.count ? from : nil }
+            var index = from
+            while index + needle.count <= haystack.count {
+                if haystack[index] == first {
+                    var offset = 1
+                    while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return index }
+                }
+                index += 1
+            }
+            return nil
+        }
+    }
+
+    /// Where a prose run lies in the Markdown or past it (UTF-8 offsets), and its line:
+    /// 12 bytes, as a large report holds hundreds of thousands of runs.
+    private struct ProseSpan: Sendable {
+        var start: UInt32
+        var end: UInt32
+        var line: Int32
     }
 
     private let storage: Storage
@@ -90,11 +128,13 @@ public struct NarrativeBody: Hashable, Sendable {
     var expressions: [Expression] { storage.expressions }
     public var sections: [NarrativeSection] { storage.sections }
     public var prose: [ProseRun] {
-        let utf8 = storage.proseText.utf8
+        let markdown = Array(storage.markdown.utf8), extra = Array(storage.proseExtra.utf8)
         return storage.proseRuns.map { run in
-            let start = utf8.index(utf8.startIndex, offsetBy: run.start)
-            let end = utf8.index(utf8.startIndex, offsetBy: run.end)
-            return ProseRun(text: String(storage.proseText[start..<end]), line: run.line)
+            let (start, end) = (Int(run.start), Int(run.end))
+            let text = start < markdown.count
+                ? String(decoding: markdown[start..<end], as: UTF8.self)
+                : String(decoding: extra[(start - markdown.count)..<(end - markdown.count)], as: UTF8.self)
+            return ProseRun(text: text, line: Int(run.line))
         }
     }
 
