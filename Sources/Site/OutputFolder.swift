@@ -78,6 +78,17 @@ struct OutputFolder {
         }
     }
 
+    /// Writes `patches` into the file at `path` where each says, leaving the rest.
+    static func patchFile(_ path: String, _ patches: [(offset: Int, line: [UInt8])]) throws {
+        let descriptor = Glibc.open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(descriptor) }
+        for (offset, bytes) in patches {
+            let written = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, bytes.count, off_t(offset)) }
+            guard written == bytes.count else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        }
+    }
+
     /// Where the site being replaced is moved while the new one goes in.
     var replaced: URL {
         destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).discern-previous")

@@ -76,7 +76,12 @@ public struct SiteBuilder: Sendable {
             }
         }
         let marker = root + "/" + OutputFolder.marker
-        if let manifest = FileManager.default.contents(atPath: marker).flatMap({ SiteManifest.updating([UInt8]($0), with: changes) }) {
+        guard let old = FileManager.default.contents(atPath: marker).map({ [UInt8]($0) }) else { return }
+        if let patches = SiteManifest.patches(old, with: changes) {
+            // Only the marker is written in place: no page links to it and no reader
+            // opens it, and a line half-written would only make a later build write a file.
+            try OutputFolder.patchFile(marker, patches)
+        } else if let manifest = SiteManifest.updating(old, with: changes) {
             try OutputFolder.replaceFile(marker, manifest)
         }
     }

@@ -136,6 +136,47 @@ struct SiteManifest: Equatable {
         return bytes
     }
 
+    /// `changes` as writes into `marker` where it stands: each change an entry whose
+    /// line is already there and keeps its length, as nearly every one of a watched
+    /// edit's is (a page's size seldom gains a digit). Each line is found by binary
+    /// search over the sorted lines. Nil when any change cannot be made so (a file added
+    /// or removed, a size that gained or lost a digit, a marker without the heading):
+    /// then `updating` writes the marker again whole. Writing a few lines instead of the
+    /// whole marker (2.8 MB at 500 teams) is most of what an edit's save costs on disk.
+    static func patches(_ marker: [UInt8], with changes: [String: Entry?]) -> [(offset: Int, line: [UInt8])]? {
+        let heading = Array(Self.heading.utf8)
+        guard marker.starts(with: heading) else { return nil }
+        return marker.withUnsafeBufferPointer { buffer -> [(offset: Int, line: [UInt8])]? in
+            var patches: [(offset: Int, line: [UInt8])] = []
+            for (path, change) in changes.sorted(by: { precedes(Array($0.key.utf8), Array($1.key.utf8)) }) {
+                let path = Array(path.utf8)
+                guard let entry = change, let line = Self.line(of: path, in: buffer, from: heading.count) else { return nil }
+                var replacement: [UInt8] = []
+                append(path, entry, to: &replacement)
+                guard replacement.count == line.count + 1 else { return nil }
+                patches.append((line.lowerBound, replacement))
+            }
+            return patches
+        }
+    }
+
+    /// The bytes of the line (without its line feed) that lists `path`, by binary search
+    /// over the sorted lines after `start`.
+    private static func line(of path: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+        var low = start, high = buffer.count  // `low` is always where a line starts
+        while low < high {
+            let middle = (low + high) / 2
+            var lineStart = middle
+            while lineStart > low, buffer[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+            let lineEnd = buffer[lineStart..<high].firstIndex(of: UInt8(ascii: "\n")) ?? high
+            guard let gap = buffer[lineStart..<lineEnd].firstIndex(of: UInt8(ascii: " ")), lineEnd >= gap + 18 else { return nil }
+            let listed = UnsafeBufferPointer(rebasing: buffer[(gap + 18)..<lineEnd])
+            if listed.elementsEqual(path) { return lineStart..<lineEnd }
+            if precedes(listed, path) { low = lineEnd + 1 } else { high = lineStart }
+        }
+        return nil
+    }
+
     /// The entries to write, as path bytes in byte order, without paths that would
     /// break a line.
     private static func lines(_ entries: [String: Entry]) -> [(path: [UInt8], entry: Entry)] {

@@ -103,10 +103,27 @@ struct WatchCommandTests {
         }
         #expect(try String(contentsOf: output.appendingPathComponent("teams/a/index.html"), encoding: .utf8).contains("A, edited"))
 
+        // An edit that keeps every file's size: the manifest's lines are written where
+        // they stand (the marker keeps its inode), and it is still a whole build's, byte for byte.
+        let marker = output.appendingPathComponent(".discern-site").path
+        let inode = try #require(FileManager.default.attributesOfItem(atPath: marker)[.systemFileNumber] as? UInt64)
+        try save("---\ntitle: A, edited\n---\nNow {{ value m }}, no chart!\n", to: narrative)
+        #expect(watcher.waitFor("Rebuilt 2 pages in", count: 2), "\(watcher.output)")
+        #expect(watcher.waitFor("Watching", count: 3))
+        #expect(try FileManager.default.attributesOfItem(atPath: marker)[.systemFileNumber] as? UInt64 == inode)
+        let again = content.appendingPathComponent("../fresh-\(UUID().uuidString)").standardizedFileURL
+        #expect(try cli.discern(["build", "--content", content.path, "--output", again.path]).status == 0)
+        #expect(try BuildCommandTests.files(in: output) == (try BuildCommandTests.files(in: again)))
+        for path in watched {
+            #expect(FileManager.default.contents(atPath: output.appendingPathComponent(path).path)
+                    == FileManager.default.contents(atPath: again.appendingPathComponent(path).path), "\(path)")
+        }
+        #expect(try String(contentsOf: output.appendingPathComponent("teams/a/index.html"), encoding: .utf8).contains("no chart!"))
+
         // An error: reported with its place, and the site stays as it was.
         let before = watched.map { FileManager.default.contents(atPath: output.appendingPathComponent($0).path) }
         try save("Broken {{ value nope }}\n", to: narrative)
-        #expect(watcher.waitFor("Watching", count: 3))
+        #expect(watcher.waitFor("Watching", count: 4))
         let messages = try String(contentsOf: errors, encoding: .utf8)
         #expect(messages.contains("narratives/teams/a/2026-Q2.md:1:8: error: unknown metric 'nope'"), "\(messages)")
         #expect(messages.contains("not rebuilt"))

@@ -166,6 +166,39 @@ struct RebuildTests {
         #expect(SiteManifest.updating(Array("no heading\n".utf8), with: changes) == nil)
     }
 
+    @Test("a watched edit writes the manifest's lines in place when they keep their length, and only then")
+    func manifestPatches() throws {
+        // Enough files that binary search has ground to cover, with paths that share prefixes.
+        var entries: [String: SiteManifest.Entry] = [:]
+        for team in 0..<40 {
+            for quarter in 1...4 {
+                entries["teams/t\(team)/2026-Q\(quarter)/index.html"] = .init(size: 10_000 + team, hash: UInt64(team * 10 + quarter))
+                entries["teams/t\(team)/2026-Q\(quarter)/chart-1-line-m.svg"] = .init(size: 500, hash: UInt64(quarter))
+            }
+        }
+        entries["index.html"] = .init(size: 7, hash: 7)
+        let marker = SiteManifest(entries: entries).bytes
+        let changes: [String: SiteManifest.Entry?] = [
+            "index.html": .init(size: 8, hash: 0xFFFF_FFFF_FFFF_FFFF),  // the first line
+            "teams/t9/2026-Q4/index.html": .init(size: 19_999, hash: 1),  // the last line
+            "teams/t17/2026-Q2/index.html": .init(size: 12_345, hash: 2),
+            "teams/t17/2026-Q2/chart-1-line-m.svg": .init(size: 501, hash: 3),
+        ]
+        let patches = try #require(SiteManifest.patches(marker, with: changes))
+        #expect(patches.count == changes.count)
+        var patched = marker
+        for (offset, line) in patches { patched.replaceSubrange(offset..<(offset + line.count), with: line) }
+        var expected = entries
+        for (path, entry) in changes { expected[path] = entry }
+        #expect(String(decoding: patched, as: UTF8.self) == String(decoding: SiteManifest(entries: expected).bytes, as: UTF8.self))
+
+        // What changes a line's length, or the set of lines, is left to a whole rewrite.
+        #expect(SiteManifest.patches(marker, with: ["index.html": .init(size: 10, hash: 7)]) == nil, "a size gains a digit")
+        #expect(SiteManifest.patches(marker, with: ["teams/t1/2026-Q1/chart-2-bar-m.svg": .init(size: 1, hash: 1)]) == nil, "an added file")
+        #expect(SiteManifest.patches(marker, with: ["teams/t1/2026-Q1/chart-1-line-m.svg": nil]) == nil, "a removed file")
+        #expect(SiteManifest.patches(Array("no heading\n".utf8), with: changes) == nil)
+    }
+
     @Test("XXH64 gives the published hashes")
     func xxh64() {
         let pattern = (0..<3).flatMap { _ in (0...255).map(UInt8.init) } + Array("xyz".utf8)
