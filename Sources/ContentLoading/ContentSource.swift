@@ -22,14 +22,21 @@ public struct ContentSource: Sendable {
     }
 
     /// A content folder on disk. Hidden files and folders (`.git`, `.DS_Store`) are skipped.
-    public static func disk(_ folder: URL) -> ContentSource {
+    /// - Parameter record: where to note what is listed and read, for a build to tell
+    ///   whether its content is what the last build's was.
+    public static func disk(_ folder: URL, recording record: InputRecord? = nil) -> ContentSource {
         let base = folder.resolvingSymlinksInPath().standardizedFileURL
         return ContentSource(
             root: folder.path,
-            files: { FolderWalk.regularFiles(below: base.path).sorted() },
+            files: {
+                let files = FolderWalk.regularFiles(below: base.path).sorted()
+                record?.list(files)
+                return files
+            },
             read: { path in
-                let data = try Data(contentsOf: base.appendingPathComponent(path))
-                return [UInt8](data)
+                let bytes = [UInt8](try Data(contentsOf: base.appendingPathComponent(path)))
+                record?.read(path, bytes)
+                return bytes
             },
             size: { path in
                 (try? FileManager.default.attributesOfItem(atPath: base.appendingPathComponent(path).path))?[.size] as? Int

@@ -9,10 +9,14 @@ public struct BuildOptions: Sendable {
     var generated: String?
     /// Where to add up time per stage, for `--timings`; nil measures nothing.
     var timings: StageTimings?
+    /// What the site is made from; a build from the same inputs as the last one, into a
+    /// site found intact, leaves it in place (see `UnchangedSite`). Nil never does.
+    var inputs: BuildInputs?
 
-    public init(baseURL: BaseURL? = nil, generated: String? = nil, timings: StageTimings? = nil) {
+    public init(baseURL: BaseURL? = nil, generated: String? = nil, timings: StageTimings? = nil, inputs: BuildInputs? = nil) {
         self.baseURL = baseURL?.text
         self.generated = generated
         self.timings = timings
+        self.inputs = inputs
     }
 }

@@ -65,6 +65,28 @@ struct OutputFolder {
         }
     }
 
+    /// The bytes of `path` if it is a plain file (not a link to one) of exactly `size`
+    /// bytes, read in full; nil otherwise.
+    static func plainFile(_ path: String, size: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == size else { return nil }
+        // One byte more than expected, to notice a file that grew since `fstat`.
+        var found = [UInt8](repeating: 0, count: size + 1)
+        var filled = 0
+        while filled < found.count {
+            let read = found.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if read < 0 && errno == EINTR { continue }
+            guard read > 0 else { break }
+            filled += read
+        }
+        guard filled == size else { return nil }
+        found.removeLast()
+        return found
+    }
+
     /// Replaces one file of a built site: written beside it and renamed over it, so a
     /// reader sees the old file or the new one, never half of one.
     static func replaceFile(_ path: String, _ bytes: [UInt8]) throws {

@@ -14,13 +14,17 @@ public struct SiteBuilder: Sendable {
     public struct Summary: Sendable {
         public var pages: Int
         public var charts: Int
-        var files: Int
+        /// Every file of the site but the marker and the record of its inputs.
+        public var files: Int
         /// The slides of a deck; 0 for a site.
         public var slides: Int
         /// Files linked unchanged from the previous build instead of written.
         public var linked: Int
         /// The site this build replaced, removed or being removed.
         public var replaced: ReplacedSite?
+        /// Whether the site in place was built from the same inputs and found intact, and
+        /// so left as it was: nothing rendered, nothing written (see `UnchangedSite`).
+        public var unchanged = false
     }
 
     /// Every page, in a fixed order: a page for every visible scope and quarter, whether
@@ -137,6 +141,10 @@ public struct SiteBuilder: Sendable {
             diagnostics.error(refusal, at: SourceLocation(file: destination.path))
             return nil
         }
+        if let inputs = context.options.inputs,
+           let site = UnchangedSite(at: folder.destination.path, inputs: inputs, parallel: parallel) {
+            return site.summary
+        }
         let output = try folder.stage()
         let pages = self.pages
         let finished = Finished()
@@ -159,10 +167,12 @@ public struct SiteBuilder: Sendable {
             for name in context.theme.assets.keys.sorted() {
                 try output.write(context.theme.assets[name]!, to: "assets/" + name)
             }
-            let replaced = try output.commit(removingInBackground: removingInBackground)
             let files = results.reduce(context.theme.assets.count) { $0 + $1.files }
-            return Summary(pages: pages.count, charts: results.reduce(0) { $0 + $1.charts }, files: files,
-                           slides: results.reduce(0) { $0 + $1.slides }, linked: output.linked, replaced: replaced)
+            var summary = Summary(pages: pages.count, charts: results.reduce(0) { $0 + $1.charts }, files: files,
+                                  slides: results.reduce(0) { $0 + $1.slides }, linked: output.linked)
+            summary.replaced = try output.commit(removingInBackground: removingInBackground)
+            if let inputs = context.options.inputs { UnchangedSite.record(folder.destination.path, inputs: inputs, summary: summary) }
+            return summary
         } catch {
             output.discard()
             throw error

@@ -66,23 +66,8 @@ struct StagingFolder: Sendable {
 
     /// Whether `path` is a regular file (not a link to one) whose bytes are `bytes`.
     static func file(_ path: String, holds bytes: [UInt8]) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return false }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) == bytes.count else {
-            return false
-        }
-        // One byte more than expected, to notice a file that grew since `fstat`.
-        var found = [UInt8](repeating: 0, count: bytes.count + 1)
-        var filled = 0
-        while filled < found.count {
-            let read = found.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if read < 0 && errno == EINTR { continue }
-            guard read > 0 else { break }
-            filled += read
-        }
-        return filled == bytes.count && memcmp(found, bytes, bytes.count) == 0
+        guard let found = OutputFolder.plainFile(path, size: bytes.count) else { return false }
+        return memcmp(found, bytes, bytes.count) == 0
     }
 
     /// Writes the manifest of everything staged as the marker, last, then swaps the

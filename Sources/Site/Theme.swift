@@ -23,6 +23,9 @@ public struct Theme: Sendable {
     public let layout: Layout
     /// Asset files by name, copied to `assets/<name>`.
     let assets: [String: [UInt8]]
+    /// Every file the theme was made from, overrides included: name, size and XXH64,
+    /// one per line, sorted. A build compares it with the last build's (see `BuildOptions.inputs`).
+    public let fingerprint: String
 
     /// Reads a theme folder, with files in `overrides` (a content folder's `theme/`)
     /// taking the place of the theme's files of the same name.
@@ -88,7 +91,11 @@ public struct Theme: Sendable {
                                       at: SourceLocation(file: "theme")))
         }
         guard let layout, !diagnostics.hasErrors else { return nil }
-        return Theme(library: MustacheLibrary(templates: templates), layout: layout, assets: assets)
+        let fingerprint = files.keys.sorted().map { name in
+            let bytes = files[name]!.bytes
+            return name + " \(bytes.count) " + String(XXH64.hash(bytes), radix: 16) + "\n"
+        }.joined()
+        return Theme(library: MustacheLibrary(templates: templates), layout: layout, assets: assets, fingerprint: fingerprint)
     }
 
     /// Fills the page shell. Values are escaped by Mustache unless the template uses

@@ -24,6 +24,8 @@ struct Pipeline {
     /// The theme files diagnostics name: unlike content files, their paths are already
     /// relative to the working folder (or absolute).
     var themeFiles: Set<String> = []
+    /// A hash of every content file listed and read (see `InputRecord`).
+    var contentDigest: String
 
     /// - Parameters:
     ///   - loadsTheme: false for commands that render nothing (`audit`).
@@ -31,7 +33,9 @@ struct Pipeline {
     ///     build keeps so that an edit re-audits only what it changed.
     init(content: URL, contentLabel: String, theme themeName: String?, loadsTheme: Bool = true,
          auditMemo: AuditMemo = AuditMemo()) {
-        let load = ContentLoader(source: .disk(content)).load()
+        let record = InputRecord()
+        let load = ContentLoader(source: .disk(content, recording: record)).load()
+        contentDigest = record.digest
         report = Report(content: load.content, reusing: auditMemo)
         catalogsReadable = load.unreadable.isEmpty
         // Lints judge what the content says; with a catalog unreadable they would only guess.

@@ -44,7 +44,8 @@ struct Serve: ParsableCommand {
         let build = SiteBuild(content: options.url, contentLabel: options.content,
                               output: folder.url.appendingPathComponent("site", isDirectory: true),
                               outputLabel: folder.url.path + "/site", theme: theme,
-                              keptOnFailure: "the last good site, if any, is still served", opensFromDisk: false)
+                              keptOnFailure: "the last good site, if any, is still served", opensFromDisk: false,
+                              leavesUnchangedSites: false)
         // Listening comes first, so that a port in use is reported before a build.
         let server: PreviewServer
         let address: URL

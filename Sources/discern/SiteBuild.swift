@@ -1,4 +1,5 @@
 import Analysis
+import ContentLoading
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -24,6 +25,10 @@ struct SiteBuild {
     var keptOnFailure: String
     /// Whether the summary line tells the user to open `index.html` from disk.
     var opensFromDisk = true
+    /// Whether a build from the last build's inputs may leave its site as it is, keeping
+    /// a record per output folder in the cache: not for `serve`, whose folder is new and
+    /// private to each run.
+    var leavesUnchangedSites = true
     /// Whether to print the summary line and the notes; an export builds into a scratch
     /// folder nobody opens, and says what it wrote instead.
     var announces = true
@@ -58,6 +63,8 @@ struct SiteBuild {
     ///     that keeps running does.
     func buildAll(reusing auditMemo: AuditMemo = AuditMemo(), removingInBackground: Bool = false) throws -> Result {
         let start = Date()
+        // Discern's own part of the build's inputs, read while the content loads.
+        DispatchQueue.global().async { _ = DiscernVersion.binaryDigest }
         let pipeline = Pipeline(content: content, contentLabel: contentLabel, theme: theme, auditMemo: auditMemo)
         let loaded = Date()
         var diagnostics = Pipeline.applying(strict: strict, to: pipeline.diagnostics)
@@ -67,7 +74,8 @@ struct SiteBuild {
             return Result(diagnostics: diagnostics, themeFolder: pipeline.themeFolder, pipeline: pipeline)
         }
         let stages = timings ? StageTimings() : nil
-        let builder = SiteBuilder(report: pipeline.report, theme: theme, options: options(timings: stages))
+        let builder = SiteBuilder(report: pipeline.report, theme: theme,
+                                  options: options(timings: stages, inputs: leavesUnchangedSites ? inputs(pipeline.contentDigest, theme) : nil))
         // Progress only for people watching a terminal, and only when there is time to watch.
         let watching = isatty(STDERR_FILENO) == 1 && builder.pages.count > 500
         var problems = DiagnosticLog()
@@ -85,11 +93,13 @@ struct SiteBuild {
         guard announces else { return Result(built: built, diagnostics: diagnostics, themeFolder: pipeline.themeFolder, pipeline: pipeline, site: summary) }
         let elapsed = Self.milliseconds(Date().timeIntervalSince(start), rounded: false)
         let open = opensFromDisk ? " Open \(outputLabel)/index.html in a browser." : ""
+        // A build from the last build's inputs, into its site found intact, says so.
+        let kept = summary.unchanged ? ": nothing changed since the last build, whose site was found intact and left as it was" : ""
         if theme.layout == .deck {
             let print = opensFromDisk ? " Open \(outputLabel)/index.html in a browser, or make a PDF with discern export pdf." : ""
-            Swift.print("Built a deck of \(summary.slides) slides (\(summary.charts) charts) into \(outputLabel)/ in \(elapsed).\(print)")
+            Swift.print("Built a deck of \(summary.slides) slides (\(summary.charts) charts) into \(outputLabel)/ in \(elapsed)\(kept).\(print)")
         } else {
-            Swift.print("Built \(summary.pages) pages (\(summary.charts) charts) into \(outputLabel)/ in \(elapsed).\(open)")
+            Swift.print("Built \(summary.pages) pages (\(summary.charts) charts) into \(outputLabel)/ in \(elapsed)\(kept).\(open)")
         }
         Self.printNotes(diagnostics, organization: pipeline.report.organization)
         if let stages {
@@ -102,7 +112,8 @@ struct SiteBuild {
                              + "\(pipeline.report.reusedChainCount) reused from the last build",
                          "render and write (wall): \(Self.milliseconds(Date().timeIntervalSince(loaded)))",
                          // No "ms": a count, not a stage.
-                         "  files linked from the previous build: \(summary.linked)"]
+                         summary.unchanged ? "  nothing changed since the last build: its \(summary.files) files read back and left in place"
+                             : "  files linked from the previous build: \(summary.linked)"]
             if let replaced = summary.replaced {
                 lines.append(removingInBackground ? "  the replaced site: being removed in the background"
                     : "  remove the replaced site (wall): \(Self.milliseconds(replaced.waitUntilRemoved()))")
@@ -113,8 +124,25 @@ struct SiteBuild {
         return Result(built: built, diagnostics: diagnostics, themeFolder: pipeline.themeFolder, pipeline: pipeline, site: summary)
     }
 
-    func options(timings: StageTimings? = nil) -> BuildOptions {
-        BuildOptions(baseURL: baseURL, generated: Self.sourceDate(), timings: timings)
+    func options(timings: StageTimings? = nil, inputs: BuildInputs? = nil) -> BuildOptions {
+        BuildOptions(baseURL: baseURL, generated: Self.sourceDate(), timings: timings, inputs: inputs)
+    }
+
+    /// All a site is made from, in one hash: Discern (its version and its executable's
+    /// bytes, so a rebuilt Discern never trusts a site an older one built), the content
+    /// read, the theme's files and the options that reach the pages. Nil, and so no build
+    /// left as it was, without a cache folder for the records
+    /// (`$XDG_CACHE_HOME/discern/sites`, else `~/.cache/discern/sites`).
+    func inputs(_ contentDigest: String, _ theme: Theme) -> BuildInputs? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let cache = environment["XDG_CACHE_HOME"].flatMap({ $0.hasPrefix("/") ? $0 : nil })
+                ?? environment["HOME"].flatMap({ $0.hasPrefix("/") ? $0 + "/.cache" : nil }) else { return nil }
+        let text = ["discern " + DiscernVersion.current + " " + DiscernVersion.binaryDigest,
+                    "content " + contentDigest,
+                    "base-url " + (baseURL?.text ?? ""),
+                    "generated " + (Self.sourceDate() ?? ""),
+                    "theme", theme.fingerprint].joined(separator: "\u{0}")
+        return BuildInputs(digest: QuerySnapshot.hash(of: Array(text.utf8)), records: cache + "/discern/sites")
     }
 
     /// Whole milliseconds, rounded, or truncated as the summary line has always shown them.

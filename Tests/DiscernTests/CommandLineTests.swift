@@ -20,6 +20,18 @@ struct CommandLineTests {
         return folder.appendingPathComponent("discern")
     }()
 
+    /// The environment `discern` runs with in these tests: this process's, except that
+    /// `CI`, which makes shared outputs withhold findings about hidden teams, is unset
+    /// (a test says whether it runs as CI, so the suite means the same on a laptop and in
+    /// CI), and the records of what each output folder was built from go to a cache
+    /// folder of the tests' own, not the user's.
+    static let environment: [String: String] = {
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["CI"] = nil
+        inherited["XDG_CACHE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("discern-test-cache-\(UUID().uuidString)").path
+        return inherited
+    }()
+
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -31,11 +43,7 @@ struct CommandLineTests {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        // `CI` makes shared outputs withhold findings about hidden teams; a test says
-        // whether it runs as CI, so the suite means the same on a laptop and in CI.
-        var inherited = ProcessInfo.processInfo.environment
-        inherited["CI"] = nil
-        process.environment = inherited.merging(environment, uniquingKeysWith: { $1 })
+        process.environment = Self.environment.merging(environment, uniquingKeysWith: { $1 })
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

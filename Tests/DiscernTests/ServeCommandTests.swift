@@ -16,6 +16,9 @@ struct ServeCommandTests {
         init(content: URL, arguments: [String] = []) throws {
             process.executableURL = CommandLineTests.executable
             process.arguments = ["serve", "--content", content.path, "--port", "0"] + arguments
+            // Records of what each output folder was built from go to the tests' cache folder.
+            process.environment = ProcessInfo.processInfo.environment.merging(
+                ["XDG_CACHE_HOME": CommandLineTests.environment["XDG_CACHE_HOME"]!], uniquingKeysWith: { $1 })
             process.currentDirectoryURL = CommandLineTests.packageRoot
             let stdout = Pipe(), stderr = Pipe()
             process.standardOutput = stdout

@@ -24,6 +24,9 @@ struct WatchCommandTests {
                 process.executableURL = CommandLineTests.executable
                 process.arguments = arguments
             }
+            // Records of what each output folder was built from go to the tests' cache folder.
+            process.environment = ProcessInfo.processInfo.environment.merging(
+                ["XDG_CACHE_HOME": CommandLineTests.environment["XDG_CACHE_HOME"]!], uniquingKeysWith: { $1 })
             let out = Pipe()
             process.standardOutput = out
             _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
