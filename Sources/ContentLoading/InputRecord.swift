@@ -1,4 +1,8 @@
+import CXXHash
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What a load read from a content folder: the files listed, and a hash of each one
 /// read. A build whose content, theme, options and Discern are all what the last build's
@@ -21,6 +25,28 @@ public final class InputRecord: @unchecked Sendable {
     func read(_ path: String, _ bytes: [UInt8]) {
         let hash = QuerySnapshot.hash(of: bytes)
         lock.withLock { read[path] = "\(bytes.count) \(hash)" }
+    }
+
+    /// The XXH3-128 of a file's bytes, read a megabyte at a time (Discern's own
+    /// executable is tens of megabytes, which a whole read would add to the peak memory),
+    /// in the form `QuerySnapshot.hash` gives; nil when it cannot be read.
+    public static func digest(ofFile path: String) -> String? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0, let state = XXH3_createState() else { return nil }
+        defer {
+            close(descriptor)
+            XXH3_freeState(state)
+        }
+        XXH3_128bits_reset(state)
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { return nil }
+            if count == 0 { break }
+            _ = buffer.withUnsafeBytes { XXH3_128bits_update(state, $0.baseAddress, count) }
+        }
+        return QuerySnapshot.text(of: XXH3_128bits_digest(state))
     }
 
     /// One hash of every path listed and every file read, with its size and hash.

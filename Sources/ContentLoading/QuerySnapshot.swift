@@ -52,11 +52,15 @@ public struct QuerySnapshot: Equatable, Sendable {
     /// (whoever can edit the record can edit the snapshot), so speed and spread are what
     /// count, and at 128 bits two different texts never share a hash in practice.
     public static func hash(of bytes: [UInt8]) -> String {
-        let hash = bytes.withUnsafeBytes { buffer in
+        text(of: bytes.withUnsafeBytes { buffer in
             // xxHash reads nothing for a length of 0, but wants a pointer all the same.
             buffer.isEmpty ? XXH3_128bits(nil, 0) : XXH3_128bits(buffer.baseAddress, buffer.count)
-        }
-        return "xxh3-128:" + hex(hash.high64) + hex(hash.low64)
+        })
+    }
+
+    /// An XXH3-128 hash as records write it.
+    static func text(of hash: XXH128_hash_t) -> String {
+        "xxh3-128:" + hex(hash.high64) + hex(hash.low64)
     }
 
     private static func hex(_ value: UInt64) -> String {

@@ -9,8 +9,5 @@ enum DiscernVersion {
     /// source differs here, while the version above changes only with a release. Empty
     /// when the executable cannot be read, which a build's inputs then still tell apart
     /// from any readable one.
-    static let binaryDigest: String = {
-        guard let data = FileManager.default.contents(atPath: "/proc/self/exe") else { return "" }
-        return QuerySnapshot.hash(of: [UInt8](data))
-    }()
+    static let binaryDigest: String = InputRecord.digest(ofFile: "/proc/self/exe") ?? ""
 }
