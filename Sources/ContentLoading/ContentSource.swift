@@ -25,17 +25,13 @@ public struct ContentSource: Sendable {
     }
 
     /// A content folder on disk. Hidden files and folders (`.git`, `.DS_Store`) are skipped.
-    /// - Parameter record: where to note what is listed and read, for a build to tell
+    /// - Parameter record: where to note what is read, for a build to tell
     ///   whether its content is what the last build's was.
     public static func disk(_ folder: URL, recording record: InputRecord? = nil) -> ContentSource {
         let base = folder.resolvingSymlinksInPath().standardizedFileURL
         return ContentSource(
             root: folder.path,
-            files: {
-                let files = FolderWalk.regularFiles(below: base.path).sorted()
-                record?.list(files)
-                return files
-            },
+            files: { FolderWalk.regularFiles(below: base.path).sorted() },
             read: { path in
                 // Foundation only when the plain read fails, for its message.
                 let bytes = try plainRead(base.path + "/" + path) ?? [UInt8](Data(contentsOf: base.appendingPathComponent(path)))

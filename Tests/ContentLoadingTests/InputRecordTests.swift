@@ -31,7 +31,7 @@ struct InputRecordTests {
         "narratives/teams/a/2026-Q1.md": "A is at {{ value m }}.\n",
     ]
 
-    @Test("the same folder gives the same digest; a byte changed, a file added or removed gives another")
+    @Test("the same folder gives the same digest; a byte read changed, a file read added or removed gives another")
     func changes() throws {
         let root = try Self.folder(Self.content)
         let first = Self.digest(root)
@@ -44,10 +44,16 @@ struct InputRecordTests {
             #expect(seen.insert(Self.digest(root)).inserted, "\(path)")
         }
         let edited = Self.digest(root)
-        try "read by nothing, listed all the same\n".write(to: root.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-        #expect(seen.insert(Self.digest(root)).inserted, "a file added")
-        try FileManager.default.removeItem(at: root.appendingPathComponent("notes.txt"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("narratives/org"), withIntermediateDirectories: true)
+        try "A second narrative.\n".write(to: root.appendingPathComponent("narratives/org/2026-Q1.md"), atomically: true, encoding: .utf8)
+        #expect(seen.insert(Self.digest(root)).inserted, "a narrative added")
+        try FileManager.default.removeItem(at: root.appendingPathComponent("narratives/org/2026-Q1.md"))
         #expect(Self.digest(root) == edited, "and removed again: the folder is as it was")
+        // What the loader never reads cannot change the site, nor the digest.
+        try "read by nothing\n".write(to: root.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try "<p>a site built inside the content</p>".write(to: root.appendingPathComponent("site/index.html"), atomically: true, encoding: .utf8)
+        #expect(Self.digest(root) == edited)
     }
 
     @Test("a file's digest, read a megabyte at a time, is the hash of its bytes whole")

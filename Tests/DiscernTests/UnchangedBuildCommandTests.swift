@@ -72,12 +72,22 @@ struct UnchangedBuildCommandTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: other.path)
         try build(content, into: output, ["--theme", "board"], executable: other, unchanged: false, "another discern")
 
-        // A file removed, and one nothing reads added: both are changes to the folder read.
+        // A file removed is a change; a file nothing reads is not, and the site is still a fresh build's.
         try FileManager.default.removeItem(at: content.appendingPathComponent("theme/style.css"))
         try build(content, into: output, ["--theme", "board"], executable: other, unchanged: false, "an override removed")
         try write("notes.txt", "not content\n")
-        try build(content, into: output, ["--theme", "board"], executable: other, unchanged: false, "an unread file added")
-        try build(content, into: output, ["--theme", "board"], executable: other, unchanged: true, "the same again")
+        try build(content, into: output, ["--theme", "board"], executable: other, unchanged: true, "an unread file added")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("narratives/org"), withIntermediateDirectories: true)
+        try write("narratives/org/2026-Q1.md", "The organization.\n")
+        try build(content, into: output, ["--theme", "board"], executable: other, unchanged: false, "a narrative added")
+    }
+
+    @Test("a site built inside the content folder, as a starter builds it, is left as it is the second time")
+    func siteInsideContent() throws {
+        let content = try cli.folder(cli.valid)
+        let output = content.appendingPathComponent("site")
+        try build(content, into: output, unchanged: false, "the first build")
+        try build(content, into: output, unchanged: true, "the same again, with the site now in the folder read")
     }
 
     @Test("with no cache folder to keep records in, every build is in full")
