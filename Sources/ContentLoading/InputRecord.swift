@@ -16,13 +16,14 @@ import Glibc
 /// every build, site left as it is or not.
 public final class InputRecord: @unchecked Sendable {
     private let lock = NSLock()
-    private var read: [String: String] = [:]
+    /// Each file read: its size and hash, by path.
+    private var files: [String: String] = [:]
 
     public init() {}
 
     func read(_ path: String, _ bytes: [UInt8]) {
         let hash = QuerySnapshot.hash(of: bytes)
-        lock.withLock { read[path] = "\(bytes.count) \(hash)" }
+        lock.withLock { files[path] = "\(bytes.count) \(hash)" }
     }
 
     /// The XXH3-128 of a file's bytes, read a megabyte at a time (Discern's own
@@ -52,7 +53,7 @@ public final class InputRecord: @unchecked Sendable {
     public var digest: String {
         lock.withLock {
             var text = "read\u{0}"
-            for path in read.keys.sorted() { text += path + "\u{0}" + read[path]! + "\u{0}" }
+            for path in files.keys.sorted() { text += path + "\u{0}" + files[path]! + "\u{0}" }
             return QuerySnapshot.hash(of: Array(text.utf8))
         }
     }

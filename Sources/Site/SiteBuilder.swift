@@ -14,7 +14,7 @@ public struct SiteBuilder: Sendable {
     public struct Summary: Sendable {
         public var pages: Int
         public var charts: Int
-        /// Every file of the site but the marker and the record of its inputs.
+        /// Every file of the site but the marker.
         public var files: Int
         /// The slides of a deck; 0 for a site.
         public var slides: Int

@@ -28,7 +28,7 @@ struct UnchangedSite {
         guard let data = FileManager.default.contents(atPath: Self.recordPath(of: root, in: inputs)),
               let recorded = Self.parse([UInt8](data)), recorded.inputs == inputs.digest,
               let marker = FileManager.default.contents(atPath: root + "/" + OutputFolder.marker).map({ [UInt8]($0) }),
-              Self.hex(XXH64.hash(marker)) == recorded.marker, let manifest = SiteManifest(bytes: marker),
+              String(XXH64.hash(marker), radix: 16) == recorded.marker, let manifest = SiteManifest(bytes: marker),
               manifest.entries.count == recorded.summary.files,
               Self.holdsOnly(manifest, in: root), Self.intact(manifest, in: root, parallel: parallel)
         else { return nil }
@@ -41,7 +41,7 @@ struct UnchangedSite {
         guard let marker = FileManager.default.contents(atPath: root + "/" + OutputFolder.marker) else { return }
         let text = "A site built by discern build: where it is, what it was built from, and what it holds. "
             + "The next build from the same inputs into the same folder leaves the site as it is, if it finds it intact.\n"
-            + "site \(realpath(root))\ninputs \(inputs.digest)\nmarker \(hex(XXH64.hash([UInt8](marker))))\n"
+            + "site \(realpath(root))\ninputs \(inputs.digest)\nmarker \(String(XXH64.hash([UInt8](marker)), radix: 16))\n"
             + "pages \(summary.pages)\ncharts \(summary.charts)\nslides \(summary.slides)\nfiles \(summary.files)\n"
         let path = recordPath(of: root, in: inputs)
         try? FileManager.default.createDirectory(atPath: inputs.records, withIntermediateDirectories: true)
@@ -50,16 +50,11 @@ struct UnchangedSite {
 
     /// One record per output folder, named by a hash of its real path.
     private static func recordPath(of root: String, in inputs: BuildInputs) -> String {
-        inputs.records + "/" + hex(XXH64.hash(Array(realpath(root).utf8)))
+        inputs.records + "/" + String(XXH64.hash(Array(realpath(root).utf8)), radix: 16)
     }
 
     private static func realpath(_ path: String) -> String {
         URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-    }
-
-    private static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     private static func parse(_ bytes: [UInt8]) -> (inputs: String, marker: String, summary: SiteBuilder.Summary)? {

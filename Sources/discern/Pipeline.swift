@@ -24,7 +24,7 @@ struct Pipeline {
     /// The theme files diagnostics name: unlike content files, their paths are already
     /// relative to the working folder (or absolute).
     var themeFiles: Set<String> = []
-    /// A hash of every content file listed and read (see `InputRecord`).
+    /// A hash of every content file read (see `InputRecord`).
     var contentDigest: String
 
     /// - Parameters:
